@@ -1,0 +1,75 @@
+"""Finding the TEI files of an edition and reading them as one set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import TEI_NS, Document, load, require_tei
+from .errors import Diagnostic, InputError, UsageError
+
+# Folders that hold no texts of the edition.
+_SKIPPED_DIRS = {"schema", "output", ".git", ".venv", "__pycache__"}
+
+
+def discover(paths: list[str | Path]) -> list[Path]:
+    """Give the XML files named by ``paths`` (files as given, folders searched
+    recursively), sorted and without duplicates; raise UsageError for a missing path."""
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*.xml")):
+                relative = candidate.relative_to(path).parts[:-1]
+                if not any(part in _SKIPPED_DIRS or part.startswith(".") for part in relative):
+                    found[candidate] = None
+        else:
+            found[path] = None
+    return list(found)
+
+
+def kind_of(document: Document) -> str:
+    """Give ``text`` for a text of the edition, ``register`` for a file of
+    registers (a TEI document with a standOff and no text), else ``other``."""
+    if document.is_text:
+        return "text"
+    if document.is_tei and document.root.find(f"{{{TEI_NS}}}standOff") is not None:
+        return "register"
+    return "other"
+
+
+def _order_key(document: Document) -> tuple:
+    n = document.root.get("n", "")
+    return (0, int(n), document.name) if n.isdigit() else (1, 0, document.name)
+
+
+@dataclass
+class Corpus:
+    """The documents of an edition, read once: texts in edition order, registers, and failures."""
+
+    texts: list[Document] = field(default_factory=list)
+    registers: list[Document] = field(default_factory=list)
+    others: list[Document] = field(default_factory=list)
+    failures: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [*self.texts, *self.registers, *self.others]
+
+
+def read_corpus(paths: list[str | Path]) -> Corpus:
+    """Give the Corpus of the TEI files under ``paths``; files that cannot be read
+    or are not TEI are recorded as failures, not raised, so the rest still builds."""
+    corpus = Corpus()
+    for path in discover(paths):
+        try:
+            document = load(path)
+            require_tei(document)
+        except InputError as exc:
+            corpus.failures.extend(exc.diagnostics)
+            continue
+        {"text": corpus.texts, "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)
+    corpus.texts.sort(key=_order_key)
+    return corpus

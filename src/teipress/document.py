@@ -1,0 +1,135 @@
+"""Safe parsing of TEI files: a Document is a parsed tree together with its path."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import Diagnostic, InputError
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NS = {"tei": TEI_NS}
+
+_LOCATION_SUFFIX = re.compile(r", line \d+, column \d+$")
+
+
+def safe_parser() -> etree.XMLParser:
+    """Give a parser that never touches the network, loads no DTD and expands
+    no external entity; internal entities are expanded under libxml2's
+    amplification limit, so an entity bomb is refused rather than expanded."""
+    return etree.XMLParser(
+        resolve_entities="internal",
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
+
+
+@dataclass
+class Document:
+    """A parsed XML file: its path, its tree and the source bytes (for columns)."""
+
+    path: Path
+    tree: etree._ElementTree
+    source: bytes = field(repr=False)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    @property
+    def name(self) -> str:
+        """The file name that pointers from sibling files use (``registers.xml``)."""
+        return self.path.name
+
+    @property
+    def is_tei(self) -> bool:
+        return self.root.tag in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
+
+    @property
+    def is_text(self) -> bool:
+        """True for a text of the edition: a TEI document with a ``text`` element."""
+        return self.is_tei and self.root.find(f"{{{TEI_NS}}}text") is not None
+
+    @property
+    def id(self) -> str:
+        """The text's id: ``TEI/@xml:id``, else the file name without extension."""
+        return self.root.get(f"{{{XML_NS}}}id") or self.path.stem
+
+    def column_of(self, element: etree._Element, root: etree._Element | None = None) -> int:
+        """Give the 1-based column where ``element``'s start tag begins on its line.
+
+        libxml2 keeps only line numbers on nodes; the column is found again by
+        looking for the start tag on that line, counting earlier elements of
+        the same name that start on the same line. ``root`` is the tree that
+        holds ``element`` when it is a copy of this document's root."""
+        line_no = element.sourceline
+        if not line_no:
+            return 1
+        lines = self.source.decode("utf-8", errors="replace").splitlines()
+        if line_no > len(lines):
+            return 1
+        line = lines[line_no - 1]
+        local = etree.QName(element).localname
+        earlier = 0
+        for other in (self.root if root is None else root).iter(element.tag):
+            if other is element:
+                break
+            if other.sourceline == line_no:
+                earlier += 1
+        matches = list(re.finditer(rf"<(?:[\w.-]+:)?{re.escape(local)}(?=[\s/>])", line))
+        if earlier < len(matches):
+            return matches[earlier].start() + 1
+        return 1
+
+
+def _syntax_message(msg: str, data: bytes) -> str:
+    """Give libxml2's message without its location suffix, in words a person can act on."""
+    msg = _LOCATION_SUFFIX.sub("", msg or "not well-formed")
+    if b"\x00" in data[:4096]:
+        return "not a text file: it contains binary data (NUL bytes)"
+    if not data.strip():
+        return "the file is empty"
+    if msg.startswith("Invalid bytes in character encoding") or "not proper UTF-8" in msg:
+        return f"not well-formed: {msg} (the file is not UTF-8; declare its encoding in the XML declaration)"
+    return f"not well-formed: {msg}"
+
+
+def load(path: str | Path) -> Document:
+    """Give the parsed Document at ``path``, or raise InputError naming file, line and column."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc.strerror}")]) from exc
+    try:
+        root = etree.fromstring(data, safe_parser(), base_url=str(path.resolve()))
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (exc.lineno or 1, 1)
+        raise InputError(
+            [Diagnostic(str(path), max(line, 1), max(col, 1), "error", _syntax_message(exc.msg, data))]
+        ) from exc
+    return Document(path=path, tree=root.getroottree(), source=data)
+
+
+def require_tei(document: Document) -> None:
+    """Raise InputError unless the document's root is a TEI element."""
+    if not document.is_tei:
+        root = document.root
+        raise InputError(
+            [
+                Diagnostic(
+                    str(document.path),
+                    root.sourceline or 1,
+                    document.column_of(root),
+                    "error",
+                    f"not a TEI document: the root element is <{etree.QName(root).localname}> "
+                    f"in namespace '{etree.QName(root).namespace or ''}', expected <TEI> in {TEI_NS}",
+                )
+            ]
+        )

@@ -1,0 +1,64 @@
+"""The edition document: every text and register of a corpus in one tree, the
+single source document of the HTML and print stylesheets."""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from .config import Settings
+from .corpus import Corpus
+from .document import TEI_NS
+
+TP_NS = "https://teipress.org/ns"
+
+# Register pages and the TEI elements whose entries they list.
+REGISTER_PAGES = {
+    "persons": "person",
+    "places": "place",
+    "organisations": "org",
+    "objects": "object",
+}
+
+
+def output_names(document) -> dict[str, str]:
+    """Give the output-relative file names of a text: its HTML page, PDF and TEI copy."""
+    return {
+        "html": f"{document.id}.html",
+        "pdf": f"{document.id}.pdf",
+        "tei": f"tei/{document.name}",
+    }
+
+
+def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
+    """Give the ``tp:edition`` element wrapping copies of the corpus's registers and texts."""
+    edition = etree.Element(
+        f"{{{TP_NS}}}edition",
+        nsmap={"tp": TP_NS},
+        title=settings.title,
+        **{"build-date": settings.build_date},
+    )
+    for register in corpus.registers:
+        holder = etree.SubElement(edition, f"{{{TP_NS}}}registers", src=register.name)
+        holder.append(copy.deepcopy(register.root))
+    for position, text in enumerate(corpus.texts, start=1):
+        holder = etree.SubElement(
+            edition,
+            f"{{{TP_NS}}}text",
+            id=text.id,
+            n=str(position),
+            src=text.name,
+            **output_names(text),
+        )
+        holder.append(copy.deepcopy(text.root))
+    return edition
+
+
+def register_pages(corpus: Corpus) -> list[str]:
+    """Give the names of the register pages this corpus has entries for."""
+    pages = []
+    for page, element in REGISTER_PAGES.items():
+        if any(r.root.find(f".//{{{TEI_NS}}}standOff//{{{TEI_NS}}}{element}") is not None for r in corpus.registers):
+            pages.append(page)
+    return pages

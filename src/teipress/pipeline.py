@@ -1,0 +1,55 @@
+"""The facade: read the corpus, transform it, write the outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .corpus import read_corpus
+from .edition import edition_tree
+from .errors import Diagnostic, UsageError
+from .transform import Stylesheets
+from .writers.html import write_html
+from .writers.pdf import write_pdf
+
+FORMATS = ("html", "pdf", "all")
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the texts it read, the files it wrote, the problems it met."""
+
+    texts: int = 0
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
+
+
+def build(paths: list[str | Path], out: str | Path, formats: str = "all", settings: Settings | None = None,
+          stylesheets: Stylesheets | None = None) -> BuildReport:
+    """Give the report of building the edition found under ``paths`` into ``out``.
+
+    Files that are not well-formed or not TEI are reported and skipped; every
+    other text is built. Each output file is written atomically."""
+    if formats not in FORMATS:
+        raise UsageError(f"unknown format '{formats}': use one of {', '.join(FORMATS)}")
+    settings = settings or Settings()
+    out = Path(out)
+    corpus = read_corpus(paths)
+    report = BuildReport(texts=len(corpus.texts), diagnostics=list(corpus.failures))
+    if not corpus.texts:
+        if report.diagnostics:
+            return report
+        raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
+    stylesheets = stylesheets or Stylesheets()
+    edition_node = stylesheets.node(edition_tree(corpus, settings))
+    writers = {"html": [write_html], "pdf": [write_pdf], "all": [write_html, write_pdf]}[formats]
+    for writer in writers:
+        written, failures = writer(stylesheets, edition_node, corpus, out)
+        report.written.extend(written)
+        report.diagnostics.extend(failures)
+    return report

@@ -1,0 +1,315 @@
+"""Validation of TEI documents: well-formedness, the RELAX NG grammar and the
+Schematron rules, reported as located diagnostics."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from .corpus import discover, kind_of
+from .document import TEI_NS, Document, load, require_tei
+from .errors import Diagnostic, InputError, UsageError
+from .resources import default_rng, default_schematron
+
+TP_NS = "https://teipress.org/ns"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+_RNG_NS = "http://relaxng.org/ns/structure/1.0"
+_DATE_ATTRIBUTES = {"when", "from", "to", "notBefore", "notAfter"}
+_ISO_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
+# Rounds of repair-and-revalidate per document: libxml2 stops at the first
+# error inside a content model, so each round removes what it reported.
+_MAX_ROUNDS = 200
+
+
+class Validator:
+    """A compiled RELAX NG grammar and Schematron rule set, reusable for any number of documents."""
+
+    def __init__(self, rng: str | Path | None = None, schematron: str | Path | None = None):
+        self.rng_path = Path(rng) if rng else default_rng()
+        self.schematron_path = Path(schematron) if schematron else default_schematron()
+        self.relaxng = _compile(self.rng_path, etree.RelaxNG)
+        self.schematron = _compile(
+            self.schematron_path, lambda tree: isoschematron.Schematron(tree, store_report=True)
+        )
+        self.known_elements = sorted(
+            {name for name in self.relaxng_element_names(self.rng_path)}
+        )
+
+    @staticmethod
+    def relaxng_element_names(path: Path) -> set[str]:
+        tree = etree.parse(str(path))
+        return {e.get("name") for e in tree.iter(f"{{{_RNG_NS}}}element") if e.get("name")}
+
+    def validate_paths(self, paths: list[str | Path]) -> list[Diagnostic]:
+        """Give the diagnostics of every XML file under ``paths``, sorted by file and line."""
+        files = discover(paths)
+        documents: list[Document] = []
+        diagnostics: list[Diagnostic] = []
+        for path in files:
+            try:
+                document = load(path)
+                require_tei(document)
+            except InputError as exc:
+                diagnostics.extend(exc.diagnostics)
+                continue
+            documents.append(document)
+        context = _referenced_documents(documents)
+        diagnostics.extend(self.validate_documents(documents, context))
+        return sorted(diagnostics)
+
+    def validate_documents(self, documents: list[Document], context: list[Document] = ()) -> list[Diagnostic]:
+        """Give the diagnostics of ``documents``; ``context`` documents are only
+        read to resolve pointers (their own problems are not reported)."""
+        diagnostics: list[Diagnostic] = []
+        for document in documents:
+            diagnostics.extend(self.grammar_diagnostics(document))
+        diagnostics.extend(self.rule_diagnostics(documents, context))
+        return diagnostics
+
+    def grammar_diagnostics(self, document: Document) -> list[Diagnostic]:
+        """Give the RELAX NG errors of one document, each at the line and column of its element."""
+        if self.relaxng.validate(document.tree):
+            return []
+        # libxml2 stops at the first error inside a content model, so each round
+        # removes what it reported from a working copy and validates again.
+        work = copy.deepcopy(document.root)
+        reported: dict[tuple, Diagnostic] = {}
+        damaged: dict[int, etree._Element] = {}  # parents something was removed from (kept alive for id())
+        for _ in range(_MAX_ROUNDS):
+            if self.relaxng.validate(work):
+                break
+            log = list(self.relaxng.error_log)
+            # Keep the element proxies alive: lxml reuses the id() of a freed proxy.
+            located_elements = [_path_element(entry, work) for entry in log]
+            located = {id(element) for element in located_elements}
+            entries = [(entry, _named_element(entry, work, located)) for entry in log]
+            # A failure inside an element makes libxml2 also reject its ancestors:
+            # report only the deepest elements, where the mistake is.
+            failing = {id(element) for _, element in entries}
+            specific = {id(element) for entry, element in entries if not self._is_order_error(entry, element)}
+            repaired = False
+            # Decide first, then repair: removing an element changes what the
+            # remaining entries would see.
+            chosen: dict[int, tuple] = {}
+            for entry, element in entries:
+                if id(element) in chosen or any(id(d) in failing for d in element.iterdescendants()):
+                    continue
+                # "not allowed here" about a known element is libxml2's echo of a
+                # more specific error beside it; report it only when it stands alone.
+                parent = element.getparent()
+                if (self._is_order_error(entry, element) and parent is not None
+                        and any(id(d) in specific for d in parent.iter())):
+                    continue
+                if entry.type_name == "RELAXNG_ERR_NOELEM" and id(element) in damaged:
+                    continue
+                chosen[id(element)] = (entry, element)
+            for entry, element in chosen.values():
+                diagnostic = self._grammar_diagnostic(document, work, entry, element)
+                reported.setdefault((diagnostic.line, diagnostic.col, diagnostic.message), diagnostic)
+                if self._is_order_error(entry, element):
+                    continue  # removing a misplaced element would only make its parent incomplete
+                parent = element.getparent()
+                if _repair(entry, element):
+                    repaired = True
+                    if parent is not None:
+                        damaged[id(parent)] = parent
+            if not repaired:
+                break
+        return list(reported.values())
+
+    def _is_order_error(self, entry, element) -> bool:
+        """True for an error saying a known TEI element stands in the wrong place."""
+        return (entry.type_name in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_EXTRACONTENT")
+                and etree.QName(element).namespace == TEI_NS
+                and etree.QName(element).localname in self.known_elements)
+
+    def _grammar_diagnostic(self, document: Document, work, entry, element) -> Diagnostic:
+        line = element.sourceline or entry.line or 1
+        col = document.column_of(element, root=work)
+        name = etree.QName(element).localname
+        parent = element.getparent()
+        attribute = _attribute_in(entry.message)
+        if attribute is not None:
+            value = element.get(attribute)
+            col = _attribute_column(document, line, col, attribute)
+            if attribute in _DATE_ATTRIBUTES and value is not None and not _valid_date(value):
+                message = (
+                    f"invalid date in @{attribute}='{value}': use an ISO 8601 date "
+                    "(YYYY, YYYY-MM or YYYY-MM-DD) that exists"
+                )
+            elif value is not None:
+                message = f"attribute @{attribute}='{value}' is not allowed on <{name}> or its value is invalid"
+            else:
+                message = f"attribute @{attribute} is not allowed on <{name}>"
+        elif entry.type_name == "RELAXNG_ERR_NOELEM":
+            missing = re.search(r"Expecting an element ([\w:.-]+)", entry.message)
+            what = f"<{missing.group(1)}>" if missing else "a required element"
+            message = f"<{name}> is incomplete: {what} is missing"
+        elif etree.QName(element).namespace != TEI_NS:
+            message = f"<{name}> is not in the TEI namespace ({TEI_NS})"
+        elif name not in self.known_elements:
+            guess = difflib.get_close_matches(name, self.known_elements, n=1)
+            hint = f"; did you mean <{guess[0]}>?" if guess else ""
+            message = f"unknown element <{name}>: the schema has no element of that name{hint}"
+        elif entry.type_name in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME", "RELAXNG_ERR_EXTRACONTENT"):
+            where = f"inside <{etree.QName(parent).localname}>" if parent is not None else "as the root"
+            message = (f"<{name}> is not allowed {where} at this position "
+                       "(an element before it is missing, or it is out of order)")
+        else:
+            message = f"<{name}>: {entry.message}"
+        return Diagnostic(str(document.path), line, col, "error", message)
+
+    def rule_diagnostics(self, documents: list[Document], context: list[Document] = ()) -> list[Diagnostic]:
+        """Give the Schematron findings for ``documents``, checked together with
+        ``context`` so that pointers between files resolve."""
+        if not documents:
+            return []
+        corpus = etree.Element(f"{{{TP_NS}}}corpus", nsmap={"tp": TP_NS})
+        wrapped: list[tuple[etree._Element, Document, bool]] = []
+        for document, reported in [*[(d, True) for d in documents], *[(d, False) for d in context]]:
+            holder = etree.SubElement(corpus, f"{{{TP_NS}}}doc", src=document.name, kind=kind_of(document))
+            holder.append(copy.deepcopy(document.root))
+            wrapped.append((holder, document, reported))
+        self.schematron.validate(etree.ElementTree(corpus))
+        report = self.schematron.validation_report
+        tree = corpus.getroottree()
+        owners = {id(holder): (document, reported) for holder, document, reported in wrapped}
+        diagnostics = []
+        for failed in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
+            found = tree.xpath(failed.get("location"))
+            if not found or not isinstance(found[0], etree._Element):
+                continue
+            element = found[0]
+            holder = next(a for a in element.iterancestors() if a.tag == f"{{{TP_NS}}}doc")
+            document, reported = owners[id(holder)]
+            if not reported:
+                continue
+            # The rules see a bare "#id" as "file.xml#id"; say it as the editor wrote it.
+            text = " ".join("".join(failed.itertext()).split()).replace(f"'{document.name}#", "'#")
+            severity = "warning" if failed.get("role") in ("warning", "warn", "info") else "error"
+            diagnostics.append(
+                Diagnostic(
+                    str(document.path),
+                    element.sourceline or 1,
+                    document.column_of(element, root=holder[0]),
+                    severity,
+                    text,
+                )
+            )
+        return diagnostics
+
+
+def _compile(path: Path, compiler):
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
+        return compiler(tree)
+    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.XSLTParseError,
+            etree.SchematronParseError) as exc:
+        raise UsageError(f"{path}: cannot use this schema: {exc}") from exc
+
+
+def _attribute_in(message: str) -> str | None:
+    match = re.search(r"(?:Invalid attribute|Unknown attribute|attribute) ([\w:.-]+) for element", message)
+    return match.group(1) if match else None
+
+
+def _valid_date(value: str) -> bool:
+    from datetime import date
+
+    if not _ISO_DATE.match(value):
+        return False
+    parts = value.lstrip("-").split("-")
+    try:
+        if len(parts) == 3:
+            date(int(parts[0]), int(parts[1]), int(parts[2]))
+        elif len(parts) == 2:
+            date(int(parts[0]), int(parts[1]), 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _attribute_column(document: Document, line: int, element_col: int, attribute: str) -> int:
+    lines = document.source.decode("utf-8", errors="replace").splitlines()
+    if 0 < line <= len(lines):
+        match = re.compile(rf"\s{re.escape(attribute)}\s*=").search(lines[line - 1], element_col)
+        if match:
+            return match.start() + 2
+    return element_col
+
+
+_NAMED = re.compile(
+    r"(?:Did not expect element ([\w:.-]+) there|Expecting element [\w:.-]+, got ([\w:.-]+)"
+    r"|has extra content: ([\w:.-]+)|for element ([\w:.-]+))"
+)
+
+
+def _path_element(entry, work: etree._Element) -> etree._Element:
+    found = work.xpath(entry.path) if entry.path else []
+    return found[0] if found and isinstance(found[0], etree._Element) else work
+
+
+def _named_element(entry, work: etree._Element, located: set[int]) -> etree._Element:
+    """Give the element an error is about. libxml2's path sometimes names the
+    parent of the element its message is about; the message names the element,
+    and of several children of that name the one holding another error is meant."""
+    node = _path_element(entry, work)
+    match = _NAMED.search(entry.message)
+    name = next((g for g in match.groups() if g), None) if match else None
+    if name is None or etree.QName(node).localname == name:
+        return node
+    children = [c for c in node if isinstance(c.tag, str) and etree.QName(c).localname == name]
+    for child in children:
+        if any(id(d) in located for d in child.iter()):
+            return child
+    return children[0] if children else node
+
+
+def _repair(entry, element) -> bool:
+    """Remove from the working copy what the error names, so the next round finds the next error."""
+    attribute = _attribute_in(entry.message)
+    if attribute is not None and attribute in element.attrib:
+        del element.attrib[attribute]
+        return True
+    parent = element.getparent()
+    if parent is None or entry.type_name == "RELAXNG_ERR_NOELEM":
+        return False
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+    return True
+
+
+def _referenced_documents(documents: list[Document]) -> list[Document]:
+    """Give the documents that ``documents`` point into (``registers.xml#…``) and
+    that were not given themselves, read from beside the pointing file."""
+    given = {d.path.resolve() for d in documents}
+    wanted: dict[Path, None] = {}
+    for document in documents:
+        for value in document.root.xpath("//@ref | //@target | //@corresp"):
+            for token in value.split():
+                target = token.split("#", 1)[0]
+                if target and "#" in token and ":" not in token:
+                    candidate = (document.path.parent / target).resolve()
+                    if candidate not in given and candidate.is_file():
+                        wanted[candidate] = None
+    context = []
+    for path in wanted:
+        try:
+            context.append(load(path))
+        except InputError:
+            continue
+    return context
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    """Give True when any diagnostic is an error (warnings do not count)."""
+    return any(d.is_error for d in diagnostics)

@@ -1,0 +1,56 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Which text a view shows. Every output imports this module: the reading view
+  follows the edited text (corr, reg, expan, lem, supplied), the diplomatic view
+  the source as received (sic, orig, abbr, the copy-text witness's readings).
+  The copy-text is the first witness of sourceDesc/listWit (see tei/README.md).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all">
+
+  <!-- The id of the copy-text witness of the document holding $node, or ''. -->
+  <xsl:function name="tp:copy-text" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string(($node/ancestor-or-self::tei:TEI[1]/tei:teiHeader//tei:sourceDesc//tei:listWit//tei:witness)[1]/@xml:id)"/>
+  </xsl:function>
+
+  <!-- True when $rdg (a lem or rdg) is the reading of the copy-text witness. -->
+  <xsl:function name="tp:is-copy-text-reading" as="xs:boolean">
+    <xsl:param name="rdg" as="element()"/>
+    <xsl:variable name="wit" select="tp:copy-text($rdg)"/>
+    <xsl:sequence select="$wit ne '' and
+      (some $w in tokenize(normalize-space($rdg/@wit), ' ') satisfies substring-after($w, '#') eq $wit)"/>
+  </xsl:function>
+
+  <!-- The branch of an app the diplomatic view follows: the copy-text's reading, else the lemma. -->
+  <xsl:function name="tp:diplomatic-reading" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="(($app/(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg))[tp:is-copy-text-reading(.)],
+                           $app/tei:lem, $app/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <!-- The branch of an app the reading view follows: the lemma, else the first reading. -->
+  <xsl:function name="tp:reading-reading" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="($app/tei:lem, $app/tei:rdg, $app/tei:rdgGrp/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <!-- The branch of a choice each view follows. -->
+  <xsl:function name="tp:choice-branch" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if ($view eq 'diplomatic')
+      then ($choice/(tei:sic | tei:orig | tei:abbr | tei:unclear), $choice/*)[1]
+      else ($choice/(tei:corr | tei:reg | tei:expan | tei:unclear), $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- An editorial note: commentary by the editors, not part of the source. -->
+  <xsl:function name="tp:is-editorial-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/@type = ('editorial', 'commentary') or exists($note/@resp)"/>
+  </xsl:function>
+</xsl:stylesheet>
