@@ -22,7 +22,7 @@
   <xsl:variable name="blocks" as="xs:string+" select="('p', 'ab', 'head', 'titlePart', 'docTitle',
     'byline', 'docAuthor', 'docDate', 'docImprint', 'item', 'l', 'lg', 'sp', 'speaker', 'stage',
     'opener', 'closer', 'dateline', 'salute', 'signed', 'figure', 'div', 'quote', 'bibl', 'label',
-    'trailer', 'epigraph', 'argument', 'list', 'table', 'row', 'cell', 'postscript', 'figDesc')"/>
+    'trailer', 'epigraph', 'argument', 'list', 'table', 'row', 'cell', 'postscript')"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="(tei:TEI/tei:text, //tei:text)[1]"/>
