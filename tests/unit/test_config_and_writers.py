@@ -1,0 +1,63 @@
+"""Edition settings and atomic output files."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from teipress.config import load_settings
+from teipress.errors import UsageError
+from teipress.writers import atomic_write
+
+from ..conftest import write
+
+
+def test_settings_come_from_teipress_toml(tmp_path):
+    write(tmp_path / "teipress.toml", '[edition]\ntitle = "Letters"\nbuild-date = "2020-02-29"\n')
+    settings = load_settings(tmp_path)
+    assert (settings.title, settings.build_date) == ("Letters", "2020-02-29")
+
+
+def test_flags_override_the_file_but_none_does_not(tmp_path):
+    write(tmp_path / "teipress.toml", '[edition]\ntitle = "Letters"\nbuild-date = "2020-02-29"\n')
+    settings = load_settings(tmp_path).with_overrides(title=None, build_date="2021-01-01")
+    assert (settings.title, settings.build_date) == ("Letters", "2021-01-01")
+
+
+def test_source_date_epoch_fixes_the_build_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert load_settings(tmp_path).build_date == "1970-01-01"
+
+
+def test_invalid_build_date_is_a_usage_error(tmp_path):
+    write(tmp_path / "teipress.toml", '[edition]\nbuild-date = "24/11/2026"\n')
+    with pytest.raises(UsageError, match="build-date '24/11/2026' is not an ISO date"):
+        load_settings(tmp_path)
+
+
+def test_broken_toml_is_a_usage_error(tmp_path):
+    write(tmp_path / "teipress.toml", "[edition\n")
+    with pytest.raises(UsageError, match="not valid TOML"):
+        load_settings(tmp_path)
+
+
+def test_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path):
+    target = write(tmp_path / "page.html", "old")
+    atomic_write(target, "new")
+    assert target.read_text() == "new"
+    assert os.listdir(tmp_path) == ["page.html"]
+    assert (target.stat().st_mode & 0o777) == 0o644
+
+
+def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
+    target = write(tmp_path / "page.html", "old")
+
+    def interrupted(*args):
+        raise KeyboardInterrupt  # an interruption between writing and renaming
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, "new")
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["page.html"]
