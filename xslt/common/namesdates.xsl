@@ -1,0 +1,228 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Names and dates, whatever the output: what a mention is and of what kind,
+  which register entry it points to, the normalised name and sort key of an
+  entry, which entries are published (mentioned by a text), authority links,
+  and readable forms of ISO dates.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all">
+
+  <!-- Collation of register sorting: Unicode collation, accents secondary ("Cárdenas" near "Cardenas"). -->
+  <xsl:param name="register-collation" as="xs:string"
+    select="'http://www.w3.org/2013/collation/UCA?lang=en;strength=secondary;fallback=yes'"/>
+
+  <!-- Mentions in the texts by the normalised pointer ("registers.xml#pers-x") of each URI of their @ref. -->
+  <xsl:key name="tp:mentions" match="tp:text//tei:text//*[@ref]" use="if (tp:is-mention(.)) then tp:ref-keys(.) else ()"/>
+
+  <!-- Names that mention a register entry. -->
+  <xsl:variable name="tp:mention-names" as="xs:string+"
+    select="('persName', 'placeName', 'orgName', 'geogName', 'objectName', 'name', 'rs')"/>
+
+  <!-- True when $el is a mention: a name element with @ref. -->
+  <xsl:function name="tp:is-mention" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/@ref[normalize-space()]) and exists($el/self::tei:*) and local-name($el) = $tp:mention-names"/>
+  </xsl:function>
+
+  <!-- The kind a mention names by its element: 'person', 'place', 'org', 'object', or 'name'. -->
+  <xsl:function name="tp:mention-kind" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="type" select="lower-case(string($el/@type))"/>
+    <xsl:sequence select="
+      if ($el/self::tei:persName) then 'person'
+      else if ($el/(self::tei:placeName | self::tei:geogName)) then 'place'
+      else if ($el/self::tei:orgName) then 'org'
+      else if ($el/self::tei:objectName) then 'object'
+      else if ($type = ('person', 'persname', 'pers')) then 'person'
+      else if ($type = ('place', 'placename')) then 'place'
+      else if ($type = ('org', 'organisation', 'organization', 'orgname', 'periodical')) then 'org'
+      else if ($type = ('ship', 'object', 'vessel')) then 'object'
+      else 'name'"/>
+  </xsl:function>
+
+  <!--
+    The kind of a register entry ('person', 'place', 'org', 'object'), or empty
+    when $el is none. Register entries are the list entries of the registers
+    files (tp:registers); lists inside a text are part of that text.
+  -->
+  <xsl:function name="tp:entry-kind" as="xs:string?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="
+      if (empty($el/ancestor::tp:registers)) then ()
+      else if ($el/(self::tei:person | self::tei:personGrp)[ancestor::tei:listPerson]) then 'person'
+      else if ($el/self::tei:place[ancestor::tei:listPlace]) then 'place'
+      else if ($el/self::tei:org[ancestor::tei:listOrg]) then 'org'
+      else if ($el/self::tei:object[ancestor::tei:listObject]) then 'object'
+      else ()"/>
+  </xsl:function>
+
+  <!-- The register page of a kind: 'persons', 'places', 'organisations', 'objects'. -->
+  <xsl:function name="tp:register-page" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="map{'person': 'persons', 'place': 'places', 'org': 'organisations', 'object': 'objects'}($kind)"/>
+  </xsl:function>
+
+  <!-- The kind of the entries a register page lists. -->
+  <xsl:function name="tp:page-kind" as="xs:string?">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="map{'persons': 'person', 'places': 'place', 'organisations': 'org', 'objects': 'object'}($page)"/>
+  </xsl:function>
+
+  <!-- The href of the register page of a kind: "persons.html". -->
+  <xsl:function name="tp:register-href" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="tp:register-page($kind) || '.html'"/>
+  </xsl:function>
+
+  <!-- The anchor of an entry on its register page: its xml:id. -->
+  <xsl:function name="tp:entry-anchor" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="string($entry/@xml:id)"/>
+  </xsl:function>
+
+  <!-- Every register entry of a kind in the registers of the edition, published or not. -->
+  <xsl:function name="tp:entries" as="element()*">
+    <xsl:param name="edition" as="node()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="registers" select="root($edition)//tp:registers"/>
+    <xsl:sequence select="
+      if ($kind eq 'person') then $registers//tei:listPerson//(tei:person | tei:personGrp)[@xml:id]
+      else if ($kind eq 'place') then $registers//tei:listPlace//tei:place[@xml:id]
+      else if ($kind eq 'org') then $registers//tei:listOrg//tei:org[@xml:id]
+      else if ($kind eq 'object') then $registers//tei:listObject//tei:object[@xml:id]
+      else ()"/>
+  </xsl:function>
+
+  <!-- True when the edition has a page for the register $page: its registers have entries of that kind. -->
+  <xsl:function name="tp:has-register-page" as="xs:boolean">
+    <xsl:param name="edition" as="node()"/>
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="exists(tp:entries($edition, tp:page-kind($page)))"/>
+  </xsl:function>
+
+  <!-- The mentions of an entry in the texts of the edition, in document order. -->
+  <xsl:function name="tp:mentions" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if (root($entry) instance of document-node())
+      then key('tp:mentions', tp:element-key($entry), root($entry)) else ()"/>
+  </xsl:function>
+
+  <!-- True when an entry is published: some text mentions it. -->
+  <xsl:function name="tp:is-published" as="xs:boolean">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="exists($entry/@xml:id) and exists(tp:mentions($entry))"/>
+  </xsl:function>
+
+  <!-- The register entry a mention points to (first URI of @ref that resolves to an entry). -->
+  <xsl:function name="tp:mention-entry" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="(for $u in tokenize(normalize-space($mention/@ref), ' ')
+      return tp:resolve($mention, $u)[exists(tp:entry-kind(.))])[1]"/>
+  </xsl:function>
+
+  <!-- The name elements of an entry: persName for a person, placeName for a place … -->
+  <xsl:function name="tp:entry-names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="
+      if ($entry/(self::tei:person | self::tei:personGrp)) then $entry/tei:persName
+      else if ($entry/self::tei:place) then $entry/(tei:placeName | tei:geogName)
+      else if ($entry/self::tei:org) then $entry/tei:orgName
+      else if ($entry/self::tei:object) then $entry//tei:objectName
+      else (), $entry/tei:name"/>
+  </xsl:function>
+
+  <!-- The main name element of an entry: type="main", else the first name. -->
+  <xsl:function name="tp:main-name" as="element()?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="tp:entry-names($entry)"/>
+    <xsl:sequence select="($names[@type = 'main'], $names[not(@type = 'variant')], $names)[1]"/>
+  </xsl:function>
+
+  <!-- The variant names of an entry, every name but the main one. -->
+  <xsl:function name="tp:variant-names" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tp:entry-names($entry) except tp:main-name($entry)"/>
+  </xsl:function>
+
+  <!-- A name element as one string; parts without spaces between them ("<forename/><surname/>") are joined by a space. -->
+  <xsl:function name="tp:name-string" as="xs:string">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:sequence select="if (empty($name)) then ''
+      else if ($name/*[not(self::tei:note)] and not($name/text()[normalize-space()]))
+        then normalize-space(string-join($name/*[not(self::tei:note)] ! normalize-space(.), ' '))
+      else normalize-space(string-join($name/(text() | *[not(self::tei:note)]), ''))"/>
+  </xsl:function>
+
+  <!-- The normalised name of an entry: its main name, else its id. -->
+  <xsl:function name="tp:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="n" select="tp:name-string(tp:main-name($entry))"/>
+    <xsl:sequence select="if ($n ne '') then $n else string($entry/@xml:id)"/>
+  </xsl:function>
+
+  <!-- The sort key of an entry: surname then forename for persons that have them, else the normalised name. -->
+  <xsl:function name="tp:entry-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="tp:main-name($entry)"/>
+    <xsl:sequence select="if ($main/tei:surname)
+      then normalize-space(string-join(($main/tei:surname, $main/tei:forename), ' '))
+      else tp:entry-name($entry)"/>
+  </xsl:function>
+
+  <!-- The URL of an authority record (idno type wikidata, geonames, viaf, or an idno that is a URL). -->
+  <xsl:function name="tp:authority-url" as="xs:string?">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:variable name="v" select="normalize-space($idno)"/>
+    <xsl:variable name="type" select="lower-case(string($idno/@type))"/>
+    <xsl:sequence select="
+      if ($v eq '') then ()
+      else if (matches($v, '^https?://')) then $v
+      else if ($type eq 'wikidata') then 'https://www.wikidata.org/wiki/' || replace($v, '^.*/', '')
+      else if ($type eq 'geonames') then 'https://www.geonames.org/' || replace($v, '^.*/', '')
+      else if ($type eq 'viaf') then 'https://viaf.org/viaf/' || replace($v, '^.*/', '')
+      else ()"/>
+  </xsl:function>
+
+  <!-- True when an ISO value (YYYY, YYYY-MM, YYYY-MM-DD, or a full dateTime) suits HTML's datetime. -->
+  <xsl:function name="tp:is-html-date" as="xs:boolean">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:sequence select="matches(string($iso), '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$')"/>
+  </xsl:function>
+
+  <!-- An ISO date in words: "14 February 1931", "February 1931", "1931"; other values as given. -->
+  <xsl:function name="tp:format-date" as="xs:string">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:variable name="v" select="normalize-space($iso)"/>
+    <xsl:sequence select="
+      if ($v castable as xs:date) then format-date(xs:date($v), '[D] [MNn] [Y]', $l10n-lang, (), ())
+      else if ($v castable as xs:gYearMonth) then format-date(xs:date($v || '-01'), '[MNn] [Y]', $l10n-lang, (), ())
+      else if (matches($v, '^\d{4}-\d{2}-\d{2}T') and substring($v, 1, 10) castable as xs:date)
+        then format-date(xs:date(substring($v, 1, 10)), '[D] [MNn] [Y]', $l10n-lang, (), ())
+      else $v"/>
+  </xsl:function>
+
+  <!-- The machine-readable value of a date element: @when, else @from, @notBefore … (first that is set). -->
+  <xsl:function name="tp:date-value" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="($date/@when, $date/@when-iso, $date/@from, $date/@notBefore, $date/@to, $date/@notAfter)[normalize-space()][1] ! string()"/>
+  </xsl:function>
+
+  <!-- A date element's attributes in words: "14 February 1931 to 20 February 1931", "between … and …". -->
+  <xsl:function name="tp:date-description" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="
+      if ($date/@when) then tp:format-date($date/@when)
+      else if ($date/@from and $date/@to) then tp:l10n('date-range', (tp:format-date($date/@from), tp:format-date($date/@to)))
+      else if ($date/@from) then tp:l10n('date-from', tp:format-date($date/@from))
+      else if ($date/@to) then tp:l10n('date-to', tp:format-date($date/@to))
+      else if ($date/@notBefore and $date/@notAfter) then tp:l10n('date-between', (tp:format-date($date/@notBefore), tp:format-date($date/@notAfter)))
+      else if ($date/@notBefore) then tp:l10n('date-not-before', tp:format-date($date/@notBefore))
+      else if ($date/@notAfter) then tp:l10n('date-not-after', tp:format-date($date/@notAfter))
+      else ()"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,313 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The TEI core elements in HTML: paragraphs (numbered in the body, with a
+  permalink), headings, phrase-level elements (hi, emph, foreign, title, q …),
+  quotations, lists, line and page breaks, and notes (a numbered call in the
+  text, the body in the Notes section).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- Render lb as a line break (true) or as nothing visible (false). -->
+  <xsl:param name="text-line-breaks" as="xs:boolean" select="true()"/>
+
+  <!-- Paragraphs -->
+
+  <xsl:template match="tei:p | tei:ab">
+    <xsl:variable name="numbered" select="tp:is-numbered-block(.)"/>
+    <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'p'}">
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-' || local-name(), 'numbered'[$numbered]"/>
+        <xsl:with-param name="id" select="if ($numbered) then tp:block-id(.) else ()"/>
+      </xsl:call-template>
+      <xsl:if test="$numbered">
+        <xsl:attribute name="data-n" select="tp:block-number(.)"/>
+        <xsl:call-template name="tp:paragraph-number"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The number of a numbered paragraph: a permalink "§ n" before its text. -->
+  <xsl:template name="tp:paragraph-number">
+    <a class="para-num" href="#{tp:block-id(.)}" title="{tp:l10n('paragraph-permalink', tp:block-number(.))}">{tp:block-label(.)}</a>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- Headings -->
+
+  <!-- The HTML heading level of a head of the text: h3 at the top (h1 is the title, h2 the text section), one deeper per div. -->
+  <xsl:function name="tp:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:variable name="divs" select="count($head/ancestor::*[matches(local-name(), '^div\d?$')][ancestor::tei:text])"/>
+    <xsl:variable name="section" select="$head/ancestor::*[self::tei:body or self::tei:front or self::tei:back][1]"/>
+    <xsl:sequence select="min((6, if ($divs eq 0) then 3 else 2 + $divs + (if ($section/tei:head) then 1 else 0)))"/>
+  </xsl:function>
+
+  <xsl:template match="tei:head">
+    <xsl:element name="h{tp:heading-level(.)}">
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-head'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Heads of lists, line groups, tables of contents and other non-sections: a caption-like paragraph. -->
+  <xsl:template match="tei:head[not(parent::*[matches(local-name(), '^(div\d?|body|front|back)$')])]">
+    <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'p'}">
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-head', local-name(..) || '-head'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Phrases -->
+
+  <xsl:template match="tei:hi | tei:term | tei:gloss | tei:mentioned | tei:soCalled | tei:distinct | tei:num | tei:measure | tei:said | tei:label">
+    <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-' || local-name()"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:emph">
+    <em>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-emph'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </em>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign">
+    <span>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-foreign'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- Titles of works: cite, with the level as a class (level-m, level-j: italic; level-a: roman). -->
+  <xsl:template match="tei:title">
+    <cite>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-title', @level ! ('level-' || .)"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </cite>
+  </xsl:template>
+
+  <!-- Quotations: a blockquote when it stands as a block, else q (which adds no quotation marks: the source has its own). -->
+  <xsl:template match="tei:quote | tei:q | tei:cit">
+    <xsl:choose>
+      <xsl:when test="tp:is-block(.) or @rend = 'block'">
+        <blockquote>
+          <xsl:call-template name="tp:attributes">
+            <xsl:with-param name="class" select="'tei-' || local-name()"/>
+          </xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="tp:contains-blocks(.)">
+              <xsl:apply-templates/>
+            </xsl:when>
+            <xsl:otherwise>
+              <p><xsl:apply-templates/></p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </blockquote>
+      </xsl:when>
+      <xsl:when test="tp:contains-blocks(.)">
+        <span>
+          <xsl:call-template name="tp:attributes">
+            <xsl:with-param name="class" select="'tei-' || local-name()"/>
+          </xsl:call-template>
+          <xsl:apply-templates/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <q>
+          <xsl:call-template name="tp:attributes">
+            <xsl:with-param name="class" select="'tei-' || local-name()"/>
+          </xsl:call-template>
+          <xsl:apply-templates/>
+        </q>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Lists: numbered → ol, gloss lists (label + item) → dl, else ul; heads come before the list. -->
+  <xsl:template match="tei:list">
+    <xsl:variable name="kind" select="
+      if (@type = ('gloss', 'glossary') or tei:label) then 'dl'
+      else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol'
+      else 'ul'"/>
+    <xsl:apply-templates select="tei:head"/>
+    <xsl:element name="{$kind}">
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-list', @type ! ('type-' || .)"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$kind eq 'dl'">
+          <xsl:apply-templates select="node() except tei:head" mode="tp:gloss-list"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="node() except tei:head"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:item">
+    <li>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-item'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:label" mode="tp:gloss-list">
+    <dt>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-label'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </dt>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="tp:gloss-list">
+    <dd>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-item'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </dd>
+  </xsl:template>
+
+  <!-- Anything else in a gloss list (milestones, notes, stray elements) keeps its normal rendering inside a dd. -->
+  <xsl:template match="*" mode="tp:gloss-list">
+    <dd><xsl:apply-templates select="."/></dd>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="tp:gloss-list">
+    <xsl:if test="normalize-space()">
+      <dd>{.}</dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Text between items of ul/ol cannot stand bare: keep it in an item of its own. -->
+  <xsl:template match="tei:list/text()[normalize-space()]">
+    <li class="list-text">{.}</li>
+  </xsl:template>
+  <xsl:template match="tei:list/*[not(self::tei:item or self::tei:head)]" priority="2">
+    <li class="list-other"><xsl:next-match/></li>
+  </xsl:template>
+
+  <!-- Breaks and milestones -->
+
+  <xsl:template match="tei:lb">
+    <xsl:if test="$text-line-breaks">
+      <br class="tei-lb"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:pb">
+    <span class="tei-pb" title="{tp:l10n('page-break-title')}">
+      <xsl:if test="@n">
+        <xsl:attribute name="data-n" select="@n"/>
+      </xsl:if>
+      <xsl:text>{if (normalize-space(@n)) then tp:l10n('page-break', normalize-space(@n)) else tp:l10n('page-break-unnumbered')}</xsl:text>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:cb | tei:milestone | tei:gb">
+    <span>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-' || local-name()"/>
+      </xsl:call-template>
+      <xsl:for-each select="@unit, @n">
+        <xsl:attribute name="data-{local-name()}" select="."/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <!-- Notes -->
+
+  <!-- In the text: a counted note becomes its call (deferred inside a link); other notes show in place. -->
+  <xsl:template match="tei:note">
+    <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="tp:is-counted-note(.)">
+        <xsl:if test="not($tp:in-link)">
+          <xsl:apply-templates select="." mode="tp:call"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
+          <xsl:call-template name="tp:attributes">
+            <xsl:with-param name="class" select="'tei-note', 'note-inline'"/>
+          </xsl:call-template>
+          <xsl:apply-templates/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The class of a note: 'editorial' or 'authorial'. -->
+  <xsl:function name="tp:note-class" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if (tp:is-editorial-note($note)) then 'editorial' else 'authorial'"/>
+  </xsl:function>
+
+  <!-- The call of a note: a superscript number linking to the note body. -->
+  <xsl:template match="tei:note" mode="tp:call">
+    <xsl:variable name="id" select="tp:note-id(.)"/>
+    <a class="note-call {tp:note-class(.)}" id="{$id}-call" href="#{$id}"
+       aria-label="{tp:l10n('note-call-label', tp:note-number(.))}"><sup>{tp:note-number(.)}</sup></a>
+  </xsl:template>
+
+  <!-- The Notes section of a text: every counted note in document order; nothing when there is none. -->
+  <xsl:template name="tp:notes-section">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" select="$tei/tei:text//tei:note[tp:is-counted-note(.)]"/>
+    <xsl:if test="exists($notes)">
+      <section class="notes" id="notes" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{tp:l10n('notes')}</h2>
+        <ol class="note-list">
+          <xsl:apply-templates select="$notes" mode="tp:note-entry">
+            <xsl:with-param name="tp:ids" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One note in the Notes section: its number (a link back to the call), its text, who wrote it. -->
+  <xsl:template match="tei:note" mode="tp:note-entry">
+    <xsl:variable name="id" select="tp:note-id(.)"/>
+    <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <li class="note-entry {tp:note-class(.)}" id="{$id}" value="{tp:note-number(.)}">
+      <a class="note-back" href="#{$id}-call" title="{tp:l10n('note-back')}">{tp:note-number(.)}</a>
+      <xsl:text> </xsl:text>
+      <div class="note-body">
+        <xsl:if test="$lang">
+          <xsl:attribute name="lang" select="$lang"/>
+        </xsl:if>
+        <xsl:apply-templates/>
+        <xsl:if test="tp:is-editorial-note(.)">
+          <xsl:text> </xsl:text>
+          <span class="note-resp" title="{tp:l10n('note-editorial')}">{tp:l10n('app-resp', (tp:resp-label(.), tp:l10n('resp-editors'))[1])}</span>
+        </xsl:if>
+      </div>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

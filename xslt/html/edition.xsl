@@ -1,0 +1,74 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The index page of the edition: its title, the list of texts (title,
+  author, date, source, links to HTML, PDF and TEI) and links to the registers.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- The content of the index page. -->
+  <xsl:template match="tp:edition" mode="tp:index">
+    <h1>{@title}</h1>
+    <section class="texts" aria-labelledby="texts-heading">
+      <h2 id="texts-heading">{tp:l10n('index-texts')}</h2>
+      <ol class="text-list">
+        <xsl:apply-templates select="tp:text" mode="tp:index"/>
+      </ol>
+    </section>
+    <section class="registers" aria-labelledby="registers-heading">
+      <h2 id="registers-heading">{tp:l10n('index-registers')}</h2>
+      <ul class="register-list">
+        <xsl:variable name="edition" select="."/>
+        <xsl:for-each select="('persons', 'places', 'organisations', 'objects')">
+          <xsl:variable name="entries" select="tp:entries($edition, tp:page-kind(.))"/>
+          <xsl:if test="tp:has-register-page($edition, .)">
+            <li>
+              <a href="{.}.html">{tp:l10n('page-' || .)}</a>
+              <xsl:text> ({tp:count-label(count($entries[tp:is-published(.)]))})</xsl:text>
+            </li>
+          </xsl:if>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- One text in the list. -->
+  <xsl:template match="tp:text" mode="tp:index">
+    <xsl:variable name="tei" select="tp:tei(.)"/>
+    <xsl:variable name="date" select="tp:text-date($tei)"/>
+    <xsl:variable name="lang" select="tp:text-lang($tei)"/>
+    <li class="text-item" id="text-{@id}">
+      <h3 class="text-item-title">
+        <a href="{@html}">
+          <xsl:if test="exists($lang)">
+            <xsl:attribute name="lang" select="$lang"/>
+          </xsl:if>
+          <xsl:text>{tp:text-title($tei)}</xsl:text>
+        </a>
+      </h3>
+      <xsl:call-template name="tp:text-authors">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+      <xsl:if test="exists($date)">
+        <p class="text-date"><xsl:apply-templates select="$date"/></p>
+      </xsl:if>
+      <xsl:for-each select="tp:text-sources($tei)">
+        <p class="text-source"><xsl:apply-templates select="." mode="tp:header"/></p>
+      </xsl:for-each>
+      <ul class="text-formats" aria-label="{tp:l10n('formats-label')}">
+        <li><a class="format-html" href="{@html}">{tp:l10n('format-html')}</a></li>
+        <xsl:if test="@pdf">
+          <li><a class="format-pdf" href="{@pdf}" type="application/pdf">{tp:l10n('format-pdf')}</a></li>
+        </xsl:if>
+        <xsl:if test="@tei">
+          <li><a class="format-tei" href="{@tei}" type="application/tei+xml">{tp:l10n('format-tei')}</a></li>
+        </xsl:if>
+      </ul>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

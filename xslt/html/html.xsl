@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry stylesheet: the HTML page of one text of the edition.
+  Source: the edition document (tp:edition); parameter text-id names the
+  tp:text to render. Page: site header, the text's header block, the reading
+  text (#reading-text), the apparatus (#apparatus), the notes (#notes), footer.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:import href="modules.xsl"/>
+
+  <!-- The @id of the tp:text to render. -->
+  <xsl:param name="text-id" as="xs:string" select="''"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="text" select="key('tp:text-by-id', $text-id)"/>
+    <xsl:if test="empty($text)">
+      <xsl:message terminate="yes" error-code="tp:unknown-text">teipress: no text with id "{$text-id}" in the edition document</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$text[1]" mode="tp:text-page"/>
+  </xsl:template>
+
+  <!-- The page of a text. -->
+  <xsl:template match="tp:text" mode="tp:text-page">
+    <xsl:variable name="tei" select="tp:tei(.)"/>
+    <xsl:call-template name="tp:page">
+      <xsl:with-param name="title" select="tp:text-title($tei)"/>
+      <xsl:with-param name="page-class" select="'text-page'"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:apply-templates select="." mode="tp:text-content"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- What main holds on a text page. -->
+  <xsl:template match="tp:text" mode="tp:text-content">
+    <xsl:variable name="tei" select="tp:tei(.)"/>
+    <article class="edition-text" id="text-{@id}">
+      <xsl:apply-templates select="." mode="tp:header"/>
+      <xsl:call-template name="tp:reading-text">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+      <xsl:call-template name="tp:apparatus-section">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+      <xsl:call-template name="tp:notes-section">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+    </article>
+  </xsl:template>
+
+  <!-- The reading text: front, body, back of the text, in the text's language. -->
+  <xsl:template name="tp:reading-text">
+    <xsl:param name="tei" as="element()"/>
+    <section class="reading-text" id="reading-text" aria-labelledby="reading-text-heading">
+      <xsl:for-each select="tp:text-lang($tei)">
+        <xsl:attribute name="lang" select="."/>
+      </xsl:for-each>
+      <h2 id="reading-text-heading" class="visually-hidden">{tp:l10n('reading-text')}</h2>
+      <xsl:apply-templates select="$tei/tei:text">
+        <xsl:with-param name="tp:ids" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

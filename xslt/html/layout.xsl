@@ -1,0 +1,113 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The frame of every HTML page: head (title, stylesheet), skip link, site
+  header with the edition title and navigation, main, footer with the build
+  date. Page content is passed in; print overrides tp:page-head and the frame.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- Href of the assets folder (teipress.css) relative to the pages; pages sit at the output root. -->
+  <xsl:param name="page-assets-href" as="xs:string" select="'assets/'"/>
+
+  <!-- The edition document (tp:edition) holding $node. -->
+  <xsl:function name="tp:edition" as="element(tp:edition)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="root($node)/tp:edition"/>
+  </xsl:function>
+
+  <!--
+    One complete page. $title: what the page shows (a text title, "Persons");
+    $current: the navigation item of the page ('index', 'persons' … or '');
+    $page-class: class of body; $content: what goes into main.
+  -->
+  <xsl:template name="tp:page">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <xsl:param name="page-class" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="edition" select="tp:edition(.)"/>
+    <xsl:variable name="edition-title" select="string($edition/@title)"/>
+    <html lang="{$l10n-lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{if ($title eq $edition-title or $edition-title eq '') then $title
+                else tp:l10n('page-title', ($title, $edition-title))}</title>
+        <xsl:call-template name="tp:page-head"/>
+      </head>
+      <body class="{$page-class}">
+        <xsl:call-template name="tp:page-body">
+          <xsl:with-param name="current" select="$current"/>
+          <xsl:with-param name="content" select="$content"/>
+        </xsl:call-template>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- What the head links: the site stylesheet. -->
+  <xsl:template name="tp:page-head">
+    <link rel="stylesheet" href="{$page-assets-href}teipress.css"/>
+  </xsl:template>
+
+  <!-- The body of a page: skip link, site header, main, footer. -->
+  <xsl:template name="tp:page-body">
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <a class="skip-link" href="#main">{tp:l10n('skip-to-content')}</a>
+    <xsl:call-template name="tp:site-header">
+      <xsl:with-param name="current" select="$current"/>
+    </xsl:call-template>
+    <main id="main">
+      <xsl:sequence select="$content"/>
+    </main>
+    <xsl:call-template name="tp:site-footer"/>
+  </xsl:template>
+
+  <!-- The site header: edition title (a link home) and the site navigation. -->
+  <xsl:template name="tp:site-header">
+    <xsl:param name="current" as="xs:string"/>
+    <xsl:variable name="edition" select="tp:edition(.)"/>
+    <header class="site-header">
+      <p class="site-title"><a href="index.html">{$edition/@title}</a></p>
+      <nav class="site-nav" aria-label="{tp:l10n('site-navigation')}">
+        <ul>
+          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)]">
+            <li>
+              <a href="{.}.html">
+                <xsl:if test=". eq $current">
+                  <xsl:attribute name="aria-current" select="'page'"/>
+                </xsl:if>
+                <xsl:text>{tp:l10n('nav-' || (if (. eq 'index') then 'texts' else .))}</xsl:text>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </header>
+  </xsl:template>
+
+  <!-- The site footer: build date (from the edition document, for reproducible output). -->
+  <xsl:template name="tp:site-footer">
+    <xsl:variable name="date" select="string(tp:edition(.)/@build-date)"/>
+    <footer class="site-footer">
+      <p>
+        <xsl:if test="$date ne ''">
+          <xsl:variable name="time" as="element()">
+            <time datetime="{$date}">{tp:format-date($date)}</time>
+          </xsl:variable>
+          <xsl:variable name="parts" select="tokenize(tp:l10n('footer-built'), '\{1\}')"/>
+          <xsl:text>{$parts[1]}</xsl:text>
+          <xsl:sequence select="$time"/>
+          <xsl:text>{$parts[2]} </xsl:text>
+        </xsl:if>
+        <xsl:text>{tp:l10n('footer-generator')}</xsl:text>
+      </p>
+    </footer>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The modules of the HTML output, in import order: the shared layer first
+  (what elements mean), then the fallback for unknown elements (lowest
+  precedence), then one HTML module per chapter of the TEI Guidelines.
+  Imported by the entry stylesheets html.xsl and pages.xsl.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/views.xsl"/>
+  <xsl:import href="../common/l10n.xsl"/>
+  <xsl:import href="../common/core.xsl"/>
+  <xsl:import href="../common/linking.xsl"/>
+  <xsl:import href="../common/numbering.xsl"/>
+  <xsl:import href="../common/textcrit.xsl"/>
+  <xsl:import href="../common/namesdates.xsl"/>
+  <xsl:import href="../common/header.xsl"/>
+
+  <xsl:import href="fallback.xsl"/>
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="core.xsl"/>
+  <xsl:import href="textstructure.xsl"/>
+  <xsl:import href="transcr.xsl"/>
+  <xsl:import href="figures.xsl"/>
+  <xsl:import href="verse.xsl"/>
+  <xsl:import href="drama.xsl"/>
+  <xsl:import href="linking.xsl"/>
+  <xsl:import href="textcrit.xsl"/>
+  <xsl:import href="namesdates.xsl"/>
+  <xsl:import href="header.xsl"/>
+  <xsl:import href="edition.xsl"/>
+
+  <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- Accumulators (paragraph, note, apparatus and mention counts) apply to the edition document. -->
+  <xsl:mode use-accumulators="#all"/>
+</xsl:stylesheet>

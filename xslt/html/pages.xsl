@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry stylesheet: the pages of the edition that are not texts.
+  Source: the edition document (tp:edition); parameter page names the page:
+  index | persons | places | organisations | objects.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:import href="modules.xsl"/>
+
+  <!-- Which page to render: 'index', 'persons', 'places', 'organisations' or 'objects'. -->
+  <xsl:param name="page" as="xs:string" select="'index'"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not($page = ('index', 'persons', 'places', 'organisations', 'objects'))">
+      <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" (index, persons, places, organisations, objects)</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="tp:edition" mode="tp:page"/>
+  </xsl:template>
+
+  <xsl:template match="tp:edition" mode="tp:page">
+    <xsl:call-template name="tp:page">
+      <xsl:with-param name="title" select="if ($page eq 'index') then string(@title) else tp:l10n('page-' || $page)"/>
+      <xsl:with-param name="current" select="$page"/>
+      <xsl:with-param name="page-class" select="if ($page eq 'index') then 'index-page' else 'register-page'"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:choose>
+          <xsl:when test="$page eq 'index'">
+            <xsl:apply-templates select="." mode="tp:index"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="tp:register-page">
+              <xsl:with-param name="kind" select="tp:page-kind($page)"/>
+              <xsl:with-param name="page" select="$page"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>

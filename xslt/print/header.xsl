@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The title block of the print document: the edition's title, then the HTML
+  header block (title, which also sets the running head; author; facts)
+  without the links to other formats and with the first paragraph of the
+  encoding note only.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:template match="tp:text" mode="tp:header">
+    <xsl:variable name="header" as="element()">
+      <xsl:next-match/>
+    </xsl:variable>
+    <header>
+      <xsl:copy-of select="$header/@*"/>
+      <p class="edition-title">{tp:edition(.)/@title}</p>
+      <xsl:copy-of select="$header/node()"/>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="tp:text-formats"/>
+
+  <!-- The encoding note in print: its first paragraph only. -->
+  <xsl:template name="tp:encoding-note">
+    <xsl:param name="decl" as="element()+"/>
+    <xsl:apply-templates select="$decl/*[1]"/>
+  </xsl:template>
+</xsl:stylesheet>
