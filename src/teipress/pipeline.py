@@ -11,7 +11,7 @@ from .edition import edition_tree
 from .errors import Diagnostic, UsageError
 from .transform import Stylesheets
 from .writers.html import write_html
-from .writers.pdf import write_pdf
+from .writers.pdf import PrintOptions, write_pdf
 
 FORMATS = ("html", "pdf", "all")
 
@@ -47,7 +47,12 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
     stylesheets = stylesheets or Stylesheets()
     edition_node = stylesheets.node(edition_tree(corpus, settings))
-    writers = {"html": [write_html], "pdf": [write_pdf], "all": [write_html, write_pdf]}[formats]
+    options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every, notes=settings.pdf_notes)
+
+    def pdf_writer(stylesheets, edition_node, corpus, out):
+        return write_pdf(stylesheets, edition_node, corpus, out, options, settings.build_date)
+
+    writers = {"html": [write_html], "pdf": [pdf_writer], "all": [write_html, pdf_writer]}[formats]
     for writer in writers:
         written, failures = writer(stylesheets, edition_node, corpus, out)
         report.written.extend(written)

@@ -1,10 +1,25 @@
-"""The PDF edition: one PDF per text, from the print stylesheet through WeasyPrint."""
+"""The PDF edition: one PDF per text and the volume of the whole edition, from
+the print stylesheet through WeasyPrint, laid out in several passes so that
+line numbers, the apparatus at the page foot and the index's page references
+come from the real layout.
+
+The passes: the print HTML is laid out once with provisional line numbers;
+from that layout :mod:`teipress.linenumbers` measures the counted lines and
+where each lemma and note call starts; the HTML is then annotated (line numbers
+written into the apparatus entries, margin numbers painted, the entries of each
+page gathered into one footnote, repeated index references to the same page
+hidden) and laid out again, until a layout equals the one its annotations came
+from. All changes to the HTML are made on an lxml tree (see linenumbers).
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..corpus import Corpus
 from ..edition import output_names
@@ -12,35 +27,194 @@ from ..errors import Diagnostic, TransformError
 from ..transform import Stylesheets
 from . import atomic_write
 
+log = logging.getLogger(__name__)
+
 PRINT_STYLESHEET = "print/print.xsl"
+VOLUME_NAME = "edition.pdf"
+
+# Each text of a volume numbers its lines from 1 (see linenumbers: restart).
+TEXT_SELECTOR = "article.edition-text"
+# Not counted besides headings and figures: lines of the source that are not
+# the work (web page navigation, tei/README.md), and the endnotes.
+UNCOUNTED_EXTRA = ".source-navigation, .endnotes"
+# The class of the footnote that holds a page's apparatus entries (print.css styles it).
+APPARATUS_GROUP_CLASS = "fn fn-apparatus"
+INDEX_REFERENCE = "index-page"
+INDEX_REPEAT = "index-repeat"
+# PDF/A-3 allows embedded files of any type, so the PDF can carry its TEI source.
+PDF_VARIANT = "pdf/a-3b"
+
+Notes = Literal["footnotes", "endnotes"]
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the PDFs are laid out: line numbering, where the notes go, how many passes at most."""
+
+    per: Literal["text", "page"] = "text"  # line numbers counted per text or per page
+    every: int = 5  # a margin number on every n-th line
+    notes: Notes = "footnotes"
+    max_passes: int = 5
+
+
+@dataclass(frozen=True, eq=False)
+class LaidOut:
+    """A print document laid out with line numbers, apparatus and index from its own layout."""
+
+    document: object  # weasyprint.Document, ready for write_pdf()
+    line_map: object  # linenumbers.LineMap measured on ``document``
+    html: str  # the annotated HTML ``document`` was rendered from
+    passes: int
+    stable: bool  # False: the last layout still differed from the one its annotations came from
 
 
 def _fetcher():
-    # Only local files (the print CSS, fonts) may be read; never the network.
+    # Only local files (the print CSS, fonts) and data: URLs (the margin
+    # numbers) may be read; never the network.
     from weasyprint.urls import URLFetcher
 
     return URLFetcher(allowed_protocols={"file", "data"})
 
 
-def render_pdf(html: str, base_url: Path) -> bytes:
-    """Give the PDF bytes of a print HTML document whose relative links resolve against ``base_url``."""
+def margin_numbers(options: PrintOptions):
+    """Give the look of the margin line numbers: right of the text (the paragraph numbers are on the left)."""
+    from ..linenumbers import MarginNumbers
+
+    # SVG text is drawn with the fonts fontconfig knows, not the @font-face
+    # fonts of print.css: name the print font first, with fallbacks.
+    return MarginNumbers(every=options.every, side="right", gap=10.0,
+                         font_family="Gentium Book Plus, DejaVu Serif, serif", font_size="7.5pt", color="#555")
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """Give, for every anchor (id) of a rendered document, the 1-based page it is on."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def index_repeats(tree, pages: dict[str, int]) -> frozenset[str]:
+    """Give the hrefs of index references that repeat a page already referenced by the same entry."""
+    repeats = set()
+    for entry in tree.getroot().iter("li"):
+        if "index-entry" not in (entry.get("class") or "").split():
+            continue
+        seen: set[int] = set()
+        for link in entry.iter("a"):
+            if INDEX_REFERENCE not in (link.get("class") or "").split():
+                continue
+            page = pages.get((link.get("href") or "").lstrip("#"))
+            if page is None:
+                continue
+            if page in seen:
+                repeats.add(link.get("href"))
+            seen.add(page)
+    return frozenset(repeats)
+
+
+def _mark_repeats(tree, repeats: frozenset[str]) -> None:
+    for link in tree.getroot().iter("a"):
+        classes = (link.get("class") or "").split()
+        if INDEX_REFERENCE in classes:
+            classes = [c for c in classes if c != INDEX_REPEAT]
+            if link.get("href") in repeats:
+                classes.append(INDEX_REPEAT)
+            link.set("class", " ".join(classes))
+
+
+def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -> LaidOut:
+    """Give ``html`` (print HTML) laid out with its line numbers, page-foot apparatus and index from its own layout."""
     import weasyprint  # imported here: it costs ~0.4 s and only PDF builds need it
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .. import linenumbers
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=str(base_url) + os.sep, url_fetcher=_fetcher())
-    return document.write_pdf()
+    fetcher = _fetcher()
+    font_config = FontConfiguration()  # needed for the @font-face rules of print.css
+    base = str(base_url) + os.sep
+    margin = margin_numbers(options)
+
+    def render(text: str):
+        return weasyprint.HTML(string=text, base_url=base, url_fetcher=fetcher).render(font_config=font_config)
+
+    def measure(document):
+        return linenumbers.measure(document, options.per, uncounted=f"{linenumbers.UNCOUNTED}, {UNCOUNTED_EXTRA}",
+                                   restart=TEXT_SELECTOR)
+
+    current = linenumbers.provisional(html, "00" if options.per == "page" else "000")
+    document = render(current)
+    line_map = measure(document)
+    repeats = index_repeats(linenumbers.parse(current), anchor_pages(document))
+    passes = 1
+    while True:
+        def rewrite(tree, line_map, repeats=repeats):
+            linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS)
+            _mark_repeats(tree, repeats)
+
+        current = linenumbers.annotate(html, line_map, margin, rewrite)
+        document = render(current)
+        passes += 1
+        new_map = measure(document)
+        new_repeats = index_repeats(linenumbers.parse(current), anchor_pages(document))
+        if new_map.same_layout(line_map) and new_repeats == repeats:
+            linenumbers.report(new_map)
+            return LaidOut(document, new_map, current, passes, True)
+        if passes >= options.max_passes:
+            log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
+            linenumbers.report(new_map)
+            return LaidOut(document, new_map, current, passes, False)
+        line_map, repeats = new_map, new_repeats
 
 
-def write_pdf(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Write one PDF per text into ``out``; give the files written and the diagnostics of texts that failed."""
+def pdf_bytes(laid_out: LaidOut, sources: list[tuple[str, bytes]], build_date: str = "") -> bytes:
+    """Give the PDF (PDF/A-3b) of a laid-out document with ``sources`` ((file name, bytes)) attached.
+
+    ``build_date`` (ISO) dates the attachments, so that a fixed date gives the same bytes."""
+    import weasyprint
+
+    when = _dt.datetime.fromisoformat(build_date) if build_date else None
+    attachments = [
+        weasyprint.Attachment(string=data, name=name, description=f"TEI source: {name}",
+                              created=when, modified=when, relationship="Source")
+        for name, data in sources
+    ]
+    return laid_out.document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
+
+
+def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions(),
+               sources: list[tuple[str, bytes]] | None = None, build_date: str = "") -> bytes:
+    """Give the PDF bytes of a print HTML document whose relative links resolve against ``base_url``."""
+    return pdf_bytes(lay_out(html, base_url, options), sources or [], build_date)
+
+
+def write_pdf(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
+              options: PrintOptions = PrintOptions(), build_date: str = "") -> tuple[list[Path], list[Diagnostic]]:
+    """Write one PDF per text and the volume (``edition.pdf``) into ``out``; give the files written
+    and the diagnostics of what failed."""
     written: list[Path] = []
     failures: list[Diagnostic] = []
     base = stylesheets.root / "print"
+    parameters = {"print-notes": options.notes}
+    registers = [(register.name, register.source) for register in corpus.registers]
     for text in corpus.texts:
         try:
-            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {"text-id": text.id}, label=str(text.path))
+            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {**parameters, "text-id": text.id},
+                                   label=str(text.path))
         except TransformError as exc:
             failures.append(Diagnostic(str(text.path), 1, 1, "error", str(exc)))
             continue
-        written.append(atomic_write(out / output_names(text)["pdf"], render_pdf(html, base)))
+        sources = [(text.name, text.source), *registers]
+        written.append(atomic_write(out / output_names(text)["pdf"], render_pdf(html, base, options, sources, build_date)))
+    if corpus.texts and not failures:
+        try:
+            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {**parameters, "text-id": "", "print-volume": True},
+                                   label="the volume")
+        except TransformError as exc:
+            failures.append(Diagnostic(str(out / VOLUME_NAME), 1, 1, "error", str(exc)))
+        else:
+            sources = [(text.name, text.source) for text in corpus.texts] + registers
+            written.append(atomic_write(out / VOLUME_NAME, render_pdf(html, base, options, sources, build_date)))
     return written, failures

@@ -1,0 +1,246 @@
+"""The PDF edition read back with pypdf: line-numbered apparatus at the page foot,
+the volume's contents, index, fonts, metadata, bookmarks and attached TEI source.
+
+Expected values come from the PDF's own geometry and text, not from the code
+that made it: line numbers are counted from the baselines of the text lines,
+the page where a text starts is the page that shows its title in the title
+size, the pages that mention a person are the pages whose text names him.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from teipress.config import Settings
+from teipress.pipeline import build
+
+from .conftest import TEI
+
+SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+
+# Sizes in the PDF's text space (CSS px; the page matrix scales by 0.75 to pt).
+BODY_SIZES = (13.0, 15.0)  # reading text: 10.5pt = 14px (blockquotes 10pt = 13.3px)
+TITLE_SIZE = 20.0  # a text's title (h1, 18pt = 24px) and nothing else in a text is this large
+MARGIN_X = 700.0  # the margin line numbers stand right of the text column (which ends near 695)
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory, stylesheets) -> Path:
+    """The seed edition's PDFs (each text and the volume) built once."""
+    out = tmp_path_factory.mktemp("pdf")
+    report = build([TEI], out, "pdf", SETTINGS, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return out
+
+
+def runs_of(page) -> list[tuple[str, float, float, float]]:
+    """The text runs of a page: (text, x, y from the top, font size), in CSS px."""
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((text, tm[4], tm[5], size))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def page_text(page) -> str:
+    """The words of a page with soft hyphens at line ends joined."""
+    return " ".join(page.extract_text().replace("\u2010\n", "").split())
+
+
+def body_lines(runs) -> list[float]:
+    """The baselines of the lines of the reading text on a page (runs of the text size left of the
+    margin), runs less than 2px apart taken as one line."""
+    lines: list[float] = []
+    for y in sorted(y for text, x, y, size in runs if BODY_SIZES[0] <= size <= BODY_SIZES[1] and x < MARGIN_X):
+        if not lines or y - lines[-1] > 2:
+            lines.append(y)
+    return lines
+
+
+def expected_line(runs, needle: str) -> int:
+    """The line number of the text line holding ``needle``, counted from the nearest margin number above it."""
+    [line_y] = [y for text, x, y, size in runs if needle in text]
+    body = body_lines(runs)
+    numbers = [(int(text), y) for text, x, y, size in runs if x > MARGIN_X and text.strip().isdigit()]
+    above = [(n, y) for n, y in numbers if y <= line_y + 1]
+    assert above, "no margin number above the line"
+    number, number_y = max(above, key=lambda item: item[1])
+    assert number % 5 == 0 and any(abs(number_y - y) < 1 for y in body)  # margin numbers sit on text lines
+    return number + sum(1 for y in body if number_y + 1 < y <= line_y + 1)
+
+
+def foot_text(runs, below: float) -> str:
+    """The text of the page foot: runs below ``below`` in a smaller size than the text, in order."""
+    return "".join(text for text, x, y, size in runs if y > below and size < BODY_SIZES[0] and x < MARGIN_X)
+
+
+@pytest.mark.parametrize("name", ["sedova-assassins.pdf", "edition.pdf"])
+def test_apparatus_entry_at_the_foot_gives_the_line_number_of_its_lemma(pdfs, name):
+    reader = PdfReader(str(pdfs / name))
+    [page] = [p for p in reader.pages if "came the GPU order" in page_text(p)]
+    runs = runs_of(page)
+    line = expected_line(runs, "came the GPU order")
+    last_text_line = max(y for text, x, y, size in runs if BODY_SIZES[0] <= size <= BODY_SIZES[1])
+    foot = " ".join(foot_text(runs, last_text_line).split())
+    assert re.search(rf"(^|\| ){line} came\] camp MIA", foot), (line, foot)
+    # Only the lemmata of this page: the entry of "threads" (a later page) is not here.
+    assert "threads]" not in foot
+
+
+def test_margin_numbers_every_fifth_line_of_the_text(pdfs):
+    reader = PdfReader(str(pdfs / "sedova-assassins.pdf"))
+    for page in reader.pages:
+        runs = runs_of(page)
+        numbers = sorted((y, int(t)) for t, x, y, size in runs if x > MARGIN_X and t.strip().isdigit())
+        body = body_lines(runs)
+        for (y1, n1), (y2, n2) in zip(numbers, numbers[1:]):
+            assert n2 - n1 == 5
+            assert sum(1 for y in body if y1 + 1 < y <= y2 + 1) == 5, (n1, n2)
+
+
+def test_commentary_notes_are_a_separate_band_above_the_apparatus(pdfs):
+    reader = PdfReader(str(pdfs / "sedova-assassins.pdf"))
+    [page] = [p for p in reader.pages if "came the GPU order" in page_text(p)]
+    runs = runs_of(page)
+    note = min(y for text, x, y, size in runs if "The copy-text has the closing quotation mark" in text)
+    entry = min(y for text, x, y, size in runs if text.startswith("be] he"))
+    assert note < entry  # the note of § 9 first, then the apparatus band
+
+
+def _start_pages(reader, titles):
+    starts = {}
+    for number, page in enumerate(reader.pages, 1):
+        for text, x, y, size in runs_of(page):
+            for title in titles:
+                if size >= TITLE_SIZE and title.startswith(text.strip()[:20]) and title not in starts:
+                    starts[title] = number
+    return starts
+
+
+TITLES = ["Remembering the arrival of Leon Trotsky to Mexico as a refugee",
+          "Stalinist Assassins Must Be Made to Stand Trial!"]
+
+
+def test_contents_give_the_pages_where_the_texts_start(pdfs):
+    reader = PdfReader(str(pdfs / "edition.pdf"))
+    [contents] = [p for p in reader.pages[:3] if page_text(p).startswith("Contents")]
+    listed = {}
+    for title in TITLES:
+        match = re.search(re.escape(title) + r"[ .]*?(\d+)\b", page_text(contents))
+        assert match, title
+        listed[title] = int(match.group(1))
+    starts = _start_pages(reader, TITLES)
+    assert listed == starts
+    assert starts[TITLES[0]] < starts[TITLES[1]]  # edition order
+    # The printed page number of that page is the same number.
+    for title, number in starts.items():
+        assert page_text(reader.pages[number - 1]).endswith(str(number))
+
+
+def test_title_page_has_the_edition_title_editors_licence_and_build_date(pdfs):
+    text = page_text(PdfReader(str(pdfs / "edition.pdf")).pages[0])
+    assert text.startswith("Trotsky in Mexico: Exile and Asylum")
+    for words in ("The teipress editors", "Creative Commons Attribution 4.0", "24 November 2026", "Labor Action",
+                  "by Natalia Sedova Trotsky", "by Archivo General de la Nación"):
+        assert words in text, words
+
+
+def test_editorial_introduction_from_the_editorial_declarations(pdfs):
+    reader = PdfReader(str(pdfs / "edition.pdf"))
+    text = " ".join(page_text(p) for p in reader.pages[:6])
+    assert "Editorial introduction" in text
+    assert "Corrections. The text is transcribed character for character" in text
+
+
+def test_index_lists_cardenas_with_the_pages_of_both_texts(pdfs):
+    reader = PdfReader(str(pdfs / "edition.pdf"))
+    texts = [page_text(p) for p in reader.pages]
+    index_start = max(n for n, t in enumerate(texts) if t.startswith("Index"))
+    match = re.search(r"Lázaro Cárdenas ((?:\d+(?:, )?)+)", " ".join(texts[index_start:]))
+    assert match
+    listed = [int(n) for n in match.group(1).split(", ")]
+    starts = _start_pages(reader, TITLES)
+    mentioned = [n for n, t in enumerate(texts, 1) if starts[TITLES[0]] <= n <= index_start and "Cárdenas" in t]
+    assert listed == mentioned
+    assert any(n < starts[TITLES[1]] for n in listed) and any(n >= starts[TITLES[1]] for n in listed)
+
+
+def test_running_heads_author_on_left_title_on_right(pdfs):
+    reader = PdfReader(str(pdfs / "edition.pdf"))
+    starts = _start_pages(reader, TITLES)
+    verso = runs_of(reader.pages[starts[TITLES[1]]])  # the page after the start: a left-hand page
+    recto = runs_of(reader.pages[starts[TITLES[1]] + 1])
+    assert min(verso, key=lambda r: r[2])[0].strip() == "Natalia Sedova Trotsky"
+    assert min(recto, key=lambda r: r[2])[0].strip() == TITLES[1]
+
+
+def test_fonts_are_embedded(pdfs):
+    for name in ("edition.pdf", "agn-arrival.pdf"):
+        reader = PdfReader(str(pdfs / name))
+        fonts = {}
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descriptor = (font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
+                fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+        assert fonts and all(fonts.values()), fonts
+        assert any("Gentium-Book-Plus" in base for base in fonts)
+
+
+def test_metadata_language_and_pdf_a(pdfs):
+    reader = PdfReader(str(pdfs / "sedova-assassins.pdf"))
+    meta = reader.metadata
+    assert meta.title.startswith("Stalinist Assassins Must Be Made to Stand Trial!")
+    assert meta.author == "Natalia Sedova Trotsky"
+    assert meta.subject.startswith("Stalinist Assassins Must Be Made to Stand Trial!, by Natalia Sedova Trotsky.")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    volume = PdfReader(str(pdfs / "edition.pdf")).metadata
+    assert volume.title == "Trotsky in Mexico: Exile and Asylum"
+    assert volume.author == "Archivo General de la Nación; Natalia Sedova Trotsky"
+
+
+def test_tei_source_is_attached(pdfs):
+    reader = PdfReader(str(pdfs / "sedova-assassins.pdf"))
+    assert reader.attachments["sedova-assassins.xml"] == [(TEI / "sedova-assassins.xml").read_bytes()]
+    assert reader.attachments["registers.xml"] == [(TEI / "registers.xml").read_bytes()]
+    volume = PdfReader(str(pdfs / "edition.pdf"))
+    assert {"agn-arrival.xml", "sedova-assassins.xml", "registers.xml"} <= set(volume.attachments)
+
+
+def test_bookmarks_follow_the_structure_and_lead_to_the_pages(pdfs):
+    reader = PdfReader(str(pdfs / "edition.pdf"))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    titles = [item.title for item in top]
+    assert titles == ["Contents", "Editorial introduction", *TITLES, "Index"]
+    starts = _start_pages(reader, TITLES)
+    for item in top:
+        if item.title in starts:
+            assert reader.get_destination_page_number(item) + 1 == starts[item.title]
+    nested = [child.title for item in reader.outline if isinstance(item, list) for child in item]
+    assert {"Much Is Unsaid", "The Armed Assault", "Persons", "Places", "Organisations"} <= set(nested)
+
+
+def test_contents_and_index_are_links_to_their_pages(pdfs):
+    reader = PdfReader(str(pdfs / "edition.pdf"))
+    contents = reader.pages[1]
+    links = [a.get_object() for a in contents.get("/Annots", [])]
+    internal = [a for a in links if a.get("/Subtype") == "/Link" and "/Dest" in a or "/A" in a and a["/A"].get("/S") == "/GoTo"]
+    assert len(internal) >= 4  # introduction, two texts, index
+    texts = [page_text(p) for p in reader.pages]
+    index_start = max(n for n, t in enumerate(texts) if t.startswith("Index"))
+    index_links = [a for p in reader.pages[index_start:] for a in p.get("/Annots", [])]
+    assert len(index_links) > 50
+
+
+def test_build_is_reproducible(pdfs, tmp_path, stylesheets):
+    build([TEI], tmp_path, "pdf", SETTINGS, stylesheets)
+    assert (tmp_path / "agn-arrival.pdf").read_bytes() == (pdfs / "agn-arrival.pdf").read_bytes()
