@@ -17,7 +17,12 @@
     <xsl:variable name="header" as="element()">
       <xsl:next-match/>
     </xsl:variable>
-    <header id="{@id}-header">
+    <xsl:variable name="tei" select="tp:tei(.)"/>
+    <xsl:variable name="authors" select="tp:text-authors($tei)[normalize-space()]"/>
+    <!-- The running heads (print.css: string-set) read the title and author from these attributes,
+         set here, on a box that is not split over pages, so that "first-except" leaves only the opening page bare. -->
+    <header id="{@id}-header" data-running-title="{tp:text-title($tei)}"
+      data-running-author="{string-join($authors ! normalize-space(tp:name-string((tei:persName | tei:name | tei:orgName, .)[1])), '; ')}">
       <xsl:copy-of select="$header/@* except $header/@id"/>
       <p class="edition-title">{tp:edition(.)/@title}</p>
       <xsl:copy-of select="$header/node()"/>

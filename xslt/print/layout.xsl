@@ -92,10 +92,7 @@
 
   <xsl:template match="tp:text" mode="tp:text-content">
     <xsl:variable name="tei" select="tp:tei(.)"/>
-    <xsl:variable name="authors" select="tp:text-authors($tei)[normalize-space()]"/>
-    <!-- The running heads (print.css: string-set) read the title and author from these attributes. -->
-    <article class="edition-text print" id="text-{@id}" data-running-title="{tp:text-title($tei)}"
-      data-running-author="{string-join($authors ! normalize-space(tp:name-string((tei:persName | tei:name | tei:orgName, .)[1])), '; ')}">
+    <article class="edition-text print" id="text-{@id}">
       <xsl:apply-templates select="." mode="tp:header"/>
       <xsl:call-template name="tp:reading-text">
         <xsl:with-param name="tei" select="$tei"/>

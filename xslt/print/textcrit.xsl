@@ -37,7 +37,7 @@
           <xsl:call-template name="tp:app-entry-text"/>
         </xsl:variable>
         <span class="page-gathered app-entry app-{tp:apparatus-kind(.)}" id="{tp:apparatus-id(.)}" data-for="{tp:lemma-id(.)}">
-          <span class="app-line" data-for="{tp:lemma-id(.)}"/>
+          <span class="app-line" data-for="{tp:lemma-id(.)}" data-locus="{tp:locus-label(.)}"/>
           <xsl:text> </xsl:text>
           <xsl:apply-templates select="$entry" mode="tp:phrasing"/>
         </span>

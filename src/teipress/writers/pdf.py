@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import cssselect2  # WeasyPrint's selector engine, as in linenumbers
+
 from ..corpus import Corpus
 from ..edition import output_names
 from ..errors import Diagnostic, TransformError
@@ -38,7 +40,7 @@ TEXT_SELECTOR = "article.edition-text"
 # the work (web page navigation, tei/README.md), and the endnotes.
 UNCOUNTED_EXTRA = ".source-navigation, .endnotes"
 # The class of the footnote that holds a page's apparatus entries (print.css styles it).
-APPARATUS_GROUP_CLASS = "fn fn-apparatus"
+APPARATUS_GROUP_CLASS = "fn-apparatus"
 INDEX_REFERENCE = "index-page"
 INDEX_REPEAT = "index-repeat"
 # PDF/A-3 allows embedded files of any type, so the PDF can carry its TEI source.
@@ -160,13 +162,30 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -
         new_map = measure(document)
         new_repeats = index_repeats(linenumbers.parse(current), anchor_pages(document))
         if new_map.same_layout(line_map) and new_repeats == repeats:
-            linenumbers.report(new_map)
+            _report(new_map, current)
             return LaidOut(document, new_map, current, passes, True)
         if passes >= options.max_passes:
             log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
-            linenumbers.report(new_map)
+            _report(new_map, current)
             return LaidOut(document, new_map, current, passes, False)
         line_map, repeats = new_map, new_repeats
+
+
+def _report(line_map, html: str) -> None:
+    """Warn about anchors that found no line, except those in lines left uncounted on purpose
+    (navigation of the source): their apparatus entries give their locus instead of a line."""
+    from .. import linenumbers
+
+    tree = linenumbers.parse(html)
+    wrapper = cssselect2.ElementWrapper.from_html_root(tree.getroot())
+    expected = {item.etree_element.get("id") for item in wrapper.query_all(
+        ", ".join(f"{selector} [id]" for selector in UNCOUNTED_EXTRA.split(", ")))}
+    unplaced = [anchor for anchor in line_map.unplaced if anchor not in expected]
+    if unplaced:
+        log.warning("line numbers: no counted line for %s", ", ".join(unplaced))
+    if line_map.per == "page" and line_map.off_page:
+        log.warning("line numbers: numbered per page, but printed on another page than their line: %s",
+                    ", ".join(line_map.off_page))
 
 
 def pdf_bytes(laid_out: LaidOut, sources: list[tuple[str, bytes]], build_date: str = "") -> bytes:
