@@ -244,3 +244,22 @@ def test_contents_and_index_are_links_to_their_pages(pdfs):
 def test_build_is_reproducible(pdfs, tmp_path, stylesheets):
     build([TEI], tmp_path, "pdf", SETTINGS, stylesheets)
     assert (tmp_path / "agn-arrival.pdf").read_bytes() == (pdfs / "agn-arrival.pdf").read_bytes()
+
+
+def test_endnotes_and_numbering_per_page_by_setting(tmp_path, stylesheets):
+    from .conftest import FIXTURES
+
+    settings = Settings(title="Mini", build_date="2026-11-24", pdf_notes="endnotes", pdf_line_numbers="page")
+    report = build([FIXTURES / "mini"], tmp_path, "pdf", settings, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    reader = PdfReader(str(tmp_path / "text-one.pdf"))
+    runs = [(text, number, y, size) for number, page in enumerate(reader.pages) for text, x, y, size in runs_of(page)]
+    position = {text.strip(): (number, y) for text, number, y, size in runs}
+    note = next((number, y) for text, number, y, size in runs if text.startswith("Quint's reply is"))
+    # The note stands after the Notes heading, which follows the end of the text (the closer's dateline).
+    assert position["Notes"] < note
+    assert next((n, y) for t, n, y, s in runs if t.startswith("Veracruz, 20 February 1931")) < position["Notes"]
+    # Its call is a number in the text, not a footnote: no note text at the foot of the page of "came".
+    text = " ".join(page_text(p) for p in reader.pages)
+    assert re.search(r"\b\d+ came\] camp W1", text)
+    assert text.index("Quint's reply is") > text.index("Notes")
