@@ -290,7 +290,8 @@ def annotate(
     return _serialize(tree, doctype)
 
 
-def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gathered: str = GATHERED_CLASS) -> int:
+def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gathered: str = GATHERED_CLASS,
+           hosts: dict[str, int] | None = None) -> int:
     """Move the items of class ``gathered`` into one element per page; give the number of groups made.
 
     An item ``<span class="page-gathered" data-for="ID">`` belongs to the page
@@ -298,8 +299,10 @@ def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gather
     document order, go into a new ``<span class="{group_class}">`` placed right
     after the last anchor of ``line_map`` on that page (in document order), so
     that, as a footnote, the group follows every other footnote called on the
-    page. Items whose target was not placed stay where they are. Text after an
-    item (its tail) stays in place."""
+    page. ``hosts`` adds elements (id: page) that may hold the group though
+    they start on no counted line, e.g. notes called from uncounted lines, so
+    that the group follows their footnotes too. Items whose target was not
+    placed stay where they are. Text after an item (its tail) stays in place."""
     root = tree.getroot()
     by_id = {element.get("id"): element for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
     items: dict[int, list] = {}
@@ -313,15 +316,17 @@ def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gather
         return 0
     # The last anchor of each page in document order is where its group goes.
     order = {element: index for index, element in enumerate(root.iter())}
-    hosts: dict[int, etree._Element] = {}
-    for anchor, position in line_map.anchors.items():
+    chosen: dict[int, etree._Element] = {}
+    candidates = [(anchor, position.page) for anchor, position in line_map.anchors.items()]
+    candidates += list((hosts or {}).items())
+    for anchor, page in candidates:
         element = by_id.get(anchor)
-        if element is None or position.page not in items:
+        if element is None or page not in items:
             continue
-        if position.page not in hosts or order[element] > order[hosts[position.page]]:
-            hosts[position.page] = element
+        if page not in chosen or order[element] > order[chosen[page]]:
+            chosen[page] = element
     for page, members in items.items():
-        host = hosts.get(page)
+        host = chosen.get(page)
         if host is None:
             continue
         group = etree.Element("span")
@@ -333,7 +338,7 @@ def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gather
         # Directly after the host: the host's tail follows the group.
         group.tail, host.tail = host.tail, None
         host.addnext(group)
-    return len(hosts)
+    return sum(1 for page in items if page in chosen)
 
 
 def _detach(element) -> None:

@@ -407,3 +407,12 @@ def test_gather_leaves_entries_of_unplaced_lemmas_in_place():
     assert gather(tree, only_first, "group") == 1
     assert len(tree.getroot().find_class("group")[0]) == 1
     assert len(tree.getroot().find_class("page-gathered")) == 3  # two left where they were
+
+
+def test_gather_may_place_the_group_after_an_extra_host_of_the_page():
+    line_map = measure(render(GATHERED))
+    tree = lxml.html.document_fromstring(GATHERED.replace(" w030 ", ' <span id="late">w030</span> ')).getroottree()
+    # "late" starts on no counted line's anchor list, but the caller knows it is on page 1 and later than n1.
+    assert gather(tree, line_map, "group", hosts={"late": 1, "elsewhere": 1}) == 2
+    [first, second] = tree.getroot().find_class("group")
+    assert first.getprevious().get("id") == "late" and second.get("data-page") == "2"

@@ -149,26 +149,44 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -
     current = linenumbers.provisional(html, "00" if options.per == "page" else "000")
     document = render(current)
     line_map = measure(document)
-    repeats = index_repeats(linenumbers.parse(current), anchor_pages(document))
+    pages = anchor_pages(document)
+    repeats = index_repeats(linenumbers.parse(current), pages)
+    notes = _footnote_ids(html)
     passes = 1
     while True:
-        def rewrite(tree, line_map, repeats=repeats):
-            linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS)
+        # A note called from an uncounted line (navigation) may hold its page's
+        # apparatus too, so that the apparatus stays the last band of the foot.
+        def rewrite(tree, line_map, repeats=repeats, hosts={n: pages[n] for n in notes if n in pages}):
+            linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS, hosts=hosts)
             _mark_repeats(tree, repeats)
 
         current = linenumbers.annotate(html, line_map, margin, rewrite)
         document = render(current)
         passes += 1
         new_map = measure(document)
-        new_repeats = index_repeats(linenumbers.parse(current), anchor_pages(document))
-        if new_map.same_layout(line_map) and new_repeats == repeats:
+        new_pages = anchor_pages(document)
+        new_repeats = index_repeats(linenumbers.parse(current), new_pages)
+        if new_map.same_layout(line_map) and new_repeats == repeats and _same_pages(new_pages, pages, notes):
             _report(new_map, current)
             return LaidOut(document, new_map, current, passes, True)
         if passes >= options.max_passes:
             log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
             _report(new_map, current)
             return LaidOut(document, new_map, current, passes, False)
-        line_map, repeats = new_map, new_repeats
+        line_map, repeats, pages = new_map, new_repeats, new_pages
+
+
+def _footnote_ids(html: str) -> frozenset[str]:
+    """Give the ids of the commentary notes (footnotes of class ``fn``) of print HTML."""
+    from .. import linenumbers
+
+    return frozenset(element.get("id") for element in linenumbers.parse(html).getroot().iter()
+                     if isinstance(element.tag, str) and element.get("id")
+                     and "fn" in (element.get("class") or "").split())
+
+
+def _same_pages(new: dict[str, int], old: dict[str, int], ids: frozenset[str]) -> bool:
+    return all(new.get(anchor) == old.get(anchor) for anchor in ids)
 
 
 def _report(line_map, html: str) -> None:
