@@ -282,3 +282,30 @@ def test_endnotes_and_numbering_per_page_by_setting(tmp_path, stylesheets):
     text = " ".join(page_text(p) for p in reader.pages)
     assert re.search(r"\b\d+ came\] camp W1", text)
     assert text.index("Quint's reply is") > text.index("Notes")
+
+
+def test_line_numbers_per_page_restart_on_every_page(stylesheets, tmp_path):
+    from teipress.corpus import read_corpus
+    from teipress.edition import edition_tree
+    from teipress.writers.pdf import PRINT_STYLESHEET, PrintOptions, render_pdf
+
+    node = stylesheets.node(edition_tree(read_corpus([TEI]), SETTINGS))
+    html = stylesheets.run(PRINT_STYLESHEET, node, {"text-id": "sedova-assassins"})
+    path = tmp_path / "per-page.pdf"
+    path.write_bytes(render_pdf(html, stylesheets.root / "print", PrintOptions(per="page")))
+    reader = PdfReader(str(path))
+    firsts = []
+    for page in reader.pages:
+        runs = runs_of(page)
+        numbers = sorted((y, int(t)) for t, x, y, size in runs if x > MARGIN_X and t.strip().isdigit())
+        if numbers:
+            firsts.append(numbers[0][1])
+            # The first number is the fifth counted line of the page.
+            assert len([y for y in body_lines(runs) if y <= numbers[0][0] + 1]) >= 5
+    assert len(firsts) >= 4 and set(firsts) == {5}
+    [page] = [p for p in reader.pages if "came the GPU order" in page_text(p)]
+    runs = runs_of(page)
+    line = expected_line(runs, "came the GPU order")
+    assert line < 45  # a number on its page, not in the text
+    last_text_line = max(y for text, x, y, size in runs if BODY_SIZES[0] <= size <= BODY_SIZES[1])
+    assert re.search(rf"(^|\| ){line} came\] camp MIA", foot_text(runs, last_text_line), re.MULTILINE)
