@@ -176,3 +176,10 @@ def test_broken_file_is_reported_and_the_rest_still_builds(tmp_path):
     assert result.exit_code == 1
     assert f"{source / 'broken.xml'}:3:7: error: not well-formed" in result.stderr
     assert (out / "sedova-assassins.html").exists() and (out / "agn-arrival.html").exists()
+
+
+def test_persons_are_sorted_by_surname(edition):
+    page = _page(edition, "persons.html")
+    ids = page.xpath('//article[contains(@class, "entry")]/@id')
+    assert ids[:4] == ["pers-siqueiros", "pers-browder", "pers-budenz", "pers-cardenas"]
+    assert ids.index("pers-sarraut") < ids.index("pers-sedova") < ids.index("pers-trotsky")
