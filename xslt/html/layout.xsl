@@ -50,9 +50,17 @@
     </html>
   </xsl:template>
 
-  <!-- What the head links: the site stylesheet. -->
+  <!--
+    What the head links: the site stylesheet and script (deferred: the page
+    reads fully without it). A text page adds one CSS rule per view, hiding
+    the alternatives (span.alt) that view does not show (see textcrit.xsl).
+  -->
   <xsl:template name="tp:page-head">
     <link rel="stylesheet" href="{$page-assets-href}teipress.css"/>
+    <xsl:if test="self::tp:text">
+      <style>{string-join(tp:views(tp:tei(.)) ! tp:view-token(.) ! ('.edition-text[data-view=&quot;' || . || '&quot;] .alt:not(.in-' || . || ')'), ',&#10;')} {{ display: none; }}</style>
+    </xsl:if>
+    <script src="{$page-assets-href}teipress.js" defer=""></script>
   </xsl:template>
 
   <!-- The body of a page: skip link, site header, main, footer. -->
