@@ -127,3 +127,101 @@ def test_reading_view_applies_emendations_and_diplomatic_keeps_the_source(site):
 def test_editorial_note_calls_are_hidden_outside_the_reading_view(site):
     css = (site / "assets" / "teipress.css").read_text(encoding="utf-8")
     assert '.edition-text:not([data-view="reading"]) a.note-call.editorial { display: none; }' in css
+
+
+def test_every_register_entry_lists_each_paragraph_that_mentions_it(site):
+    """For every mention inside a numbered paragraph of either text, its register entry links to that paragraph."""
+    hrefs: dict[str, set[str]] = {}
+    for name in ("persons.html", "places.html", "organisations.html", "objects.html"):
+        for entry in _page(site, name).xpath('//article[contains(@class, "entry")]'):
+            hrefs[entry.get("id")] = set(entry.xpath('.//a[contains(@class, "mention")]/@href'))
+    missing = []
+    for name in TEXTS:
+        tei = etree.parse(str(TEI / f"{name}.xml"))
+        for mention in tei.xpath("//tei:body/descendant::*[@ref]", namespaces=NS):
+            paragraph = mention.xpath("ancestor::tei:p[@xml:id][not(ancestor::tei:note)][1]/@xml:id", namespaces=NS)
+            if not paragraph or mention.xpath("ancestor::tei:note", namespaces=NS):
+                continue
+            entry = mention.get("ref").split("#")[1]
+            if f"{name}.html#{paragraph[0]}" not in hrefs.get(entry, set()):
+                missing.append((entry, name, paragraph[0]))
+    assert missing == []
+
+
+def test_chronology_lists_every_dated_mention_in_time_order(site):
+    page = _page(site, "chronology.html")
+    items = page.xpath('//ol[contains(@class, "chronology")]/li')
+    keys = [(li.get("data-start"), li.get("data-end")) for li in items]
+    assert keys == sorted(keys)
+    expected = sum(len(etree.parse(str(TEI / f"{n}.xml")).xpath(
+        "//tei:text//tei:date[@when or @from or @to or @notBefore or @notAfter]", namespaces=NS)) for n in TEXTS)
+    assert len(items) == expected
+    # A range is placed at its start; a month before the days that follow its first.
+    starts = {li.get("data-start"): li for li in items}
+    assert "1801-01-01" in starts and "the 19th century" in words(starts["1801-01-01"])
+    first_1929 = [words(li) for li in items if li.get("data-start", "").startswith("1929")]
+    assert first_1929[0].startswith("January 1929")
+    link = items[0].xpath('.//a/@href')[0]
+    assert re.fullmatch(r"(agn-arrival|sedova-assassins)\.html#[\w-]+", link)
+
+
+def test_also_told_links_join_paragraphs_of_the_two_texts(site):
+    agn, sedova = _page(site, "agn-arrival.html"), _page(site, "sedova-assassins.html")
+    def links_after(page, pid):
+        paragraph = page.get_element_by_id(pid)
+        following = paragraph.getnext()
+        assert "also-told" in following.get("class")
+        return following.xpath(".//a/@href")
+    # From the notes' refs, and back from the other text's notes.
+    assert "sedova-assassins.html#sedova-p12" in links_after(agn, "agn-p3")
+    assert "agn-arrival.html#agn-p3" in links_after(sedova, "sedova-p12")
+    assert "sedova-assassins.html#sedova-p21" in links_after(agn, "agn-p11")
+
+
+def test_text_page_carries_citation_metadata_and_json_ld(site):
+    import json
+    page = _page(site, "sedova-assassins.html")
+    meta = {m.get("name"): m.get("content") for m in page.xpath("//head/meta[@name]")}
+    assert meta["citation_title"] == "Stalinist Assassins Must Be Made to Stand Trial!"
+    assert meta["citation_author"] == "Natalia Sedova Trotsky"
+    assert meta["citation_date"] == "1947-04-18"
+    assert meta["citation_public_url"] == "sedova-assassins.html"
+    [ld] = page.xpath('//script[@type="application/ld+json"]/text()')
+    data = json.loads(ld)
+    assert data["@type"] == "CreativeWork" and data["author"][0]["name"] == "Natalia Sedova Trotsky"
+    trotsky = [m for m in data["mentions"] if m["name"] == "Leon Trotsky"][0]
+    assert trotsky["@type"] == "Person" and any("wikidata" in s for s in trotsky["sameAs"])
+    cite = words(page.get_element_by_id("cite-text"))
+    assert cite.startswith("Natalia Sedova Trotsky, “Stalinist Assassins Must Be Made to Stand Trial!”, in Trotsky in Mexico")
+    assert page.xpath('//time[@data-access-date]') and page.xpath('//button[contains(@class, "cite-copy")]')
+
+
+def test_sitemap_lists_every_page(site):
+    sitemap = etree.parse(str(site / "sitemap.xml"))
+    locs = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert sorted(locs) == pages
+
+
+def test_search_index_is_built_with_the_site(site):
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not [p for p in site.iterdir() if p.name.startswith(".pagefind")]
+    page = _page(site, "search.html")
+    assert page.xpath('//script[@src="pagefind/pagefind-ui.js"]')
+    assert page.xpath('//*[@id="search-needs-http"][@hidden]')
+
+
+def test_home_page_shows_the_introduction(tmp_path, stylesheets):
+    settings = Settings(title="T", build_date="2026-11-24", introduction="First paragraph.\n\nSecond  one.")
+    build([TEI], tmp_path, "html", settings, stylesheets)
+    page = _page(tmp_path, "index.html")
+    assert [words(p) for p in page.xpath('//section[contains(@class, "introduction")]/p')] == [
+        "First paragraph.", "Second one."]
+
+
+def test_pages_load_nothing_from_outside_the_site(site):
+    for path in site.glob("*.html"):
+        page = _page(site, path.name)
+        for url in page.xpath("//script/@src | //link/@href | //img/@src"):
+            assert not re.match(r"^(https?:)?//", url), (path.name, url)

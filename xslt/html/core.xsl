@@ -19,6 +19,7 @@
   <!-- Paragraphs -->
 
   <xsl:template match="tei:p | tei:ab">
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="numbered" select="tp:is-numbered-block(.)"/>
     <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'p'}">
       <xsl:call-template name="tp:attributes">
@@ -31,6 +32,9 @@
       </xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
+    <xsl:if test="$numbered and $tp:web">
+      <xsl:call-template name="tp:also-told"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- The number of a numbered paragraph: a permalink "§ n" before its text. -->

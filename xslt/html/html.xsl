@@ -48,8 +48,11 @@
   <xsl:template match="tp:text" mode="tp:text-content">
     <xsl:variable name="tei" select="tp:tei(.)"/>
     <article class="edition-text" id="text-{@id}" data-view="reading"
-             data-views="{tp:views($tei) ! tp:view-token(.)}">
+             data-views="{tp:views($tei) ! tp:view-token(.)}" data-pagefind-body="">
       <xsl:apply-templates select="." mode="tp:header"/>
+      <xsl:call-template name="tp:cite-this">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
       <xsl:call-template name="tp:text-tools">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
@@ -80,9 +83,6 @@
       <xsl:for-each select="tp:text-lang($tei)">
         <xsl:attribute name="lang" select="."/>
       </xsl:for-each>
-      <xsl:if test="$web">
-        <xsl:attribute name="data-pagefind-body"/>
-      </xsl:if>
       <h2 id="reading-text-heading" class="visually-hidden">{tp:l10n('reading-text')}</h2>
       <xsl:apply-templates select="$tei/tei:text">
         <xsl:with-param name="tp:ids" select="true()" tunnel="yes"/>

@@ -61,6 +61,7 @@
       <style>{string-join(tp:views(tp:tei(.)) ! tp:view-token(.) ! ('.edition-text[data-view=&quot;' || . || '&quot;] .alt:not(.in-' || . || ')'), ',&#10;')} {{ display: none; }}</style>
     </xsl:if>
     <script src="{$page-assets-href}teipress.js" defer=""></script>
+    <xsl:call-template name="tp:page-metadata"/>
   </xsl:template>
 
   <!-- The body of a page: skip link, site header, main, footer. -->
@@ -85,7 +86,7 @@
       <p class="site-title"><a href="index.html">{$edition/@title}</a></p>
       <nav class="site-nav" aria-label="{tp:l10n('site-navigation')}">
         <ul>
-          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)]">
+          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)], 'chronology', 'search'">
             <li>
               <a href="{.}.html">
                 <xsl:if test=". eq $current">

@@ -90,7 +90,9 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="entries" select="($tei/tei:text//*[@ref][tp:is-mention(.)] ! tp:mention-entry(.))[tp:is-published(.)] | ()"/>
     <xsl:if test="exists($entries)">
-      <div class="entity-cards" hidden="" data-pagefind-ignore="all">
+      <!-- Not indexed for search, but the names are the search page's filters by entity and the title the filter by text. -->
+      <div class="entity-cards" hidden="" data-pagefind-ignore="">
+        <span data-pagefind-filter="{tp:l10n('filter-text')}">{tp:text-title($tei)}</span>
         <xsl:apply-templates select="$entries" mode="tp:card"/>
       </div>
     </xsl:if>
@@ -99,7 +101,7 @@
   <xsl:template match="*" mode="tp:card">
     <xsl:variable name="kind" select="tp:entry-kind(.)"/>
     <div class="entity-card {$kind}" id="card-{@xml:id}" role="tooltip">
-      <p class="card-name"><a href="{tp:register-href($kind)}#{tp:entry-anchor(.)}">{tp:entry-name(.)}</a>
+      <p class="card-name"><a href="{tp:register-href($kind)}#{tp:entry-anchor(.)}" data-pagefind-filter="{tp:l10n('page-' || tp:register-page($kind))}">{tp:entry-name(.)}</a>
         <xsl:text> </xsl:text>
         <span class="card-kind">{tp:l10n('kind-' || $kind)}</span></p>
       <xsl:variable name="life" select="(tei:birth, tei:death)[tp:date-value(.) or normalize-space()]"/>

@@ -148,7 +148,8 @@
     $all("[id]", copy).forEach(function (el) { el.removeAttribute("id"); });
     $all("a", copy).forEach(function (a) { a.setAttribute("tabindex", "-1"); });
     var box = document.createElement("div");
-    box.className = "popup-entry";
+    box.className = "popup-body";
+    $all(".app-back", copy).forEach(function (el) { el.remove(); });  // the letter: the popup sits at its call
     while (copy.firstChild) box.appendChild(copy.firstChild);
     showPopup(anchor, box, "entry");
   }
@@ -224,4 +225,28 @@
   }
   initCite();
   initSearchNotice();
+})();
+
+/* Search page: Pagefind's interface over the index the HTML writer built (pagefind/). */
+(function () {
+  "use strict";
+  var element = document.getElementById("search");
+  if (!element || typeof PagefindUI === "undefined" || location.protocol === "file:") return;
+  var ui = new PagefindUI({
+    element: "#search",
+    showSubResults: true,
+    showImages: false,
+    resetStyles: false,
+    translations: { placeholder: element.getAttribute("data-placeholder") || "Search" }
+  });
+  // Pagefind's input has only a placeholder; give it an accessible name.
+  var label = function () {
+    var input = element.querySelector("input");
+    if (input && !input.hasAttribute("aria-label")) input.setAttribute("aria-label", element.getAttribute("data-placeholder") || "Search");
+    return Boolean(input);
+  };
+  if (!label()) new MutationObserver(function (changes, observer) { if (label()) observer.disconnect(); })
+    .observe(element, { childList: true, subtree: true });
+  var query = new URLSearchParams(location.search).get("q");
+  if (query) ui.triggerSearch(query);
 })();
