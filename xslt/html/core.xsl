@@ -39,7 +39,7 @@
 
   <!-- The number of a numbered paragraph: a permalink "§ n" before its text. -->
   <xsl:template name="tp:paragraph-number">
-    <a class="para-num" href="#{tp:block-id(.)}" title="{tp:l10n('paragraph-permalink', tp:block-number(.))}">{tp:block-label(.)}</a>
+    <a class="para-num" href="#{tp:block-id(.)}" data-pagefind-ignore="" title="{tp:l10n('paragraph-permalink', tp:block-number(.))}">{tp:block-label(.)}</a>
     <xsl:text> </xsl:text>
   </xsl:template>
 
@@ -275,7 +275,7 @@
   <!-- The call of a note: a superscript number linking to the note body. -->
   <xsl:template match="tei:note" mode="tp:call">
     <xsl:variable name="id" select="tp:note-id(.)"/>
-    <a class="note-call {tp:note-class(.)}" id="{$id}-call" href="#{$id}"
+    <a class="note-call {tp:note-class(.)}" id="{$id}-call" href="#{$id}" data-pagefind-ignore=""
        aria-label="{tp:l10n('note-call-label', tp:note-number(.))}"><sup>{tp:note-number(.)}</sup></a>
   </xsl:template>
 

@@ -57,6 +57,8 @@
   -->
   <xsl:template name="tp:page-head">
     <link rel="stylesheet" href="{$page-assets-href}teipress.css"/>
+    <!-- No icon: without this line browsers ask the server for /favicon.ico, which a copied folder does not have. -->
+    <link rel="icon" href="data:,"/>
     <xsl:if test="self::tp:text">
       <style>{string-join(tp:views(tp:tei(.)) ! tp:view-token(.) ! ('.edition-text[data-view=&quot;' || . || '&quot;] .alt:not(.in-' || . || ')'), ',&#10;')} {{ display: none; }}</style>
     </xsl:if>

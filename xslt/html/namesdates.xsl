@@ -221,21 +221,21 @@
       <dl class="entry-facts">
         <xsl:variable name="variants" select="tp:variant-names(.)[normalize-space()]"/>
         <xsl:if test="exists($variants)">
-          <dt>{tp:l10n('entry-variants')}</dt>
+          <dt>{tp:l10n('entry-variants')}</dt><xsl:text> </xsl:text>
           <dd class="entry-variants">
             <xsl:for-each select="$variants">
               <xsl:if test="position() gt 1">; </xsl:if>
               <span class="variant">{tp:name-string(.)}</span>
             </xsl:for-each>
-          </dd>
+          </dd><xsl:text> </xsl:text>
         </xsl:if>
         <xsl:for-each select="tei:birth, tei:death">
-          <dt>{tp:l10n(if (self::tei:birth) then 'entry-born' else 'entry-died')}</dt>
-          <dd class="entry-{local-name()}"><xsl:apply-templates select="." mode="tp:register-event"/></dd>
+          <dt>{tp:l10n(if (self::tei:birth) then 'entry-born' else 'entry-died')}</dt><xsl:text> </xsl:text>
+          <dd class="entry-{local-name()}"><xsl:apply-templates select="." mode="tp:register-event"/></dd><xsl:text> </xsl:text>
         </xsl:for-each>
         <xsl:for-each select="(tei:location/tei:geo, tei:geo)[normalize-space()][1]">
           <xsl:variable name="ll" select="tokenize(normalize-space(translate(., ',', ' ')), ' ')"/>
-          <dt>{tp:l10n('entry-coordinates')}</dt>
+          <dt>{tp:l10n('entry-coordinates')}</dt><xsl:text> </xsl:text>
           <dd class="entry-geo">
             <xsl:choose>
               <xsl:when test="count($ll) eq 2 and ($ll[1] castable as xs:double) and ($ll[2] castable as xs:double)">
@@ -244,23 +244,23 @@
               </xsl:when>
               <xsl:otherwise>{normalize-space(.)}</xsl:otherwise>
             </xsl:choose>
-          </dd>
+          </dd><xsl:text> </xsl:text>
         </xsl:for-each>
         <xsl:variable name="authorities" select="tei:idno[exists(tp:authority-url(.))]"/>
         <xsl:if test="exists($authorities)">
-          <dt>{tp:l10n('entry-authorities')}</dt>
+          <dt>{tp:l10n('entry-authorities')}</dt><xsl:text> </xsl:text>
           <dd class="entry-authorities">
             <xsl:for-each select="$authorities">
               <xsl:if test="position() gt 1">, </xsl:if>
               <xsl:variable name="label" select="tp:l10n('authority-' || lower-case(@type))"/>
               <a class="authority authority-{lower-case(@type)}" href="{tp:authority-url(.)}">{if (starts-with($label, '[')) then tp:authority-url(.) else $label}</a>
             </xsl:for-each>
-          </dd>
+          </dd><xsl:text> </xsl:text>
         </xsl:if>
-        <dt>{tp:l10n('entry-mentions')}</dt>
+        <dt>{tp:l10n('entry-mentions')}</dt><xsl:text> </xsl:text>
         <dd class="entry-mentions">
           <xsl:call-template name="tp:entry-mentions"/>
-        </dd>
+        </dd><xsl:text> </xsl:text>
       </dl>
       <xsl:for-each select="tei:note">
         <div class="entry-note">

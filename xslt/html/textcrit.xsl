@@ -112,6 +112,10 @@
       <xsl:if test="exists($views)">
         <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
           <xsl:attribute name="class" select="'alt', $views ! ('in-' || tp:view-token(.))"/>
+          <!-- Search indexes the reading text; the other readings are found through their apparatus entries. -->
+          <xsl:if test="not($views = 'reading')">
+            <xsl:attribute name="data-pagefind-ignore"/>
+          </xsl:if>
           <xsl:apply-templates/>
         </xsl:element>
       </xsl:if>
@@ -148,7 +152,7 @@
 
   <xsl:template match="tei:app | tei:choice | tei:supplied" mode="tp:call">
     <xsl:variable name="id" select="tp:apparatus-id(.)"/>
-    <a class="app-call" id="{$id}-call" href="#{$id}" title="{tp:apparatus-summary(.)}"
+    <a class="app-call" id="{$id}-call" href="#{$id}" title="{tp:apparatus-summary(.)}" data-pagefind-ignore=""
        aria-label="{tp:l10n('apparatus-call-title', (tp:apparatus-letter(.), tp:apparatus-summary(.)))}"><sup>{tp:apparatus-letter(.)}</sup></a>
   </xsl:template>
 
@@ -191,7 +195,7 @@
   <xsl:template match="*" mode="tp:app-entry">
     <xsl:variable name="id" select="tp:apparatus-id(.)"/>
     <li class="app-entry app-{tp:apparatus-kind(.)}" id="{$id}">
-      <a class="app-back" href="#{$id}-call" title="{tp:l10n('apparatus-back')}">{tp:apparatus-letter(.)}</a>
+      <a class="app-back" href="#{$id}-call" title="{tp:l10n('apparatus-back')}" data-pagefind-ignore="">{tp:apparatus-letter(.)}</a>
       <xsl:text> </xsl:text>
       <a class="app-locus" href="#{tp:app-locus-id(.)}">{tp:locus-label(.)}</a>
       <xsl:text> </xsl:text>
