@@ -225,3 +225,14 @@ def test_pages_load_nothing_from_outside_the_site(site):
         page = _page(site, path.name)
         for url in page.xpath("//script/@src | //link/@href | //img/@src"):
             assert not re.match(r"^(https?:)?//", url), (path.name, url)
+
+
+def test_register_page_carries_its_entries_as_json_ld(site):
+    import json
+    page = _page(site, "places.html")
+    [ld] = page.xpath('//script[@type="application/ld+json"]/text()')
+    graph = json.loads(ld)["@graph"]
+    ids = {item["@id"] for item in graph}
+    assert "places.html#pl-coyoacan" in ids
+    assert all(item["@type"] == "Place" for item in graph)
+    assert len(graph) == len(page.xpath('//article[contains(@class, "entry")]'))

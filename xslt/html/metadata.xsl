@@ -87,11 +87,6 @@
       'sameAs': array{$entry/tei:idno ! tp:authority-url(.)}}"/>
   </xsl:function>
 
-  <!-- The register pages: their entries as JSON-LD. -->
-  <xsl:template match="tp:edition" mode="tp:metadata">
-    <xsl:param name="page" as="xs:string" select="''" tunnel="yes"/>
-  </xsl:template>
-
   <!-- An author's name as a string (its persName, orgName or name; else its words). -->
   <xsl:function name="tp:author-name" as="xs:string">
     <xsl:param name="author" as="element()"/>

@@ -53,4 +53,14 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A register page's entries as JSON-LD (schema.org Person, Place, Organization with sameAs). -->
+  <xsl:template match="tp:edition" mode="tp:metadata">
+    <xsl:variable name="kind" select="tp:page-kind($page)"/>
+    <xsl:if test="exists($kind)">
+      <xsl:variable name="graph" select="map{'@context': 'https://schema.org',
+        '@graph': array{tp:entries(., $kind)[tp:is-published(.)] ! tp:entity-json(.)}}"/>
+      <script type="application/ld+json">{serialize($graph, map{'method': 'json', 'indent': false()})}</script>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>
