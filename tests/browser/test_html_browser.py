@@ -103,6 +103,28 @@ def test_search_for_cardenas_finds_both_texts(page, server):
     assert page.locator("#search-needs-http").is_hidden()
 
 
+def test_search_filters_by_text_and_by_entity_and_finds_variant_readings(page, server):
+    page.goto(server + "search.html")
+    result = page.evaluate("""async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        const pages = async (query, filters) => {
+            const search = await pagefind.search(query, {filters});
+            return Promise.all(search.results.map(async r => (await r.data()).url));
+        };
+        return {
+            filters: await pagefind.filters(),
+            agnOnly: await pages('Cardenas', {Text: 'Remembering the arrival of Leon Trotsky to Mexico as a refugee'}),
+            withKahlo: await pages('Trotsky', {Persons: 'Frida Kahlo'}),
+            variant: await pages('mare', {}),
+        };
+    }""")
+    assert {"Text", "Persons", "Places", "Organisations"} <= set(result["filters"])
+    assert [u.rsplit("/", 1)[-1] for u in result["agnOnly"]] == ["agn-arrival.html"]
+    assert [u.rsplit("/", 1)[-1] for u in result["withKahlo"]] == ["agn-arrival.html"]
+    # "mare" is only the copy-text's reading (the edited text reads "more"): found through the apparatus.
+    assert "sedova-assassins.html" in [u.rsplit("/", 1)[-1] for u in result["variant"]]
+
+
 def test_search_page_says_it_needs_http_when_opened_from_a_file(browser, site):
     context = browser.new_context()
     page = context.new_page()

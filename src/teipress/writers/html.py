@@ -92,8 +92,5 @@ def copy_assets(source: Path, target: Path) -> list[Path]:
     if source.is_dir():
         for path in sorted(source.rglob("*")):
             if path.is_file():
-                destination = target / path.relative_to(source)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, destination)
-                copies.append(destination)
+                copies.append(atomic_write(target / path.relative_to(source), path.read_bytes()))
     return copies
