@@ -236,3 +236,26 @@ def test_register_page_carries_its_entries_as_json_ld(site):
     assert "places.html#pl-coyoacan" in ids
     assert all(item["@type"] == "Place" for item in graph)
     assert len(graph) == len(page.xpath('//article[contains(@class, "entry")]'))
+
+
+def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, stylesheets):
+    source = tmp_path / "tei"
+    source.mkdir()
+    for path in TEI.glob("*.xml"):
+        (source / path.name).write_bytes(path.read_bytes())
+    (source / "introduction.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="introduction"><teiHeader><fileDesc><titleStmt>'
+        "<title>Introduction</title></titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>Two texts tell of "
+        '<persName ref="registers.xml#pers-trotsky">Trotsky</persName>; see '
+        '<ref target="sedova-assassins.xml#sedova-p1">Sedova’s first paragraph</ref>.</p></body></text></TEI>',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([source], out, "html", SETTINGS, stylesheets)
+    assert not report.failed and report.texts == 2
+    page = _page(out, "index.html")
+    [intro] = page.xpath('//section[contains(@class, "introduction")]')
+    assert words(intro) == "Two texts tell of Trotsky; see Sedova’s first paragraph."
+    assert intro.xpath(".//a/@href") == ["persons.html#pers-trotsky", "sedova-assassins.html#sedova-p1"]
+    assert not (out / "introduction.html").exists()
+    assert len(page.xpath('//li[contains(@class, "text-item")]')) == 2

@@ -40,9 +40,13 @@ def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
         url=settings.url,
         **{"build-date": settings.build_date},
     )
-    # The home page's introduction, one tp:p per paragraph (separated by blank lines in the settings).
+    # The home page's introduction: the text with the id "introduction", else the settings'
+    # introduction, one tp:p per paragraph (separated by blank lines).
     paragraphs = [" ".join(p.split()) for p in settings.introduction.split("\n\n") if p.strip()]
-    if paragraphs:
+    if corpus.introductions:
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=corpus.introductions[0].name)
+        intro.append(copy.deepcopy(corpus.introductions[0].root))
+    elif paragraphs:
         intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction")
         for paragraph in paragraphs:
             etree.SubElement(intro, f"{{{TP_NS}}}p").text = paragraph

@@ -14,11 +14,16 @@
   <!-- The content of the index page. -->
   <xsl:template match="tp:edition" mode="tp:index">
     <h1>{@title}</h1>
+    <!-- The introduction: the body of the introduction text (TEI), else the settings' paragraphs. -->
     <xsl:if test="tp:introduction">
       <section class="introduction" aria-label="{tp:l10n('index-introduction')}">
+        <xsl:for-each select="tp:introduction/tei:TEI ! tp:text-lang(.)">
+          <xsl:attribute name="lang" select="."/>
+        </xsl:for-each>
         <xsl:for-each select="tp:introduction/tp:p">
           <p>{.}</p>
         </xsl:for-each>
+        <xsl:apply-templates select="tp:introduction/tei:TEI/tei:text/tei:body/node()"/>
       </section>
     </xsl:if>
     <section class="texts" aria-labelledby="texts-heading">
