@@ -164,3 +164,26 @@ def test_focus_is_visible(page, server):
     page.keyboard.press("Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", "")
+
+
+def test_no_serious_accessibility_violations_with_the_tools_in_use(page, server, axe_script):
+    page.goto(server + "sedova-assassins.html?view=diplomatic")
+    for name in ("Persons", "Places", "Organisations", "Dates"):
+        page.get_by_role("button", name=name).click()
+    page.locator("#app-7-call").click()
+    page.locator('#sedova-p11 a.name[data-entry="pers-trotsky"]').first.focus()
+    assert page.locator(".popup-card").is_visible()
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_printed_page_leaves_out_the_tools(page, server):
+    page.goto(server + "sedova-assassins.html")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.text-tools', '.site-header', '.cite-copy']
+        .map(s => getComputedStyle(document.querySelector(s)).display)""")
+    assert hidden == ["none", "none", "none"]
+    assert page.locator("#apparatus").is_visible() and page.locator("#sedova-p1").is_visible()
