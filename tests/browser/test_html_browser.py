@@ -44,6 +44,8 @@ def test_a_linked_view_opens_in_that_view(page, server, stylesheets):
     page.get_by_role("button", name="Reading").click()
     assert "Lázaro Cárdenas" in page.inner_text("#sedova-p15")
     assert "?view" not in page.url
+    page.goto(server + "sedova-assassins.html#view=diplomatic")
+    assert page.get_attribute("article", "data-view") == "diplomatic"
 
 
 def test_clicking_an_apparatus_entry_highlights_its_place_and_back(page, server):

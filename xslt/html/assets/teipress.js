@@ -57,6 +57,10 @@
       button.addEventListener("click", function () { setView(button.getAttribute("data-view"), true); });
     });
     setView(viewFromUrl(), false);
+    // A link to "#view=W1" on the same page switches the view too.
+    window.addEventListener("hashchange", function () {
+      if (/^#view=/.test(location.hash)) setView(viewFromUrl(), false);
+    });
   }
 
   /* Highlight toggles per type of mention. */
