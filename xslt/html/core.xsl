@@ -246,10 +246,16 @@
 
   <!-- Notes -->
 
-  <!-- In the text: a counted note becomes its call (deferred inside a link); other notes show in place. -->
+  <!--
+    In the text: a counted note becomes its call (deferred inside a link); other
+    notes show in place, except a note inside a reading the reading view does
+    not show (a rdg on the web page's other views): it is not the witness's
+    text, and its words are in that reading's apparatus entry.
+  -->
   <xsl:template match="tei:note">
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
+      <xsl:when test="not(tp:on-reading-path(.))"/>
       <xsl:when test="tp:is-counted-note(.)">
         <xsl:if test="not($tp:in-link)">
           <xsl:apply-templates select="." mode="tp:call"/>
