@@ -259,3 +259,30 @@ def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, styleshee
     assert intro.xpath(".//a/@href") == ["persons.html#pers-trotsky", "sedova-assassins.html#sedova-p1"]
     assert not (out / "introduction.html").exists()
     assert len(page.xpath('//li[contains(@class, "text-item")]')) == 2
+
+
+def test_failed_search_indexing_leaves_the_old_index_in_place(tmp_path, monkeypatch):
+    import subprocess
+
+    from teipress.writers import html as html_writer
+
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind.js").write_text("old", encoding="utf-8")
+    failed = subprocess.CompletedProcess(args=[], returncode=1, stdout="", stderr="boom")
+    monkeypatch.setattr(html_writer.subprocess, "run", lambda *a, **k: failed)
+    with pytest.raises(html_writer.SearchIndexError, match="boom"):
+        html_writer.index_search(tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["pagefind"]
+
+
+def test_search_index_is_replaced_whole(tmp_path):
+    from teipress.writers import html as html_writer
+
+    (tmp_path / "index.html").write_text('<html lang="en"><body><p>Cárdenas</p></body></html>', encoding="utf-8")
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "stale.txt").write_text("stale", encoding="utf-8")
+    files = html_writer.index_search(tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind.js") in files
+    assert not (tmp_path / "pagefind" / "stale.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "pagefind"]
