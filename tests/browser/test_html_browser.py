@@ -79,6 +79,13 @@ def test_name_card_opens_on_focus_and_closes_on_escape(page, server):
     page.locator('#agn-p11 a.name[data-entry="pers-trotsky"]').first.hover()
     assert "Leon Trotsky" in page.locator(".popup-card").inner_text()
     assert page.locator(".popup-card a.authority").count() >= 1
+    # The pointer can move from the mention into the card to reach its links.
+    page.locator(".popup-card a.authority").first.hover()
+    page.wait_for_timeout(400)
+    assert page.locator(".popup-card").is_visible()
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(400)
+    assert page.locator(".popup-card").count() == 0
     # Keyboard users reach it with Tab too, and screen readers read the card.
     assert mention.get_attribute("aria-describedby") == "card-pers-cardenas"
 

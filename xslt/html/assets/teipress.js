@@ -105,7 +105,8 @@
         highlight(place.getAttribute("data-app"), "entry");
       });
       place.addEventListener("mouseenter", function () { showEntryPopup(place, place.getAttribute("data-app")); });
-      place.addEventListener("mouseleave", hidePopup);
+      place.addEventListener("mouseleave", hidePopupSoon);
+      place.removeAttribute("title");  // the popup shows the whole entry
     });
     $all(".app-call").forEach(function (call) {
       var id = entryId(call.id);
@@ -132,6 +133,8 @@
     popup.className = "popup popup-" + kind;
     popup.setAttribute("role", "tooltip");
     popup.appendChild(content);
+    popup.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    popup.addEventListener("mouseleave", hidePopupSoon);
     document.body.appendChild(popup);
     var box = anchor.getBoundingClientRect();
     var width = Math.min(popup.offsetWidth, document.documentElement.clientWidth - 16);
@@ -140,8 +143,17 @@
     popup.style.top = (box.bottom + window.scrollY + 6) + "px";
   }
 
+  var hideTimer = null;
+
   function hidePopup() {
+    clearTimeout(hideTimer);
     if (popup) { popup.remove(); popup = null; }
+  }
+
+  // Leaving a mention hides its popup after a moment, so the pointer can move into it (to follow its links).
+  function hidePopupSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hidePopup, 300);
   }
 
   function showEntryPopup(anchor, id) {
@@ -171,7 +183,7 @@
       };
       mention.addEventListener("mouseenter", show);
       mention.addEventListener("focus", show);
-      mention.addEventListener("mouseleave", hidePopup);
+      mention.addEventListener("mouseleave", hidePopupSoon);
       mention.addEventListener("blur", hidePopup);
     });
     document.addEventListener("keydown", function (event) {
