@@ -196,3 +196,15 @@ def test_printed_page_leaves_out_the_tools(page, server):
         .map(s => getComputedStyle(document.querySelector(s)).display)""")
     assert hidden == ["none", "none", "none"]
     assert page.locator("#apparatus").is_visible() and page.locator("#sedova-p1").is_visible()
+
+
+def test_without_javascript_the_reading_view_shows_and_the_tools_stay_hidden(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "sedova-assassins.html?view=diplomatic")
+    text = page.inner_text("#sedova-p15")
+    assert "Lázaro Cárdenas" in text and "Lazaro Cardenas" not in text
+    assert page.locator(".text-tools").is_hidden()
+    assert page.locator("#apparatus").is_visible()
+    assert "Lazaro Cardenas" in page.inner_text("#apparatus")
+    context.close()
