@@ -286,3 +286,20 @@ def test_search_index_is_replaced_whole(tmp_path):
     assert (tmp_path / "pagefind" / "pagefind.js") in files
     assert not (tmp_path / "pagefind" / "stale.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "pagefind"]
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_every_mention_in_the_text_is_described_by_its_entity_card(site, name):
+    page = _page(site, f"{name}.html")
+    cards = {card.get("id"): card for card in page.xpath('//div[contains(@class, "entity-card")]')}
+    mentions = page.xpath('//section[@id="reading-text"]//a[contains(@class, "name")][@data-entry]')
+    assert mentions
+    for mention in mentions:
+        card = cards[mention.get("aria-describedby")]
+        assert card.get("id") == "card-" + mention.get("data-entry")
+        assert card.xpath('.//a/@href')[0].endswith("#" + mention.get("data-entry"))
+    coyoacan = words(cards["card-pl-coyoacan"]) if "card-pl-coyoacan" in cards else "Coordinates"
+    assert "Coordinates" in coyoacan
+    trotsky = words(cards["card-pers-trotsky"])
+    assert trotsky.startswith("Leon Trotsky person Born 7 November 1879; Died 21 August 1940")
+    assert cards["card-pers-trotsky"].xpath('.//a[contains(@href, "wikidata.org")]')

@@ -114,6 +114,9 @@
           </xsl:for-each>
         </p>
       </xsl:if>
+      <xsl:for-each select="(tei:location/tei:geo, tei:geo)[normalize-space()][1]">
+        <p class="card-dates">{tp:l10n('entry-coordinates')} {string-join(tokenize(normalize-space(translate(., ',', ' ')), ' '), ', ')}</p>
+      </xsl:for-each>
       <xsl:for-each select="tei:note[1]">
         <p class="card-note"><xsl:apply-templates mode="tp:apparatus"/></p>
       </xsl:for-each>
