@@ -19,29 +19,44 @@
     <xsl:variable name="dates" select="tp:text//tei:text//(tei:date | tei:time)[exists(tp:date-start(.))]"/>
     <h1>{tp:l10n('page-chronology')}</h1>
     <p class="register-intro">{tp:l10n('chronology-intro')}</p>
-    <ol class="chronology">
-      <xsl:for-each select="$dates">
-        <xsl:sort select="tp:date-start(.)"/>
-        <xsl:sort select="tp:date-end(.)"/>
-        <xsl:variable name="text" select="tp:part(.)"/>
-        <xsl:variable name="title" select="tp:text-title(tp:tei($text))"/>
-        <li class="chrono-item" data-start="{tp:date-start(.)}" data-end="{tp:date-end(.)}" data-text="{$text/@id}">
-          <span class="chrono-date">
-            <xsl:variable name="value" select="tp:date-value(.)"/>
-            <xsl:element name="{if (tp:is-html-date($value)) then 'time' else 'span'}">
-              <xsl:if test="tp:is-html-date($value)">
-                <xsl:attribute name="datetime" select="$value"/>
-              </xsl:if>
-              <xsl:text>{tp:date-description(.)}</xsl:text>
-            </xsl:element>
-          </span>
-          <span class="chrono-what">
-            <span class="chrono-words">“<xsl:apply-templates mode="tp:apparatus"/>”</span>
-            <xsl:text> </xsl:text>
-            <span class="chrono-where"><cite>{$title}</cite>, <a href="{$text/@html}#{tp:locus-id(.)}">{tp:locus-label(.)}</a></span>
-          </span>
-        </li>
-      </xsl:for-each>
-    </ol>
+    <!-- One section per year (of the earliest day), for reading and for the table of contents. -->
+    <xsl:variable name="sorted" select="sort($dates, (), function ($d) { tp:date-start($d), tp:date-end($d) })"/>
+    <xsl:for-each-group select="$sorted" group-adjacent="substring(tp:date-start(.), 1, 4)">
+      <section class="chrono-year" aria-labelledby="year-{current-grouping-key()}">
+        <h2 id="year-{current-grouping-key()}">{current-grouping-key()}</h2>
+        <ol class="chronology">
+          <xsl:apply-templates select="current-group()" mode="tp:chronology"/>
+        </ol>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- One dated mention: its value in words, its words in the text, where it stands. -->
+  <xsl:template match="*" mode="tp:chronology">
+    <xsl:variable name="text" select="tp:part(.)"/>
+    <xsl:variable name="title" select="tp:text-title(tp:tei($text))"/>
+    <li class="chrono-item" data-start="{tp:date-start(.)}" data-end="{tp:date-end(.)}" data-text="{$text/@id}">
+      <span class="chrono-date">
+        <xsl:variable name="value" select="tp:date-value(.)"/>
+        <xsl:element name="{if (tp:is-html-date($value)) then 'time' else 'span'}">
+          <xsl:if test="tp:is-html-date($value)">
+            <xsl:attribute name="datetime" select="$value"/>
+          </xsl:if>
+          <xsl:text>{tp:date-description(.)}</xsl:text>
+        </xsl:element>
+      </span>
+      <span class="chrono-what">
+        <span class="chrono-words">
+          <xsl:for-each select="tp:text-lang(tp:tei($text))">
+            <xsl:attribute name="lang" select="."/>
+          </xsl:for-each>
+          <xsl:text>{tp:l10n('quote-open')}</xsl:text>
+          <xsl:apply-templates mode="tp:apparatus"/>
+          <xsl:text>{tp:l10n('quote-close')}</xsl:text>
+        </span>
+        <xsl:text> </xsl:text>
+        <span class="chrono-where"><cite>{$title}</cite>, <a href="{$text/@html}#{tp:locus-id(.)}">{tp:locus-label(.)}</a></span>
+      </span>
+    </li>
   </xsl:template>
 </xsl:stylesheet>
