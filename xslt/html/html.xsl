@@ -56,9 +56,10 @@
       <xsl:call-template name="tp:text-tools">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
+      <!-- Tunnelled, not a parameter of tp:reading-text: print overrides that template with its own parameters. -->
       <xsl:call-template name="tp:reading-text">
         <xsl:with-param name="tei" select="$tei"/>
-        <xsl:with-param name="web" select="true()"/>
+        <xsl:with-param name="tp:web" select="true()" tunnel="yes"/>
       </xsl:call-template>
       <xsl:call-template name="tp:apparatus-section">
         <xsl:with-param name="tei" select="$tei"/>
@@ -74,11 +75,10 @@
 
   <!--
     The reading text: front, body, back of the text, in the text's language.
-    $web: render for the web page (see tp:text-content); false for print.
+    Rendered for the web page when the caller tunnels tp:web (see tp:text-content).
   -->
   <xsl:template name="tp:reading-text">
     <xsl:param name="tei" as="element()"/>
-    <xsl:param name="web" as="xs:boolean" select="false()"/>
     <section class="reading-text" id="reading-text" aria-labelledby="reading-text-heading">
       <xsl:for-each select="tp:text-lang($tei)">
         <xsl:attribute name="lang" select="."/>
@@ -86,7 +86,6 @@
       <h2 id="reading-text-heading" class="visually-hidden">{tp:l10n('reading-text')}</h2>
       <xsl:apply-templates select="$tei/tei:text">
         <xsl:with-param name="tp:ids" select="true()" tunnel="yes"/>
-        <xsl:with-param name="tp:web" select="$web" tunnel="yes"/>
       </xsl:apply-templates>
     </section>
   </xsl:template>
