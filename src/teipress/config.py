@@ -19,6 +19,8 @@ class Settings:
 
     title: str = "A teipress edition"
     build_date: str = ""  # ISO date printed on every page; fixed for reproducible builds
+    url: str = ""  # absolute URL of the published HTML edition (for citations, JSON-LD, the sitemap); "" if unknown
+    introduction: str = ""  # text of the home page's introduction; paragraphs separated by blank lines
 
     def with_overrides(self, **changes) -> "Settings":
         """Give a copy with the non-None ``changes`` applied."""
@@ -48,4 +50,8 @@ def load_settings(folder: str | Path = ".") -> Settings:
         _dt.date.fromisoformat(build_date)
     except ValueError as exc:
         raise UsageError(f"{path}: build-date '{build_date}' is not an ISO date (YYYY-MM-DD)") from exc
-    return Settings(title=str(data.get("title") or Settings.title), build_date=build_date)
+    url = str(data.get("url") or "")
+    if url and not url.endswith("/"):
+        url += "/"  # pages are resolved against it
+    return Settings(title=str(data.get("title") or Settings.title), build_date=build_date, url=url,
+                    introduction=str(data.get("introduction") or ""))
