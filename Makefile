@@ -21,8 +21,16 @@ edition: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/teipress validate tei
 
-test: $(STAMP)
+# axe-core for the browser tests' accessibility check (test-only; tests/browser/package.json).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd tests/browser && npm install --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js; \
+	else echo "npm not found: the accessibility tests will be skipped (CI installs it)"; fi
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output/*.html output/*.pdf output/assets output/tei $(VENV)
+	rm -rf output/*.html output/*.pdf output/sitemap.xml output/assets output/tei output/pagefind $(VENV) tests/browser/node_modules

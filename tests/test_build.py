@@ -16,6 +16,7 @@ from teipress.config import Settings
 from teipress.pipeline import build
 
 from .conftest import TEI, write
+from .htmlview import view_text
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
@@ -39,11 +40,8 @@ def _text(element) -> str:
 
 
 def _reading(element) -> str:
-    """The words of a passage as a reader reads them: without calls and paragraph numbers."""
-    copy = html.fromstring(html.tostring(element))
-    for extra in copy.xpath('.//*[contains(@class, "-call") or contains(@class, "para-num")]'):
-        extra.drop_tree()
-    return _text(copy)
+    """The words of a passage as a reader reads them (reading view): without calls and paragraph numbers."""
+    return view_text(element, "reading")
 
 
 def test_outputs_are_written(edition):
@@ -64,7 +62,7 @@ def test_emendation_is_applied_and_marked_in_the_reading_text(edition):
     page = _page(edition, "sedova-assassins.html")
     paragraph = page.get_element_by_id("sedova-p11")
     assert _reading(paragraph).startswith("On January 18, 1929, came the GPU order")
-    [lemma] = paragraph.xpath('.//*[contains(@class, "intervention")][. = "came"]')
+    [lemma] = [el for el in paragraph.xpath('.//*[contains(@class, "intervention")]') if _reading(el) == "came"]
     call = lemma.getnext()
     entry = page.get_element_by_id(call.get("href")[1:])
     assert "camp MIA" in _text(entry) and "came" in _text(entry)
@@ -176,3 +174,10 @@ def test_broken_file_is_reported_and_the_rest_still_builds(tmp_path):
     assert result.exit_code == 1
     assert f"{source / 'broken.xml'}:3:7: error: not well-formed" in result.stderr
     assert (out / "sedova-assassins.html").exists() and (out / "agn-arrival.html").exists()
+
+
+def test_persons_are_sorted_by_surname(edition):
+    page = _page(edition, "persons.html")
+    ids = page.xpath('//article[contains(@class, "entry")]/@id')
+    assert ids[:4] == ["pers-siqueiros", "pers-browder", "pers-budenz", "pers-cardenas"]
+    assert ids.index("pers-sarraut") < ids.index("pers-sedova") < ids.index("pers-trotsky")

@@ -19,6 +19,8 @@ class Settings:
 
     title: str = "A teipress edition"
     build_date: str = ""  # ISO date printed on every page; fixed for reproducible builds
+    url: str = ""  # absolute URL of the published HTML edition (for citations, JSON-LD, the sitemap); "" if unknown
+    introduction: str = ""  # text of the home page's introduction; paragraphs separated by blank lines
     pdf_line_numbers: str = "text"  # [pdf] line-numbers: "text" (counted per text) or "page"
     pdf_line_number_every: int = 5  # [pdf] line-number-every: a margin number on every n-th line
     pdf_notes: str = "footnotes"  # [pdf] notes: "footnotes" or "endnotes"
@@ -53,6 +55,9 @@ def load_settings(folder: str | Path = ".") -> Settings:
         _dt.date.fromisoformat(build_date)
     except ValueError as exc:
         raise UsageError(f"{path}: build-date '{build_date}' is not an ISO date (YYYY-MM-DD)") from exc
+    url = str(data.get("url") or "")
+    if url and not url.endswith("/"):
+        url += "/"  # pages are resolved against it
     per = str(pdf.get("line-numbers", Settings.pdf_line_numbers))
     if per not in ("text", "page"):
         raise UsageError(f"{path}: [pdf] line-numbers must be \"text\" or \"page\", not \"{per}\"")
@@ -62,5 +67,6 @@ def load_settings(folder: str | Path = ".") -> Settings:
     every = pdf.get("line-number-every", Settings.pdf_line_number_every)
     if not isinstance(every, int) or isinstance(every, bool) or every < 1:
         raise UsageError(f"{path}: [pdf] line-number-every must be a whole number of at least 1")
-    return Settings(title=str(data.get("title") or Settings.title), build_date=build_date,
+    return Settings(title=str(data.get("title") or Settings.title), build_date=build_date, url=url,
+                    introduction=str(data.get("introduction") or ""),
                     pdf_line_numbers=per, pdf_line_number_every=every, pdf_notes=notes)

@@ -30,9 +30,16 @@ def discover(paths: list[str | Path]) -> list[Path]:
     return list(found)
 
 
+# The id (TEI/@xml:id) of the text that is the edition's introduction, shown on the home page.
+INTRODUCTION_ID = "introduction"
+
+
 def kind_of(document: Document) -> str:
-    """Give ``text`` for a text of the edition, ``register`` for a file of
-    registers (a TEI document with a standOff and no text), else ``other``."""
+    """Give ``text`` for a text of the edition, ``introduction`` for the text
+    with the id ``introduction``, ``register`` for a file of registers (a TEI
+    document with a standOff and no text), else ``other``."""
+    if document.is_text and document.id == INTRODUCTION_ID:
+        return "introduction"
     if document.is_text:
         return "text"
     if document.is_tei and document.root.find(f"{{{TEI_NS}}}standOff") is not None:
@@ -51,12 +58,13 @@ class Corpus:
 
     texts: list[Document] = field(default_factory=list)
     registers: list[Document] = field(default_factory=list)
+    introductions: list[Document] = field(default_factory=list)
     others: list[Document] = field(default_factory=list)
     failures: list[Diagnostic] = field(default_factory=list)
 
     @property
     def documents(self) -> list[Document]:
-        return [*self.texts, *self.registers, *self.others]
+        return [*self.texts, *self.introductions, *self.registers, *self.others]
 
 
 def read_corpus(paths: list[str | Path]) -> Corpus:
@@ -70,6 +78,7 @@ def read_corpus(paths: list[str | Path]) -> Corpus:
         except InputError as exc:
             corpus.failures.extend(exc.diagnostics)
             continue
-        {"text": corpus.texts, "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)
+        {"text": corpus.texts, "introduction": corpus.introductions,
+         "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)
     corpus.texts.sort(key=_order_key)
     return corpus

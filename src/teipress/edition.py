@@ -37,8 +37,19 @@ def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
         f"{{{TP_NS}}}edition",
         nsmap={"tp": TP_NS},
         title=settings.title,
+        url=settings.url,
         **{"build-date": settings.build_date},
     )
+    # The home page's introduction: the text with the id "introduction", else the settings'
+    # introduction, one tp:p per paragraph (separated by blank lines).
+    paragraphs = [" ".join(p.split()) for p in settings.introduction.split("\n\n") if p.strip()]
+    if corpus.introductions:
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=corpus.introductions[0].name)
+        intro.append(copy.deepcopy(corpus.introductions[0].root))
+    elif paragraphs:
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction")
+        for paragraph in paragraphs:
+            etree.SubElement(intro, f"{{{TP_NS}}}p").text = paragraph
     for register in corpus.registers:
         holder = etree.SubElement(edition, f"{{{TP_NS}}}registers", src=register.name)
         holder.append(copy.deepcopy(register.root))

@@ -4,18 +4,19 @@ Schematron rules, reported as located diagnostics."""
 from __future__ import annotations
 
 import copy
+import datetime
 import difflib
 import re
 from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .corpus import discover, kind_of
-from .document import TEI_NS, Document, load, require_tei
+from .corpus import kind_of, read_corpus
+from .document import TEI_NS, Document, load, safe_parser
+from .edition import TP_NS
 from .errors import Diagnostic, InputError, UsageError
 from .resources import default_rng, default_schematron
 
-TP_NS = "https://teipress.org/ns"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 _RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _DATE_ATTRIBUTES = {"when", "from", "to", "notBefore", "notAfter"}
@@ -31,34 +32,21 @@ class Validator:
     def __init__(self, rng: str | Path | None = None, schematron: str | Path | None = None):
         self.rng_path = Path(rng) if rng else default_rng()
         self.schematron_path = Path(schematron) if schematron else default_schematron()
-        self.relaxng = _compile(self.rng_path, etree.RelaxNG)
+        grammar = _parse_schema(self.rng_path)
+        self.relaxng = _compile(self.rng_path, grammar, etree.RelaxNG)
+        rules = _parse_schema(self.schematron_path)
         self.schematron = _compile(
-            self.schematron_path, lambda tree: isoschematron.Schematron(tree, store_report=True)
+            self.schematron_path, rules, lambda tree: isoschematron.Schematron(tree, store_report=True)
         )
-        self.known_elements = sorted(
-            {name for name in self.relaxng_element_names(self.rng_path)}
-        )
-
-    @staticmethod
-    def relaxng_element_names(path: Path) -> set[str]:
-        tree = etree.parse(str(path))
-        return {e.get("name") for e in tree.iter(f"{{{_RNG_NS}}}element") if e.get("name")}
+        # The element names the grammar declares, to tell a misspelt element from a misplaced one.
+        self.known_elements = sorted({e.get("name") for e in grammar.iter(f"{{{_RNG_NS}}}element") if e.get("name")})
 
     def validate_paths(self, paths: list[str | Path]) -> list[Diagnostic]:
         """Give the diagnostics of every XML file under ``paths``, sorted by file and line."""
-        files = discover(paths)
-        documents: list[Document] = []
-        diagnostics: list[Diagnostic] = []
-        for path in files:
-            try:
-                document = load(path)
-                require_tei(document)
-            except InputError as exc:
-                diagnostics.extend(exc.diagnostics)
-                continue
-            documents.append(document)
-        context = _referenced_documents(documents)
-        diagnostics.extend(self.validate_documents(documents, context))
+        corpus = read_corpus(paths)
+        documents = corpus.documents
+        diagnostics = list(corpus.failures)
+        diagnostics.extend(self.validate_documents(documents, _referenced_documents(documents)))
         return sorted(diagnostics)
 
     def validate_documents(self, documents: list[Document], context: list[Document] = ()) -> list[Diagnostic]:
@@ -203,12 +191,17 @@ class Validator:
         return diagnostics
 
 
-def _compile(path: Path, compiler):
+def _parse_schema(path: Path) -> etree._ElementTree:
     try:
-        tree = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
+        return etree.parse(str(path), safe_parser())
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise UsageError(f"{path}: cannot use this schema: {exc}") from exc
+
+
+def _compile(path: Path, tree: etree._ElementTree, compiler):
+    try:
         return compiler(tree)
-    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.XSLTParseError,
-            etree.SchematronParseError) as exc:
+    except (etree.RelaxNGParseError, etree.XSLTParseError, etree.SchematronParseError) as exc:
         raise UsageError(f"{path}: cannot use this schema: {exc}") from exc
 
 
@@ -218,16 +211,14 @@ def _attribute_in(message: str) -> str | None:
 
 
 def _valid_date(value: str) -> bool:
-    from datetime import date
-
     if not _ISO_DATE.match(value):
         return False
     parts = value.lstrip("-").split("-")
     try:
         if len(parts) == 3:
-            date(int(parts[0]), int(parts[1]), int(parts[2]))
+            datetime.date(int(parts[0]), int(parts[1]), int(parts[2]))
         elif len(parts) == 2:
-            date(int(parts[0]), int(parts[1]), 1)
+            datetime.date(int(parts[0]), int(parts[1]), 1)
     except ValueError:
         return False
     return True

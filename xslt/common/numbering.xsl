@@ -42,10 +42,10 @@
 
   <!-- Paragraphs -->
 
-  <!-- True when $el is a numbered paragraph: p or ab of the body, outside notes, figures, other paragraphs and navigation. -->
+  <!-- True when $el is a numbered paragraph: p or ab of the body of a text (not of the edition's introduction), outside notes, figures, other paragraphs and navigation. -->
   <xsl:function name="tp:is-numbered-block" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el[self::tei:p or self::tei:ab]) and exists($el/ancestor::tei:body)
+    <xsl:sequence select="exists($el[self::tei:p or self::tei:ab]) and exists($el/ancestor::tei:body) and empty($el/ancestor::tp:introduction)
       and empty($el/ancestor::*[self::tei:note or self::tei:figure or self::tei:p or self::tei:ab
                                 or self::tei:teiHeader or self::tei:div[@type = 'navigation']])"/>
   </xsl:function>

@@ -48,6 +48,47 @@
       else ($choice/(tei:corr | tei:reg | tei:expan | tei:unclear), $choice/*)[1]"/>
   </xsl:function>
 
+  <!-- The views a text offers: 'reading', 'diplomatic', then one per witness of its listWit (the witness's xml:id). -->
+  <xsl:function name="tp:views" as="xs:string+">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="'reading', 'diplomatic',
+      $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:listWit//tei:witness/@xml:id[normalize-space()] ! string()"/>
+  </xsl:function>
+
+  <!--
+    The branch of an app that witness $wit reads: the lem or rdg whose @wit
+    names it; when none does, the lemma (an apparatus names only the witnesses
+    that differ, so an unnamed witness agrees with the lemma).
+  -->
+  <xsl:function name="tp:witness-reading" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:param name="wit" as="xs:string"/>
+    <xsl:sequence select="(($app/(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg))
+      [some $w in tokenize(normalize-space(@wit), ' ') satisfies replace($w, '^.*#', '') eq $wit],
+      $app/tei:lem, tp:reading-reading($app))[1]"/>
+  </xsl:function>
+
+  <!--
+    The views that show $branch (a lem or rdg of an app, a child of a choice):
+    'reading', 'diplomatic' and witness ids. A witness reads the source side of
+    a choice (sic, orig, abbr), as the diplomatic view does.
+  -->
+  <xsl:function name="tp:branch-views" as="xs:string*">
+    <xsl:param name="branch" as="element()"/>
+    <xsl:variable name="views" select="tp:views($branch/ancestor::tei:TEI[1])"/>
+    <xsl:variable name="app" select="$branch/ancestor::tei:app[1][$branch/(parent::tei:app | parent::tei:rdgGrp)]"/>
+    <xsl:variable name="choice" select="$branch/parent::tei:choice"/>
+    <xsl:sequence select="
+      if (exists($app)) then (
+        'reading'[$branch is tp:reading-reading($app)],
+        'diplomatic'[$branch is tp:diplomatic-reading($app)],
+        $views[position() gt 2][$branch is tp:witness-reading($app, .)])
+      else if (exists($choice)) then (
+        'reading'[$branch is tp:choice-branch($choice, 'reading')],
+        if ($branch is tp:choice-branch($choice, 'diplomatic')) then $views[position() gt 1] else ())
+      else $views"/>
+  </xsl:function>
+
   <!-- An editorial note: commentary by the editors, not part of the source. -->
   <xsl:function name="tp:is-editorial-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>

@@ -19,6 +19,7 @@
   <!-- Paragraphs -->
 
   <xsl:template match="tei:p | tei:ab">
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="numbered" select="tp:is-numbered-block(.)"/>
     <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'p'}">
       <xsl:call-template name="tp:attributes">
@@ -31,11 +32,14 @@
       </xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
+    <xsl:if test="$numbered and $tp:web">
+      <xsl:call-template name="tp:also-told"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- The number of a numbered paragraph: a permalink "§ n" before its text. -->
   <xsl:template name="tp:paragraph-number">
-    <a class="para-num" href="#{tp:block-id(.)}" title="{tp:l10n('paragraph-permalink', tp:block-number(.))}">{tp:block-label(.)}</a>
+    <a class="para-num" href="#{tp:block-id(.)}" data-pagefind-ignore="" title="{tp:l10n('paragraph-permalink', tp:block-number(.))}">{tp:block-label(.)}</a>
     <xsl:text> </xsl:text>
   </xsl:template>
 
@@ -242,10 +246,16 @@
 
   <!-- Notes -->
 
-  <!-- In the text: a counted note becomes its call (deferred inside a link); other notes show in place. -->
+  <!--
+    In the text: a counted note becomes its call (deferred inside a link); other
+    notes show in place, except a note inside a reading the reading view does
+    not show (a rdg on the web page's other views): it is not the witness's
+    text, and its words are in that reading's apparatus entry.
+  -->
   <xsl:template match="tei:note">
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
+      <xsl:when test="not(tp:on-reading-path(.))"/>
       <xsl:when test="tp:is-counted-note(.)">
         <xsl:if test="not($tp:in-link)">
           <xsl:apply-templates select="." mode="tp:call"/>
@@ -271,7 +281,7 @@
   <!-- The call of a note: a superscript number linking to the note body. -->
   <xsl:template match="tei:note" mode="tp:call">
     <xsl:variable name="id" select="tp:note-id(.)"/>
-    <a class="note-call {tp:note-class(.)}" id="{$id}-call" href="#{$id}"
+    <a class="note-call {tp:note-class(.)}" id="{$id}-call" href="#{$id}" data-pagefind-ignore=""
        aria-label="{tp:l10n('note-call-label', tp:note-number(.))}"><sup>{tp:note-number(.)}</sup></a>
   </xsl:template>
 

@@ -14,6 +14,18 @@
   <!-- The content of the index page. -->
   <xsl:template match="tp:edition" mode="tp:index">
     <h1>{@title}</h1>
+    <!-- The introduction: the body of the introduction text (TEI), else the settings' paragraphs. -->
+    <xsl:if test="tp:introduction">
+      <section class="introduction" aria-label="{tp:l10n('index-introduction')}">
+        <xsl:for-each select="tp:introduction/tei:TEI ! tp:text-lang(.)">
+          <xsl:attribute name="lang" select="."/>
+        </xsl:for-each>
+        <xsl:for-each select="tp:introduction/tp:p">
+          <p>{.}</p>
+        </xsl:for-each>
+        <xsl:apply-templates select="tp:introduction/tei:TEI/tei:text/tei:body/node()"/>
+      </section>
+    </xsl:if>
     <section class="texts" aria-labelledby="texts-heading">
       <h2 id="texts-heading">{tp:l10n('index-texts')}</h2>
       <ol class="text-list">
@@ -33,8 +45,24 @@
             </li>
           </xsl:if>
         </xsl:for-each>
+        <li><a href="chronology.html">{tp:l10n('page-chronology')}</a></li>
       </ul>
     </section>
+  </xsl:template>
+
+  <!--
+    The search page: Pagefind's interface (its bundle is written by the HTML
+    writer into pagefind/), started by teipress.js. The index is fetched by
+    script, which browsers refuse on file: pages: the page says so there.
+  -->
+  <xsl:template match="tp:edition" mode="tp:search">
+    <h1>{tp:l10n('page-search')}</h1>
+    <p class="register-intro">{tp:l10n('search-intro')}</p>
+    <p class="search-notice" id="search-needs-http" hidden="">{tp:l10n('search-needs-http')} <code>python3 -m http.server</code></p>
+    <noscript><p class="search-notice">{tp:l10n('search-needs-script')}</p></noscript>
+    <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+    <div id="search" class="search" data-placeholder="{tp:l10n('search-placeholder')}"></div>
+    <script src="pagefind/pagefind-ui.js"></script>
   </xsl:template>
 
   <!-- One text in the list. -->

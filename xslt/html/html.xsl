@@ -38,13 +38,28 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- What main holds on a text page. -->
+  <!--
+    What main holds on a text page. The article carries the current view in
+    data-view ("reading" without script; teipress.js switches it) and the views
+    the text offers in data-views; the reading text is rendered for the web
+    (tunnel parameter tp:web: alternatives of every view, cross-references,
+    entity cards), which print, overriding this template, does not ask for.
+  -->
   <xsl:template match="tp:text" mode="tp:text-content">
     <xsl:variable name="tei" select="tp:tei(.)"/>
-    <article class="edition-text" id="text-{@id}">
+    <article class="edition-text" id="text-{@id}" data-view="reading"
+             data-views="{tp:views($tei) ! tp:view-token(.)}" data-pagefind-body="">
       <xsl:apply-templates select="." mode="tp:header"/>
+      <xsl:call-template name="tp:cite-this">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+      <xsl:call-template name="tp:text-tools">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+      <!-- Tunnelled, not a parameter of tp:reading-text: print overrides that template with its own parameters. -->
       <xsl:call-template name="tp:reading-text">
         <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="tp:web" select="true()" tunnel="yes"/>
       </xsl:call-template>
       <xsl:call-template name="tp:apparatus-section">
         <xsl:with-param name="tei" select="$tei"/>
@@ -52,10 +67,16 @@
       <xsl:call-template name="tp:notes-section">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
+      <xsl:call-template name="tp:entity-cards">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
     </article>
   </xsl:template>
 
-  <!-- The reading text: front, body, back of the text, in the text's language. -->
+  <!--
+    The reading text: front, body, back of the text, in the text's language.
+    Rendered for the web page when the caller tunnels tp:web (see tp:text-content).
+  -->
   <xsl:template name="tp:reading-text">
     <xsl:param name="tei" as="element()"/>
     <section class="reading-text" id="reading-text" aria-labelledby="reading-text-heading">
@@ -67,5 +88,31 @@
         <xsl:with-param name="tp:ids" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </section>
+  </xsl:template>
+
+  <!--
+    The tools above the text: the view switch (a group of buttons, one per
+    view, the current one aria-pressed) and the highlight toggles per type of
+    mention. Hidden without script (they need it); teipress.js shows them.
+  -->
+  <xsl:template name="tp:text-tools">
+    <xsl:param name="tei" as="element()"/>
+    <div class="text-tools" hidden="" data-pagefind-ignore="all">
+      <div class="view-switch" role="group" aria-label="{tp:l10n('views-label')}">
+        <span class="tools-label" aria-hidden="true">{tp:l10n('views-label')}:</span>
+        <xsl:for-each select="tp:views($tei)">
+          <xsl:variable name="kind" select="if (position() le 2) then . else 'witness'"/>
+          <xsl:variable name="siglum" select="if ($kind eq 'witness') then tp:siglum($tei, .) else ''"/>
+          <button type="button" class="view-button" data-view="{tp:view-token(.)}"
+                  aria-pressed="{. eq 'reading'}" title="{tp:l10n('view-' || $kind || '-title', $siglum)}">{tp:l10n('view-' || $kind, $siglum)}</button>
+        </xsl:for-each>
+      </div>
+      <div class="highlight-switch" role="group" aria-label="{tp:l10n('highlight-label')}">
+        <span class="tools-label" aria-hidden="true">{tp:l10n('highlight-label')}:</span>
+        <xsl:for-each select="('person', 'place', 'org', 'date')">
+          <button type="button" class="highlight-button hl-{.}" data-highlight="{.}" aria-pressed="false">{tp:l10n('highlight-' || .)}</button>
+        </xsl:for-each>
+      </div>
+    </div>
   </xsl:template>
 </xsl:stylesheet>

@@ -50,9 +50,20 @@
     </html>
   </xsl:template>
 
-  <!-- What the head links: the site stylesheet. -->
+  <!--
+    What the head links: the site stylesheet and script (deferred: the page
+    reads fully without it). A text page adds one CSS rule per view, hiding
+    the alternatives (span.alt) that view does not show (see textcrit.xsl).
+  -->
   <xsl:template name="tp:page-head">
     <link rel="stylesheet" href="{$page-assets-href}teipress.css"/>
+    <!-- No icon: without this line browsers ask the server for /favicon.ico, which a copied folder does not have. -->
+    <link rel="icon" href="data:,"/>
+    <xsl:if test="self::tp:text">
+      <style>{string-join(tp:views(tp:tei(.)) ! tp:view-token(.) ! ('.edition-text[data-view=&quot;' || . || '&quot;] .alt:not(.in-' || . || ')'), ',&#10;')} {{ display: none; }}</style>
+    </xsl:if>
+    <script src="{$page-assets-href}teipress.js" defer=""></script>
+    <xsl:call-template name="tp:page-metadata"/>
   </xsl:template>
 
   <!-- The body of a page: skip link, site header, main, footer. -->
@@ -77,7 +88,7 @@
       <p class="site-title"><a href="index.html">{$edition/@title}</a></p>
       <nav class="site-nav" aria-label="{tp:l10n('site-navigation')}">
         <ul>
-          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)]">
+          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)], 'chronology', 'search'">
             <li>
               <a href="{.}.html">
                 <xsl:if test=". eq $current">

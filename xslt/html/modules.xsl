@@ -33,6 +33,8 @@
   <xsl:import href="namesdates.xsl"/>
   <xsl:import href="header.xsl"/>
   <xsl:import href="edition.xsl"/>
+  <xsl:import href="chronology.xsl"/>
+  <xsl:import href="metadata.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 

@@ -63,6 +63,7 @@
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="id" as="xs:string?"/>
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:call-template name="tp:attributes">
       <xsl:with-param name="class" select="'name', $kind"/>
       <xsl:with-param name="id" select="$id"/>
@@ -71,7 +72,65 @@
     <xsl:if test="exists($entry)">
       <xsl:attribute name="title" select="tp:entry-name($entry)"/>
       <xsl:attribute name="data-entry" select="$entry/@xml:id"/>
+      <!-- On the web page the entry's card (tp:entity-cards) describes the mention, for screen readers too. -->
+      <xsl:if test="$tp:web and tp:is-published($entry)">
+        <xsl:attribute name="aria-describedby" select="'card-' || $entry/@xml:id"/>
+      </xsl:if>
     </xsl:if>
+  </xsl:template>
+
+  <!--
+    The cards of the published register entries a text mentions, one per
+    entry: normalised name (a link to the register), kind, dates or place,
+    the register's note, authority links. Hidden; teipress.js shows a card on
+    hover or focus of a mention; aria-describedby lets screen readers read it.
+    Left out of the search index (the register pages are indexed).
+  -->
+  <xsl:template name="tp:entity-cards">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="entries" select="($tei/tei:text//*[@ref][tp:is-mention(.)] ! tp:mention-entry(.))[tp:is-published(.)] | ()"/>
+    <xsl:if test="exists($entries)">
+      <!-- Not indexed for search, but the names are the search page's filters by entity and the title the filter by text. -->
+      <div class="entity-cards" hidden="" data-pagefind-ignore="">
+        <span data-pagefind-filter="{tp:l10n('filter-text')}">{tp:text-title($tei)}</span>
+        <xsl:apply-templates select="$entries" mode="tp:card"/>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="tp:card">
+    <xsl:variable name="kind" select="tp:entry-kind(.)"/>
+    <div class="entity-card {$kind}" id="card-{@xml:id}" role="tooltip">
+      <p class="card-name"><a href="{tp:register-href($kind)}#{tp:entry-anchor(.)}" data-pagefind-filter="{tp:l10n('page-' || tp:register-page($kind))}">{tp:entry-name(.)}</a>
+        <xsl:text> </xsl:text>
+        <span class="card-kind">{tp:l10n('kind-' || $kind)}</span></p>
+      <xsl:variable name="life" select="(tei:birth, tei:death)[tp:date-value(.) or normalize-space()]"/>
+      <xsl:if test="exists($life)">
+        <p class="card-dates">
+          <xsl:for-each select="$life">
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <xsl:text>{tp:l10n(if (self::tei:birth) then 'entry-born' else 'entry-died')} </xsl:text>
+            <xsl:apply-templates select="." mode="tp:register-event"/>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+      <xsl:for-each select="(tei:location/tei:geo, tei:geo)[normalize-space()][1]">
+        <p class="card-dates">{tp:l10n('entry-coordinates')} {string-join(tokenize(normalize-space(translate(., ',', ' ')), ' '), ', ')}</p>
+      </xsl:for-each>
+      <xsl:for-each select="tei:note[1]">
+        <p class="card-note"><xsl:apply-templates mode="tp:apparatus"/></p>
+      </xsl:for-each>
+      <xsl:variable name="authorities" select="tei:idno[exists(tp:authority-url(.))]"/>
+      <xsl:if test="exists($authorities)">
+        <p class="card-links">
+          <xsl:for-each select="$authorities">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <xsl:variable name="label" select="tp:l10n('authority-' || lower-case(@type))"/>
+            <a class="authority" href="{tp:authority-url(.)}">{if (starts-with($label, '[')) then tp:authority-url(.) else $label}</a>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+    </div>
   </xsl:template>
 
   <!-- Parts of a structured name written without spaces between them (<forename/><surname/>) are spaced. -->
@@ -165,21 +224,21 @@
       <dl class="entry-facts">
         <xsl:variable name="variants" select="tp:variant-names(.)[normalize-space()]"/>
         <xsl:if test="exists($variants)">
-          <dt>{tp:l10n('entry-variants')}</dt>
+          <dt>{tp:l10n('entry-variants')}</dt><xsl:text> </xsl:text>
           <dd class="entry-variants">
             <xsl:for-each select="$variants">
               <xsl:if test="position() gt 1">; </xsl:if>
               <span class="variant">{tp:name-string(.)}</span>
             </xsl:for-each>
-          </dd>
+          </dd><xsl:text> </xsl:text>
         </xsl:if>
         <xsl:for-each select="tei:birth, tei:death">
-          <dt>{tp:l10n(if (self::tei:birth) then 'entry-born' else 'entry-died')}</dt>
-          <dd class="entry-{local-name()}"><xsl:apply-templates select="." mode="tp:register-event"/></dd>
+          <dt>{tp:l10n(if (self::tei:birth) then 'entry-born' else 'entry-died')}</dt><xsl:text> </xsl:text>
+          <dd class="entry-{local-name()}"><xsl:apply-templates select="." mode="tp:register-event"/></dd><xsl:text> </xsl:text>
         </xsl:for-each>
         <xsl:for-each select="(tei:location/tei:geo, tei:geo)[normalize-space()][1]">
           <xsl:variable name="ll" select="tokenize(normalize-space(translate(., ',', ' ')), ' ')"/>
-          <dt>{tp:l10n('entry-coordinates')}</dt>
+          <dt>{tp:l10n('entry-coordinates')}</dt><xsl:text> </xsl:text>
           <dd class="entry-geo">
             <xsl:choose>
               <xsl:when test="count($ll) eq 2 and ($ll[1] castable as xs:double) and ($ll[2] castable as xs:double)">
@@ -188,23 +247,23 @@
               </xsl:when>
               <xsl:otherwise>{normalize-space(.)}</xsl:otherwise>
             </xsl:choose>
-          </dd>
+          </dd><xsl:text> </xsl:text>
         </xsl:for-each>
         <xsl:variable name="authorities" select="tei:idno[exists(tp:authority-url(.))]"/>
         <xsl:if test="exists($authorities)">
-          <dt>{tp:l10n('entry-authorities')}</dt>
+          <dt>{tp:l10n('entry-authorities')}</dt><xsl:text> </xsl:text>
           <dd class="entry-authorities">
             <xsl:for-each select="$authorities">
               <xsl:if test="position() gt 1">, </xsl:if>
               <xsl:variable name="label" select="tp:l10n('authority-' || lower-case(@type))"/>
               <a class="authority authority-{lower-case(@type)}" href="{tp:authority-url(.)}">{if (starts-with($label, '[')) then tp:authority-url(.) else $label}</a>
             </xsl:for-each>
-          </dd>
+          </dd><xsl:text> </xsl:text>
         </xsl:if>
-        <dt>{tp:l10n('entry-mentions')}</dt>
+        <dt>{tp:l10n('entry-mentions')}</dt><xsl:text> </xsl:text>
         <dd class="entry-mentions">
           <xsl:call-template name="tp:entry-mentions"/>
-        </dd>
+        </dd><xsl:text> </xsl:text>
       </dl>
       <xsl:for-each select="tei:note">
         <div class="entry-note">

@@ -14,12 +14,12 @@
 
   <xsl:import href="modules.xsl"/>
 
-  <!-- Which page to render: 'index', 'persons', 'places', 'organisations' or 'objects'. -->
+  <!-- Which page to render: 'index', 'persons', 'places', 'organisations', 'objects', 'chronology' or 'search'. -->
   <xsl:param name="page" as="xs:string" select="'index'"/>
 
   <xsl:template match="/">
-    <xsl:if test="not($page = ('index', 'persons', 'places', 'organisations', 'objects'))">
-      <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" (index, persons, places, organisations, objects)</xsl:message>
+    <xsl:if test="not($page = ('index', 'persons', 'places', 'organisations', 'objects', 'chronology', 'search'))">
+      <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" (index, persons, places, organisations, objects, chronology, search)</xsl:message>
     </xsl:if>
     <xsl:apply-templates select="tp:edition" mode="tp:page"/>
   </xsl:template>
@@ -28,20 +28,39 @@
     <xsl:call-template name="tp:page">
       <xsl:with-param name="title" select="if ($page eq 'index') then string(@title) else tp:l10n('page-' || $page)"/>
       <xsl:with-param name="current" select="$page"/>
-      <xsl:with-param name="page-class" select="if ($page eq 'index') then 'index-page' else 'register-page'"/>
+      <xsl:with-param name="page-class" select="if ($page = ('index', 'chronology', 'search')) then $page || '-page' else 'register-page'"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:choose>
           <xsl:when test="$page eq 'index'">
             <xsl:apply-templates select="." mode="tp:index"/>
           </xsl:when>
+          <xsl:when test="$page eq 'chronology'">
+            <xsl:apply-templates select="." mode="tp:chronology"/>
+          </xsl:when>
+          <xsl:when test="$page eq 'search'">
+            <xsl:apply-templates select="." mode="tp:search"/>
+          </xsl:when>
           <xsl:otherwise>
-            <xsl:call-template name="tp:register-page">
-              <xsl:with-param name="kind" select="tp:page-kind($page)"/>
-              <xsl:with-param name="page" select="$page"/>
-            </xsl:call-template>
+            <!-- Register pages are searched too (data-pagefind-body: the text pages mark their article). -->
+            <div data-pagefind-body="">
+              <xsl:call-template name="tp:register-page">
+                <xsl:with-param name="kind" select="tp:page-kind($page)"/>
+                <xsl:with-param name="page" select="$page"/>
+              </xsl:call-template>
+            </div>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A register page's entries as JSON-LD (schema.org Person, Place, Organization with sameAs). -->
+  <xsl:template match="tp:edition" mode="tp:metadata">
+    <xsl:variable name="kind" select="tp:page-kind($page)"/>
+    <xsl:if test="exists($kind)">
+      <xsl:variable name="graph" select="map{'@context': 'https://schema.org',
+        '@graph': array{tp:entries(., $kind)[tp:is-published(.)] ! tp:entity-json(.)}}"/>
+      <script type="application/ld+json">{serialize($graph, map{'method': 'json', 'indent': false()})}</script>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

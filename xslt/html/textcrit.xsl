@@ -22,12 +22,22 @@
 
   <xsl:template match="tei:app">
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="shown" select="tp:reading-reading(.)"/>
     <span>
       <xsl:call-template name="tp:intervention-attributes">
         <xsl:with-param name="kind" select="'lem'"/>
       </xsl:call-template>
-      <xsl:apply-templates select="$shown/node()"/>
+      <xsl:choose>
+        <xsl:when test="$tp:web">
+          <xsl:call-template name="tp:view-branches">
+            <xsl:with-param name="branches" select="tei:lem | tei:rdg | tei:rdgGrp/tei:rdg"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="$shown/node()"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
     <xsl:if test="not($tp:in-link) and tp:is-apparatus-item(.)">
       <xsl:apply-templates select="." mode="tp:call"/>
@@ -36,12 +46,22 @@
 
   <xsl:template match="tei:choice">
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="shown" select="tp:choice-branch(., 'reading')"/>
     <span>
       <xsl:call-template name="tp:intervention-attributes">
         <xsl:with-param name="kind" select="local-name($shown)"/>
       </xsl:call-template>
-      <xsl:apply-templates select="$shown/node()"/>
+      <xsl:choose>
+        <xsl:when test="$tp:web">
+          <xsl:call-template name="tp:view-branches">
+            <xsl:with-param name="branches" select="*"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="$shown/node()"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
     <xsl:if test="not($tp:in-link) and tp:is-apparatus-item(.)">
       <xsl:apply-templates select="." mode="tp:call"/>
@@ -50,9 +70,11 @@
 
   <xsl:template match="tei:supplied">
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <span>
       <xsl:call-template name="tp:intervention-attributes">
-        <xsl:with-param name="kind" select="'supplied'"/>
+        <!-- On the web page supplied text is an alternative shown in the reading view only. -->
+        <xsl:with-param name="kind" select="'supplied', ('alt', 'in-reading')[$tp:web]"/>
       </xsl:call-template>
       <span class="bracket">{tp:l10n('supplied-open')}</span>
       <xsl:apply-templates/>
@@ -65,7 +87,7 @@
 
   <!-- class, title and data-app of the span around a shown reading. -->
   <xsl:template name="tp:intervention-attributes">
-    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="kind" as="xs:string+"/>
     <xsl:call-template name="tp:attributes">
       <xsl:with-param name="class" select="'intervention', $kind"/>
       <xsl:with-param name="with-id" select="false()"/>
@@ -75,6 +97,36 @@
       <xsl:attribute name="title" select="tp:apparatus-summary(.)"/>
     </xsl:if>
   </xsl:template>
+
+  <!--
+    On the web page every branch of an app or choice that some view shows is in
+    the page, in a span "alt" with a class "in-VIEW" per view that shows it; CSS
+    hides the alternatives of the other views (see tp:view-style), so switching
+    views needs no reload and the reading view needs no script. A branch no view
+    shows is only in the apparatus.
+  -->
+  <xsl:template name="tp:view-branches">
+    <xsl:param name="branches" as="element()*"/>
+    <xsl:for-each select="$branches">
+      <xsl:variable name="views" select="tp:branch-views(.)"/>
+      <xsl:if test="exists($views)">
+        <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
+          <xsl:attribute name="class" select="'alt', $views ! ('in-' || tp:view-token(.))"/>
+          <!-- Search indexes the reading text; the other readings are found through their apparatus entries. -->
+          <xsl:if test="not($views = 'reading')">
+            <xsl:attribute name="data-pagefind-ignore"/>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </xsl:element>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A view name as a class- and URL-safe token. -->
+  <xsl:function name="tp:view-token" as="xs:string">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="replace($view, '[^A-Za-z0-9_-]', '_')"/>
+  </xsl:function>
 
   <!-- Branches met outside app and choice: sic stays with a [sic] mark, the others as spans. -->
   <xsl:template match="tei:sic">
@@ -100,7 +152,7 @@
 
   <xsl:template match="tei:app | tei:choice | tei:supplied" mode="tp:call">
     <xsl:variable name="id" select="tp:apparatus-id(.)"/>
-    <a class="app-call" id="{$id}-call" href="#{$id}" title="{tp:apparatus-summary(.)}"
+    <a class="app-call" id="{$id}-call" href="#{$id}" title="{tp:apparatus-summary(.)}" data-pagefind-ignore=""
        aria-label="{tp:l10n('apparatus-call-title', (tp:apparatus-letter(.), tp:apparatus-summary(.)))}"><sup>{tp:apparatus-letter(.)}</sup></a>
   </xsl:template>
 
@@ -114,16 +166,27 @@
 
   <!-- The Apparatus section -->
 
-  <!-- The Apparatus section of a text; nothing when there is no item. -->
+  <!--
+    The Apparatus section of a text, in two bands: the apparatus criticus
+    (app: readings of the witnesses) and the editorial interventions (choice,
+    supplied); the commentary notes are the third band (tp:notes-section).
+    A band without items is left out; nothing when there is no item at all.
+  -->
   <xsl:template name="tp:apparatus-section">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="items" select="$tei/tei:text//(tei:app | tei:choice | tei:supplied)[tp:is-apparatus-item(.)]"/>
     <xsl:if test="exists($items)">
       <section class="apparatus" id="apparatus" aria-labelledby="apparatus-heading">
         <h2 id="apparatus-heading">{tp:l10n('apparatus')}</h2>
-        <ol class="apparatus-list">
-          <xsl:apply-templates select="$items" mode="tp:app-entry"/>
-        </ol>
+        <xsl:for-each-group select="$items" group-by="if (self::tei:app) then 'criticus' else 'interventions'">
+          <xsl:sort select="current-grouping-key()"/>
+          <section class="apparatus-band band-{current-grouping-key()}" aria-labelledby="band-{current-grouping-key()}-heading">
+            <h3 id="band-{current-grouping-key()}-heading">{tp:l10n('apparatus-' || current-grouping-key())}</h3>
+            <ol class="apparatus-list">
+              <xsl:apply-templates select="current-group()" mode="tp:app-entry"/>
+            </ol>
+          </section>
+        </xsl:for-each-group>
       </section>
     </xsl:if>
   </xsl:template>
@@ -132,7 +195,7 @@
   <xsl:template match="*" mode="tp:app-entry">
     <xsl:variable name="id" select="tp:apparatus-id(.)"/>
     <li class="app-entry app-{tp:apparatus-kind(.)}" id="{$id}">
-      <a class="app-back" href="#{$id}-call" title="{tp:l10n('apparatus-back')}">{tp:apparatus-letter(.)}</a>
+      <a class="app-back" href="#{$id}-call" title="{tp:l10n('apparatus-back')}" data-pagefind-ignore="">{tp:apparatus-letter(.)}</a>
       <xsl:text> </xsl:text>
       <a class="app-locus" href="#{tp:app-locus-id(.)}">{tp:locus-label(.)}</a>
       <xsl:text> </xsl:text>

@@ -1,8 +1,12 @@
-"""The HTML edition: a page per text, the register pages, the index, assets and TEI copies."""
+"""The HTML edition: a page per text, the register pages, the index, the
+chronology and search pages, assets, TEI copies and the search index."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from ..corpus import Corpus
@@ -30,11 +34,56 @@ def write_html(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path
         written.append(atomic_write(out / output_names(text)["tei"], text.source))
     for register in corpus.registers:
         written.append(atomic_write(out / "tei" / register.name, register.source))
-    for page in ["index", *register_pages(corpus)]:
+    for page in ["index", *register_pages(corpus), *EXTRA_PAGES]:
         html = stylesheets.run(PAGES_STYLESHEET, edition_node, {"page": page}, label=f"the {page} page")
         written.append(atomic_write(out / f"{page}.html", html))
+    written.append(atomic_write(out / "sitemap.xml", stylesheets.run(SITEMAP_STYLESHEET, edition_node, {}, label="the sitemap")))
     written.extend(copy_assets(stylesheets.root / "html" / "assets", out / "assets"))
+    try:
+        written.extend(index_search(out))
+    except SearchIndexError as exc:
+        failures.append(Diagnostic(str(out), 1, 1, "error", str(exc)))
     return written, failures
+
+
+# Pages of the edition besides the index and the registers (pages.xsl renders each).
+EXTRA_PAGES = ("chronology", "search")
+SITEMAP_STYLESHEET = "html/sitemap.xsl"
+SEARCH_FOLDER = "pagefind"
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site."""
+
+
+def index_search(out: Path) -> list[Path]:
+    """Index the written site with Pagefind (offline, from PyPI) and give the files of the index.
+
+    Pagefind writes a folder of its own; it is built into a temporary folder
+    next to the target and moved into place with renames, so a reader of the
+    site never sees a half-written index."""
+    target = out / SEARCH_FOLDER
+    building = Path(tempfile.mkdtemp(prefix=f".{SEARCH_FOLDER}.", dir=out))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out), "--output-path", str(building), "--silent"],
+            capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            raise SearchIndexError(f"pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
+        building.chmod(0o755)  # mkdtemp makes the folder private; the index is for publishing
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{SEARCH_FOLDER}.old.", dir=out))
+            target.rename(old / SEARCH_FOLDER)
+        building.rename(target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise SearchIndexError(f"the search index was not built: {exc}") from exc
+    finally:
+        if building.exists():
+            shutil.rmtree(building, ignore_errors=True)
+    return sorted(p for p in target.rglob("*") if p.is_file())
 
 
 def copy_assets(source: Path, target: Path) -> list[Path]:
@@ -43,8 +92,5 @@ def copy_assets(source: Path, target: Path) -> list[Path]:
     if source.is_dir():
         for path in sorted(source.rglob("*")):
             if path.is_file():
-                destination = target / path.relative_to(source)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, destination)
-                copies.append(destination)
+                copies.append(atomic_write(target / path.relative_to(source), path.read_bytes()))
     return copies

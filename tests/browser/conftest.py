@@ -1,0 +1,109 @@
+"""Browser tests: the built seed edition served on localhost, read by headless
+Chromium (Debian's, driven by Playwright from PyPI; no browser download).
+
+Outside CI a machine without Chromium, Playwright or axe-core skips these
+tests; in CI (CI=true) a missing one fails them, so they are never skipped there."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from teipress.config import Settings
+from teipress.pipeline import build
+
+from ..conftest import TEI
+
+CHROMIUM = os.environ.get("TEIPRESS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+
+
+def _missing(what: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{what} is missing; CI must run the browser tests (.ci/run installs it)")
+    pytest.skip(f"{what} is missing (run .ci/run or see README.md)")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, stylesheets) -> Path:
+    """The seed edition's HTML, built once for the browser tests."""
+    out = tmp_path_factory.mktemp("site")
+    report = build([TEI], out, "html", SETTINGS, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The site served over HTTP on localhost (search needs HTTP); gives the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        _missing("Chromium (Debian package 'chromium')")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that refuses every request leaving localhost (the site must be self-contained)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(server) or url.startswith("file:") or url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.outside_requests = outside
+    page.script_errors = errors
+    yield page
+    context.close()
+    assert outside == [], f"requests outside the site: {outside}"
+    assert errors == [], f"script errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from the npm registry (tests/browser/package.json; `npm install` there)."""
+    if not AXE.exists():
+        _missing("axe-core (npm install in tests/browser)")
+    return AXE

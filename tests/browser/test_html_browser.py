@@ -1,0 +1,210 @@
+"""What only a browser shows: switching views, the apparatus and name cards at
+work, search over HTTP, accessibility (axe-core), phone width, no request
+leaving the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from teipress.export import export_text
+
+from ..conftest import TEI
+
+# Interface text inside the reading text, hidden to read a view's words.
+HIDE_UI = ".app-call, .note-call, .para-num, .block-label, .also-told { display: none !important; }"
+
+
+def _view_words(page) -> str:
+    page.add_style_tag(content=HIDE_UI)
+    return " ".join(page.inner_text("#reading-text .tei-text").split())
+
+
+def test_view_switch_shows_the_diplomatic_text_and_keeps_the_place(page, server, stylesheets):
+    page.goto(server + "sedova-assassins.html")
+    page.locator("#sedova-p15").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, document.getElementById('sedova-p15').getBoundingClientRect().top - 200)")
+    before = page.evaluate("document.getElementById('sedova-p15').getBoundingClientRect().top")
+    page.get_by_role("button", name="Diplomatic").click()
+    assert page.get_attribute("article", "data-view") == "diplomatic"
+    assert page.get_by_role("button", name="Diplomatic").get_attribute("aria-pressed") == "true"
+    assert page.url.endswith("?view=diplomatic")
+    after = page.evaluate("document.getElementById('sedova-p15').getBoundingClientRect().top")
+    assert abs(after - before) <= 2, (before, after)
+    assert "Lazaro Cardenas" in page.inner_text("#sedova-p15")
+    exported = " ".join(export_text(TEI / "sedova-assassins.xml", "diplomatic", stylesheets).split())
+    assert _view_words(page) == exported
+
+
+def test_a_linked_view_opens_in_that_view(page, server, stylesheets):
+    page.goto(server + "sedova-assassins.html?view=MIA")
+    assert page.get_attribute("article", "data-view") == "MIA"
+    assert page.get_by_role("button", name="Witness MIA").get_attribute("aria-pressed") == "true"
+    exported = " ".join(export_text(TEI / "sedova-assassins.xml", "diplomatic", stylesheets).split())
+    assert _view_words(page) == exported
+    page.get_by_role("button", name="Reading").click()
+    assert "Lázaro Cárdenas" in page.inner_text("#sedova-p15")
+    assert "?view" not in page.url
+    page.goto(server + "sedova-assassins.html#view=diplomatic")
+    assert page.get_attribute("article", "data-view") == "diplomatic"
+
+
+def test_clicking_an_apparatus_entry_highlights_its_place_and_back(page, server):
+    page.goto(server + "sedova-assassins.html")
+    entry = page.locator("li.app-entry#app-3")
+    entry.locator(".app-lemma").click()
+    place = page.locator('[data-app="app-3"]')
+    assert "is-current" in place.get_attribute("class")
+    assert "is-current" in entry.get_attribute("class")
+    # And back: the call in the text highlights its entry.
+    page.locator("#app-5-call").click()
+    assert "is-current" in page.locator("li#app-5").get_attribute("class")
+    assert "is-current" not in entry.get_attribute("class")
+    # Hovering a marked place shows its entry.
+    page.locator('[data-app="app-7"]').hover()
+    popup = page.locator(".popup-entry")
+    assert popup.is_visible()
+    assert "camp MIA" in popup.inner_text()
+
+
+def test_name_card_opens_on_focus_and_closes_on_escape(page, server):
+    page.goto(server + "agn-arrival.html")
+    mention = page.locator('#agn-p11 a.name[data-entry="pers-cardenas"]')
+    mention.focus()
+    card = page.locator(".popup-card")
+    assert card.is_visible()
+    text = card.inner_text()
+    assert "Lázaro Cárdenas" in text and "1895" in text
+    page.keyboard.press("Escape")
+    assert page.locator(".popup-card").count() == 0
+    page.locator('#agn-p11 a.name[data-entry="pers-trotsky"]').first.hover()
+    assert "Leon Trotsky" in page.locator(".popup-card").inner_text()
+    assert page.locator(".popup-card a.authority").count() >= 1
+    # The pointer can move from the mention into the card to reach its links.
+    page.locator(".popup-card a.authority").first.hover()
+    page.wait_for_timeout(400)
+    assert page.locator(".popup-card").is_visible()
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(400)
+    assert page.locator(".popup-card").count() == 0
+    # Keyboard users reach it with Tab too, and screen readers read the card.
+    assert mention.get_attribute("aria-describedby") == "card-pers-cardenas"
+
+
+def test_highlight_toggle_marks_the_mentions_of_a_type(page, server):
+    page.goto(server + "agn-arrival.html")
+    button = page.get_by_role("button", name="Places")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    colour = page.eval_on_selector("#agn-p1 .name.place", "el => getComputedStyle(el).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    person = page.eval_on_selector("#agn-p1 .name.person", "el => getComputedStyle(el).backgroundColor")
+    assert person == "rgba(0, 0, 0, 0)"
+
+
+def test_search_for_cardenas_finds_both_texts(page, server):
+    page.goto(server + "search.html")
+    page.fill(".pagefind-ui__search-input", "Cardenas")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_timeout(500)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    found = {link.split("/")[-1].split("#")[0].removesuffix(".html") for link in links}
+    assert {"agn-arrival", "sedova-assassins"} <= found, links
+    assert page.locator("#search-needs-http").is_hidden()
+
+
+def test_search_filters_by_text_and_by_entity_and_finds_variant_readings(page, server):
+    page.goto(server + "search.html")
+    result = page.evaluate("""async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        const pages = async (query, filters) => {
+            const search = await pagefind.search(query, {filters});
+            return Promise.all(search.results.map(async r => (await r.data()).url));
+        };
+        return {
+            filters: await pagefind.filters(),
+            agnOnly: await pages('Cardenas', {Text: 'Remembering the arrival of Leon Trotsky to Mexico as a refugee'}),
+            withKahlo: await pages('Trotsky', {Persons: 'Frida Kahlo'}),
+            variant: await pages('mare', {}),
+        };
+    }""")
+    assert {"Text", "Persons", "Places", "Organisations"} <= set(result["filters"])
+    assert [u.rsplit("/", 1)[-1] for u in result["agnOnly"]] == ["agn-arrival.html"]
+    assert [u.rsplit("/", 1)[-1] for u in result["withKahlo"]] == ["agn-arrival.html"]
+    # "mare" is only the copy-text's reading (the edited text reads "more"): found through the apparatus.
+    assert "sedova-assassins.html" in [u.rsplit("/", 1)[-1] for u in result["variant"]]
+
+
+def test_search_page_says_it_needs_http_when_opened_from_a_file(browser, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "search.html").as_uri())
+    notice = page.locator("#search-needs-http")
+    assert notice.is_visible()
+    assert "http.server" in notice.inner_text()
+    context.close()
+
+
+def test_phone_width_has_no_horizontal_scrolling(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2)
+    page = context.new_page()
+    for name in ("sedova-assassins.html", "persons.html", "chronology.html", "index.html"):
+        page.goto(server + name)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (name, overflow)
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["sedova-assassins.html", "agn-arrival.html", "persons.html", "chronology.html",
+                                  "index.html", "search.html"])
+def test_no_serious_accessibility_violations(page, server, axe_script, name):
+    page.goto(server + name)
+    if name == "search.html":
+        page.fill(".pagefind-ui__search-input", "Trotsky")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_focus_is_visible(page, server):
+    page.goto(server + "sedova-assassins.html")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def test_no_serious_accessibility_violations_with_the_tools_in_use(page, server, axe_script):
+    page.goto(server + "sedova-assassins.html?view=diplomatic")
+    for name in ("Persons", "Places", "Organisations", "Dates"):
+        page.get_by_role("button", name=name).click()
+    page.locator("#app-7-call").click()
+    page.locator('#sedova-p11 a.name[data-entry="pers-trotsky"]').first.focus()
+    assert page.locator(".popup-card").is_visible()
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_printed_page_leaves_out_the_tools(page, server):
+    page.goto(server + "sedova-assassins.html")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.text-tools', '.site-header', '.cite-copy']
+        .map(s => getComputedStyle(document.querySelector(s)).display)""")
+    assert hidden == ["none", "none", "none"]
+    assert page.locator("#apparatus").is_visible() and page.locator("#sedova-p1").is_visible()
+
+
+def test_without_javascript_the_reading_view_shows_and_the_tools_stay_hidden(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "sedova-assassins.html?view=diplomatic")
+    text = page.inner_text("#sedova-p15")
+    assert "Lázaro Cárdenas" in text and "Lazaro Cardenas" not in text
+    assert page.locator(".text-tools").is_hidden()
+    assert page.locator("#apparatus").is_visible()
+    assert "Lazaro Cardenas" in page.inner_text("#apparatus")
+    context.close()

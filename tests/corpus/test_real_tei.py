@@ -1,0 +1,62 @@
+"""Real TEI from other projects (../shared/corpus): every document builds, and no character is lost."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from teipress.config import Settings
+from teipress.corpus import read_corpus
+from teipress.pipeline import build
+
+from ..conftest import SHARED
+
+CORPUS = SHARED / "corpus"
+FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
+
+pytestmark = pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it comes with ../shared)")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, stylesheets) -> dict[Path, Path]:
+    """Each corpus folder built as an edition of its own (HTML only); gives folder -> output."""
+    outputs = {}
+    for folder in FOLDERS:
+        out = tmp_path_factory.mktemp(folder.name)
+        report = build([folder], out, "html", Settings(title=folder.name, build_date="2000-01-01"), stylesheets)
+        assert not report.failed, [str(d) for d in report.diagnostics]
+        outputs[folder] = out
+    return outputs
+
+
+def _characters(text: str) -> Counter:
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+def test_every_corpus_text_gets_a_page(built):
+    for folder, out in built.items():
+        for text in read_corpus([folder]).texts:
+            assert (out / f"{text.id}.html").is_file(), text.path
+
+
+def test_no_character_of_any_corpus_text_is_lost(built):
+    """The characters of each TEI <text> (header excluded) all reach its HTML page."""
+    documents = characters = 0
+    losses = {}
+    for folder, out in built.items():
+        for text in read_corpus([folder]).texts:
+            source = Counter()
+            for body in text.root.iterfind("{http://www.tei-c.org/ns/1.0}text"):
+                source += _characters("".join(body.itertext()))
+            page = html.parse(str(out / f"{text.id}.html")).getroot()
+            shown = _characters(page.xpath("string(//main)"))
+            lost = source - shown
+            documents += 1
+            characters += sum(source.values())
+            if lost:
+                losses[text.path.name] = dict(lost.most_common(5))
+    assert losses == {}
+    assert documents >= 25 and characters > 1_000_000

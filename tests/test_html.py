@@ -1,0 +1,305 @@
+"""The HTML edition of the seed texts: apparatus, views, entities — read back from the built pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from teipress.config import Settings
+from teipress.export import export_text
+from teipress.pipeline import build
+
+from .conftest import TEI
+from .htmlview import view_text, words
+
+T = "{http://www.tei-c.org/ns/1.0}"
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+TEXTS = ("agn-arrival", "sedova-assassins")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, stylesheets) -> Path:
+    out = tmp_path_factory.mktemp("html")
+    report = build([TEI], out, "html", SETTINGS, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return out
+
+
+def _page(site: Path, name: str):
+    return html.parse(str(site / name)).getroot()
+
+
+def _plain(el, view: str) -> str:
+    """The text of a TEI element in a view, computed from the TEI alone (the test's own oracle)."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = child.tag
+        if tag == f"{T}app":
+            lem = child.find(f"{T}lem")
+            rdgs = child.findall(f"{T}rdg")
+            branch = lem if view == "reading" else next((r for r in [lem, *rdgs] if r is not None and "#MIA" in (r.get("wit") or "").split() or r is not None and "#W1" in (r.get("wit") or "").split()), lem)
+            parts.append(_plain(branch, view))
+        elif tag == f"{T}choice":
+            wanted = ("corr", "reg", "expan") if view == "reading" else ("sic", "orig", "abbr")
+            branch = next(c for c in child if etree.QName(c).localname in wanted)
+            parts.append(_plain(branch, view))
+        elif tag == f"{T}supplied":
+            parts.append("⟨" + _plain(child, view) + "⟩" if view == "reading" else "")
+        elif tag == f"{T}note":
+            pass
+        else:
+            parts.append(_plain(child, view))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _entry_words(li) -> str:
+    copy = html.fromstring(html.tostring(li))
+    for extra in copy.xpath('./a[contains(@class, "app-back") or contains(@class, "app-locus")]'):
+        extra.drop_tree()
+    return words(copy)
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_every_app_and_choice_has_one_entry_with_lemma_reading_and_siglum(site, name):
+    tei = etree.parse(str(TEI / f"{name}.xml"))
+    page = _page(site, f"{name}.html")
+    items = tei.xpath("//tei:text//*[self::tei:app or self::tei:choice or self::tei:supplied]", namespaces=NS)
+    entries = page.xpath('//section[@id="apparatus"]//li[contains(@class, "app-entry")]')
+    assert len(entries) == len(items)
+    for n, item in enumerate(items, start=1):
+        entry_id = item.get("{http://www.w3.org/XML/1998/namespace}id") or f"app-{n}"
+        [li] = [e for e in entries if e.get("id") == entry_id]
+        text = _entry_words(li)
+        kind = etree.QName(item).localname
+        if kind == "app":
+            lem, rdg = item.find(f"{T}lem"), item.find(f"{T}rdg")
+            siglum = rdg.get("wit").lstrip("#")
+            expected = f"{_plain(lem, 'reading')}] {_plain(rdg, 'diplomatic')} {siglum}"
+            assert "band-criticus" in li.getparent().getparent().get("class")
+        elif kind == "choice":
+            reading = next(c for c in item if etree.QName(c).localname in ("corr", "reg", "expan"))
+            source = next(c for c in item if etree.QName(c).localname in ("sic", "orig", "abbr"))
+            label = {"sic": "sic", "orig": "orig.", "abbr": "abbr."}[etree.QName(source).localname]
+            expected = f"{_plain(reading, 'reading')}] {_plain(source, 'diplomatic')} {label}"
+            assert "band-interventions" in li.getparent().getparent().get("class")
+        else:
+            expected = f"⟨{_plain(item, 'reading')}⟩] suppl."
+        assert text.startswith(expected), (entry_id, text, expected)
+        # The marked place in the text points at the entry, and the entry's locus at the place's paragraph.
+        [place] = page.xpath(f'//section[@id="reading-text"]//*[@data-app="{entry_id}"]')
+        paragraph = place.xpath('ancestor::*[contains(@class, "numbered")][1]')
+        locus = li.xpath('./a[contains(@class, "app-locus")]/@href')[0]
+        if paragraph:
+            assert locus == "#" + paragraph[0].get("id")
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_diplomatic_view_equals_the_diplomatic_export(site, name, stylesheets):
+    page = _page(site, f"{name}.html")
+    [text] = page.xpath('//section[@id="reading-text"]/div[contains(@class, "tei-text")]')
+    exported = " ".join(export_text(TEI / f"{name}.xml", "diplomatic", stylesheets).split())
+    assert view_text(text, "diplomatic") == exported
+
+
+def test_witness_view_of_the_copy_text_equals_the_diplomatic_export(site, stylesheets):
+    page = _page(site, "sedova-assassins.html")
+    assert page.xpath("//article/@data-views") == ["reading diplomatic MIA"]
+    [text] = page.xpath('//section[@id="reading-text"]/div[contains(@class, "tei-text")]')
+    exported = " ".join(export_text(TEI / "sedova-assassins.xml", "diplomatic", stylesheets).split())
+    assert view_text(text, "MIA") == exported
+
+
+def test_reading_view_applies_emendations_and_diplomatic_keeps_the_source(site):
+    page = _page(site, "sedova-assassins.html")
+    p9 = page.get_element_by_id("sedova-p9")
+    assert view_text(p9, "reading").startswith("⟨“⟩Trotsky must be exiled abroad⟨.⟩ In the first place because he is")
+    assert view_text(p9, "diplomatic").startswith("Trotsky must he exiled abroad In the first place because he Is")
+    p23 = page.get_element_by_id("sedova-p23")
+    assert "committed in Coyoacán" in view_text(p23, "reading")
+    assert "committed in Coyoacan" in view_text(p23, "diplomatic")
+
+
+def test_editorial_note_calls_are_hidden_outside_the_reading_view(site):
+    css = (site / "assets" / "teipress.css").read_text(encoding="utf-8")
+    assert '.edition-text:not([data-view="reading"]) a.note-call.editorial { display: none; }' in css
+
+
+def test_every_register_entry_lists_each_paragraph_that_mentions_it(site):
+    """For every mention inside a numbered paragraph of either text, its register entry links to that paragraph."""
+    hrefs: dict[str, set[str]] = {}
+    for name in ("persons.html", "places.html", "organisations.html", "objects.html"):
+        for entry in _page(site, name).xpath('//article[contains(@class, "entry")]'):
+            hrefs[entry.get("id")] = set(entry.xpath('.//a[contains(@class, "mention")]/@href'))
+    missing = []
+    for name in TEXTS:
+        tei = etree.parse(str(TEI / f"{name}.xml"))
+        for mention in tei.xpath("//tei:body/descendant::*[@ref]", namespaces=NS):
+            paragraph = mention.xpath("ancestor::tei:p[@xml:id][not(ancestor::tei:note)][1]/@xml:id", namespaces=NS)
+            if not paragraph or mention.xpath("ancestor::tei:note", namespaces=NS):
+                continue
+            entry = mention.get("ref").split("#")[1]
+            if f"{name}.html#{paragraph[0]}" not in hrefs.get(entry, set()):
+                missing.append((entry, name, paragraph[0]))
+    assert missing == []
+
+
+def test_chronology_lists_every_dated_mention_in_time_order(site):
+    page = _page(site, "chronology.html")
+    items = page.xpath('//ol[contains(@class, "chronology")]/li')
+    keys = [(li.get("data-start"), li.get("data-end")) for li in items]
+    assert keys == sorted(keys)
+    expected = sum(len(etree.parse(str(TEI / f"{n}.xml")).xpath(
+        "//tei:text//tei:date[@when or @from or @to or @notBefore or @notAfter]", namespaces=NS)) for n in TEXTS)
+    assert len(items) == expected
+    # A range is placed at its start; a month before the days that follow its first.
+    starts = {li.get("data-start"): li for li in items}
+    assert "1801-01-01" in starts and "the 19th century" in words(starts["1801-01-01"])
+    first_1929 = [words(li) for li in items if li.get("data-start", "").startswith("1929")]
+    assert first_1929[0].startswith("January 1929")
+    link = items[0].xpath('.//a/@href')[0]
+    assert re.fullmatch(r"(agn-arrival|sedova-assassins)\.html#[\w-]+", link)
+
+
+def test_also_told_links_join_paragraphs_of_the_two_texts(site):
+    agn, sedova = _page(site, "agn-arrival.html"), _page(site, "sedova-assassins.html")
+    def links_after(page, pid):
+        paragraph = page.get_element_by_id(pid)
+        following = paragraph.getnext()
+        assert "also-told" in following.get("class")
+        return following.xpath(".//a/@href")
+    # From the notes' refs, and back from the other text's notes.
+    assert "sedova-assassins.html#sedova-p12" in links_after(agn, "agn-p3")
+    assert "agn-arrival.html#agn-p3" in links_after(sedova, "sedova-p12")
+    assert "sedova-assassins.html#sedova-p21" in links_after(agn, "agn-p11")
+
+
+def test_text_page_carries_citation_metadata_and_json_ld(site):
+    import json
+    page = _page(site, "sedova-assassins.html")
+    meta = {m.get("name"): m.get("content") for m in page.xpath("//head/meta[@name]")}
+    assert meta["citation_title"] == "Stalinist Assassins Must Be Made to Stand Trial!"
+    assert meta["citation_author"] == "Natalia Sedova Trotsky"
+    assert meta["citation_date"] == "1947-04-18"
+    assert meta["citation_public_url"] == "sedova-assassins.html"
+    [ld] = page.xpath('//script[@type="application/ld+json"]/text()')
+    data = json.loads(ld)
+    assert data["@type"] == "CreativeWork" and data["author"][0]["name"] == "Natalia Sedova Trotsky"
+    trotsky = [m for m in data["mentions"] if m["name"] == "Leon Trotsky"][0]
+    assert trotsky["@type"] == "Person" and any("wikidata" in s for s in trotsky["sameAs"])
+    cite = words(page.get_element_by_id("cite-text"))
+    assert cite.startswith("Natalia Sedova Trotsky, “Stalinist Assassins Must Be Made to Stand Trial!”, in Trotsky in Mexico")
+    assert page.xpath('//time[@data-access-date]') and page.xpath('//button[contains(@class, "cite-copy")]')
+
+
+def test_sitemap_lists_every_page(site):
+    sitemap = etree.parse(str(site / "sitemap.xml"))
+    locs = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert sorted(locs) == pages
+
+
+def test_search_index_is_built_with_the_site(site):
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not [p for p in site.iterdir() if p.name.startswith(".pagefind")]
+    page = _page(site, "search.html")
+    assert page.xpath('//script[@src="pagefind/pagefind-ui.js"]')
+    assert page.xpath('//*[@id="search-needs-http"][@hidden]')
+
+
+def test_home_page_shows_the_introduction(tmp_path, stylesheets):
+    settings = Settings(title="T", build_date="2026-11-24", introduction="First paragraph.\n\nSecond  one.")
+    build([TEI], tmp_path, "html", settings, stylesheets)
+    page = _page(tmp_path, "index.html")
+    assert [words(p) for p in page.xpath('//section[contains(@class, "introduction")]/p')] == [
+        "First paragraph.", "Second one."]
+
+
+def test_pages_load_nothing_from_outside_the_site(site):
+    for path in site.glob("*.html"):
+        page = _page(site, path.name)
+        for url in page.xpath("//script/@src | //link/@href | //img/@src"):
+            assert not re.match(r"^(https?:)?//", url), (path.name, url)
+
+
+def test_register_page_carries_its_entries_as_json_ld(site):
+    import json
+    page = _page(site, "places.html")
+    [ld] = page.xpath('//script[@type="application/ld+json"]/text()')
+    graph = json.loads(ld)["@graph"]
+    ids = {item["@id"] for item in graph}
+    assert "places.html#pl-coyoacan" in ids
+    assert all(item["@type"] == "Place" for item in graph)
+    assert len(graph) == len(page.xpath('//article[contains(@class, "entry")]'))
+
+
+def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, stylesheets):
+    source = tmp_path / "tei"
+    source.mkdir()
+    for path in TEI.glob("*.xml"):
+        (source / path.name).write_bytes(path.read_bytes())
+    (source / "introduction.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="introduction"><teiHeader><fileDesc><titleStmt>'
+        "<title>Introduction</title></titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>Two texts tell of "
+        '<persName ref="registers.xml#pers-trotsky">Trotsky</persName>; see '
+        '<ref target="sedova-assassins.xml#sedova-p1">Sedova’s first paragraph</ref>.</p></body></text></TEI>',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([source], out, "html", SETTINGS, stylesheets)
+    assert not report.failed and report.texts == 2
+    page = _page(out, "index.html")
+    [intro] = page.xpath('//section[contains(@class, "introduction")]')
+    assert words(intro) == "Two texts tell of Trotsky; see Sedova’s first paragraph."
+    assert intro.xpath(".//a/@href") == ["persons.html#pers-trotsky", "sedova-assassins.html#sedova-p1"]
+    assert not (out / "introduction.html").exists()
+    assert len(page.xpath('//li[contains(@class, "text-item")]')) == 2
+
+
+def test_failed_search_indexing_leaves_the_old_index_in_place(tmp_path, monkeypatch):
+    import subprocess
+
+    from teipress.writers import html as html_writer
+
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind.js").write_text("old", encoding="utf-8")
+    failed = subprocess.CompletedProcess(args=[], returncode=1, stdout="", stderr="boom")
+    monkeypatch.setattr(html_writer.subprocess, "run", lambda *a, **k: failed)
+    with pytest.raises(html_writer.SearchIndexError, match="boom"):
+        html_writer.index_search(tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["pagefind"]
+
+
+def test_search_index_is_replaced_whole(tmp_path):
+    from teipress.writers import html as html_writer
+
+    (tmp_path / "index.html").write_text('<html lang="en"><body><p>Cárdenas</p></body></html>', encoding="utf-8")
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "stale.txt").write_text("stale", encoding="utf-8")
+    files = html_writer.index_search(tmp_path)
+    assert (tmp_path / "pagefind" / "pagefind.js") in files
+    assert not (tmp_path / "pagefind" / "stale.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "pagefind"]
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_every_mention_in_the_text_is_described_by_its_entity_card(site, name):
+    page = _page(site, f"{name}.html")
+    cards = {card.get("id"): card for card in page.xpath('//div[contains(@class, "entity-card")]')}
+    mentions = page.xpath('//section[@id="reading-text"]//a[contains(@class, "name")][@data-entry]')
+    assert mentions
+    for mention in mentions:
+        card = cards[mention.get("aria-describedby")]
+        assert card.get("id") == "card-" + mention.get("data-entry")
+        assert card.xpath('.//a/@href')[0].endswith("#" + mention.get("data-entry"))
+    coyoacan = words(cards["card-pl-coyoacan"]) if "card-pl-coyoacan" in cards else "Coordinates"
+    assert "Coordinates" in coyoacan
+    trotsky = words(cards["card-pers-trotsky"])
+    assert trotsky.startswith("Leon Trotsky person Born 7 November 1879; Died 21 August 1940")
+    assert cards["card-pers-trotsky"].xpath('.//a[contains(@href, "wikidata.org")]')

@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry stylesheet: sitemap.xml of the HTML edition (sitemaps.org): every page,
+  with the build date as lastmod. Locations are absolute when the edition has
+  a url (teipress.toml); without one they are relative to the site's root.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tp="https://teipress.org/ns"
+  xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+  exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <xsl:import href="modules.xsl"/>
+
+  <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="yes"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="edition" select="tp:edition"/>
+    <urlset>
+      <xsl:for-each select="'index.html', $edition/tp:text/@html ! string(),
+                            ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)] ! (. || '.html'),
+                            'chronology.html', 'search.html'">
+        <url>
+          <loc>{tp:site-url($edition, .)}</loc>
+          <xsl:if test="tp:is-html-date($edition/@build-date)">
+            <lastmod>{$edition/@build-date}</lastmod>
+          </xsl:if>
+        </url>
+      </xsl:for-each>
+    </urlset>
+  </xsl:template>
+</xsl:stylesheet>
