@@ -291,7 +291,7 @@ def annotate(
 
 
 def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gathered: str = GATHERED_CLASS,
-           hosts: dict[str, int] | None = None) -> int:
+           hosts: dict[str, int] | None = None, keep: frozenset[str] = frozenset()) -> int:
     """Move the items of class ``gathered`` into one element per page; give the number of groups made.
 
     An item ``<span class="page-gathered" data-for="ID">`` belongs to the page
@@ -302,15 +302,18 @@ def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gather
     page. ``hosts`` adds elements (id: page) that may hold the group though
     they start on no counted line, e.g. notes called from uncounted lines, so
     that the group follows their footnotes too. Items whose target was not
-    placed stay where they are. Text after an item (its tail) stays in place."""
+    placed, or is in ``keep``, stay where they are (as footnotes of their own,
+    the layout keeps them on their target's page), and a target in ``keep``
+    holds no group. Text after an item (its tail) stays in place."""
     root = tree.getroot()
     by_id = {element.get("id"): element for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
     items: dict[int, list] = {}
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or gathered not in (element.get("class") or "").split():
             continue
-        position = line_map.anchors.get(element.get(PLACEHOLDER_TARGET) or "")
-        if position is not None:
+        target = element.get(PLACEHOLDER_TARGET) or ""
+        position = line_map.anchors.get(target)
+        if position is not None and target not in keep:
             items.setdefault(position.page, []).append(element)
     if not items:
         return 0
@@ -321,7 +324,9 @@ def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gather
     candidates += list((hosts or {}).items())
     for anchor, page in candidates:
         element = by_id.get(anchor)
-        if element is None or page not in items:
+        # A kept item's target does not hold a group either: the group's room
+        # would move that line again.
+        if element is None or page not in items or anchor in keep:
             continue
         if page not in chosen or order[element] > order[chosen[page]]:
             chosen[page] = element
@@ -615,6 +620,11 @@ def provisional(html: str, text: str) -> str:
 def parse(html: str) -> etree._ElementTree:
     """Give the lxml tree of ``html`` as this module parses it (for reading an annotated document)."""
     return _parse(html)[0]
+
+
+def serialize(tree: etree._ElementTree) -> str:
+    """Give the HTML of a tree from :func:`parse` (with the HTML5 doctype)."""
+    return _serialize(tree, "<!DOCTYPE html>")
 
 
 def report(line_map: LineMap) -> None:

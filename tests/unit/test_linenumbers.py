@@ -416,3 +416,14 @@ def test_gather_may_place_the_group_after_an_extra_host_of_the_page():
     assert gather(tree, line_map, "group", hosts={"late": 1, "elsewhere": 1}) == 2
     [first, second] = tree.getroot().find_class("group")
     assert first.getprevious().get("id") == "late" and second.get("data-page") == "2"
+
+
+def test_gather_keeps_the_entries_of_kept_targets_in_place_and_never_after_them():
+    line_map = measure(render(GATHERED))
+    tree = lxml.html.document_fromstring(GATHERED).getroottree()
+    # w020 is kept: its entry stays a footnote of its own and n1 hosts page 1's group with w010's entry only.
+    assert gather(tree, line_map, "group", keep=frozenset({"w020", "n1"})) == 2
+    [first, _] = tree.getroot().find_class("group")
+    assert [e.get("data-for") for e in first] == ["w010"]
+    assert first.getprevious().get("id") == "w010"  # neither after n1 nor after w020: the last anchor not kept
+    assert tree.getroot().get_element_by_id("w020").getnext().get("data-for") == "w020"

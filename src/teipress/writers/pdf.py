@@ -41,6 +41,7 @@ TEXT_SELECTOR = "article.edition-text"
 UNCOUNTED_EXTRA = ".source-navigation, .endnotes"
 # The class of the footnote that holds a page's apparatus entries (print.css styles it).
 APPARATUS_GROUP_CLASS = "fn-apparatus"
+FIRST_PASS_CLASS = "first-layout"
 INDEX_REFERENCE = "index-page"
 INDEX_REPEAT = "index-repeat"
 # PDF/A-3 allows embedded files of any type, so the PDF can carry its TEI source.
@@ -146,18 +147,27 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -
         return linenumbers.measure(document, options.per, uncounted=f"{linenumbers.UNCOUNTED}, {UNCOUNTED_EXTRA}",
                                    restart=TEXT_SELECTOR)
 
-    current = linenumbers.provisional(html, "00" if options.per == "page" else "000")
+    # The first layout only finds the pages of the lemmata: without the
+    # apparatus entries (print.css hides them under this class). Laid out as
+    # footnotes of their own they would take far more room than the bands they
+    # become, and WeasyPrint 70 breaks pages badly under many small footnotes.
+    tree = linenumbers.parse(linenumbers.provisional(html, "00" if options.per == "page" else "000"))
+    tree.getroot().set("class", " ".join([*(tree.getroot().get("class") or "").split(), FIRST_PASS_CLASS]))
+    current = linenumbers.serialize(tree)
     document = render(current)
     line_map = measure(document)
     pages = anchor_pages(document)
     repeats = index_repeats(linenumbers.parse(current), pages)
     notes = _footnote_ids(html)
+    # Lemmata whose entries stay footnotes of their own (see below).
+    loose: frozenset[str] = frozenset()
+    annotated = False  # whether line_map was measured on an annotated layout
     passes = 1
     while True:
         # A note called from an uncounted line (navigation) may hold its page's
         # apparatus too, so that the apparatus stays the last band of the foot.
-        def rewrite(tree, line_map, repeats=repeats, hosts={n: pages[n] for n in notes if n in pages}):
-            linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS, hosts=hosts)
+        def rewrite(tree, line_map, repeats=repeats, loose=loose, hosts={n: pages[n] for n in notes if n in pages}):
+            linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS, hosts=hosts, keep=loose)
             _mark_repeats(tree, repeats)
 
         current = linenumbers.annotate(html, line_map, margin, rewrite)
@@ -173,6 +183,17 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -
             log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
             _report(new_map, current)
             return LaidOut(document, new_map, current, passes, False)
+        # A lemma near a page break can swing between two pages: in its page's
+        # apparatus band it takes the room that kept its line on that page, so
+        # the line moves on, the entry goes with it, and the line comes back.
+        # A lemma whose page changed between two annotated layouts therefore
+        # keeps its entry as a footnote of its own, which WeasyPrint keeps on
+        # the page of its line (footnote-policy: line); the layout then settles.
+        if annotated:
+            loose = loose | frozenset(
+                anchor for anchor, position in new_map.anchors.items()
+                if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
+        annotated = True
         line_map, repeats, pages = new_map, new_repeats, new_pages
 
 
