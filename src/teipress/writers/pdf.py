@@ -42,6 +42,11 @@ UNCOUNTED_EXTRA = ".source-navigation, .endnotes"
 # The class of the footnote that holds a page's apparatus entries (print.css styles it).
 APPARATUS_GROUP_CLASS = "fn-apparatus"
 FIRST_PASS_CLASS = "first-layout"
+# Layouts before the last one leave out the volume's index (print.css): it
+# comes after every text, so it cannot move them, and its target-counter
+# page references make WeasyPrint lay it out again and again (in two columns,
+# over half the time of a larger volume).
+DRAFT_CLASS = "draft-layout"
 INDEX_REFERENCE = "index-page"
 INDEX_REPEAT = "index-repeat"
 # PDF/A-3 allows embedded files of any type, so the PDF can carry its TEI source.
@@ -151,10 +156,10 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -
     # apparatus entries (print.css hides them under this class). Laid out as
     # footnotes of their own they would take far more room than the bands they
     # become, and WeasyPrint 70 breaks pages badly under many small footnotes.
-    tree = linenumbers.parse(linenumbers.provisional(html, "00" if options.per == "page" else "000"))
-    tree.getroot().set("class", " ".join([*(tree.getroot().get("class") or "").split(), FIRST_PASS_CLASS]))
-    current = linenumbers.serialize(tree)
-    document = render(current)
+    has_index = any("index" in (section.get("class") or "").split() for section in linenumbers.parse(html).iter("section"))
+    draft = DRAFT_CLASS if has_index else None
+    current = linenumbers.provisional(html, "00" if options.per == "page" else "000")
+    document = render(_with_classes(current, FIRST_PASS_CLASS, draft))
     line_map = measure(document)
     pages = anchor_pages(document)
     repeats = index_repeats(linenumbers.parse(current), pages)
@@ -171,18 +176,25 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -
             _mark_repeats(tree, repeats)
 
         current = linenumbers.annotate(html, line_map, margin, rewrite)
-        document = render(current)
+        document = render(_with_classes(current, draft))
         passes += 1
         new_map = measure(document)
         new_pages = anchor_pages(document)
         new_repeats = index_repeats(linenumbers.parse(current), new_pages)
-        if new_map.same_layout(line_map) and new_repeats == repeats and _same_pages(new_pages, pages, notes):
+        settled = new_map.same_layout(line_map) and new_repeats == repeats and _same_pages(new_pages, pages, notes)
+        if settled or passes >= options.max_passes:
+            if not settled:
+                log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
+            if draft:
+                document = render(current)  # the same layout, with the index
+                passes += 1
+                final_map = measure(document)
+                if not _same_lines(final_map, new_map):
+                    settled = False
+                    log.warning("PDF layout: the index changed the layout of the texts; line numbers may be off")
+                new_map = final_map
             _report(new_map, current)
-            return LaidOut(document, new_map, current, passes, True)
-        if passes >= options.max_passes:
-            log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
-            _report(new_map, current)
-            return LaidOut(document, new_map, current, passes, False)
+            return LaidOut(document, new_map, current, passes, settled)
         # A lemma near a page break can swing between two pages: in its page's
         # apparatus band it takes the room that kept its line on that page, so
         # the line moves on, the entry goes with it, and the line comes back.
@@ -195,6 +207,28 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -
                 if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
         annotated = True
         line_map, repeats, pages = new_map, new_repeats, new_pages
+
+
+def _same_lines(a, b) -> bool:
+    """Give whether two line maps have the same counted lines and anchors (the page count aside:
+    the index adds pages at the end)."""
+    def key(line_map):
+        return ([(line.page, line.number, round(line.baseline, 2)) for line in line_map.lines],
+                sorted(line_map.anchors.items()))
+    return key(a) == key(b)
+
+
+def _with_classes(html: str, *classes: str | None) -> str:
+    """Give ``html`` with ``classes`` (None ones skipped) added to its root element."""
+    from .. import linenumbers
+
+    wanted = [c for c in classes if c]
+    if not wanted:
+        return html
+    tree = linenumbers.parse(html)
+    root = tree.getroot()
+    root.set("class", " ".join([*(root.get("class") or "").split(), *wanted]))
+    return linenumbers.serialize(tree)
 
 
 def _footnote_ids(html: str) -> frozenset[str]:
