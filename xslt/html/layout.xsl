@@ -103,10 +103,11 @@
     </header>
   </xsl:template>
 
-  <!-- The site footer: build date (from the edition document, for reproducible output). -->
+  <!-- The site footer: links to the paratext pages and the open data, build date (from the edition document, for reproducible output). -->
   <xsl:template name="tp:site-footer">
     <xsl:variable name="date" select="string(tp:edition(.)/@build-date)"/>
     <footer class="site-footer">
+      <xsl:call-template name="tp:paratext-footer-links"/>
       <p>
         <xsl:if test="$date ne ''">
           <xsl:variable name="time" as="element()">
