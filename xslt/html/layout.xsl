@@ -88,7 +88,8 @@
       <p class="site-title"><a href="index.html">{$edition/@title}</a></p>
       <nav class="site-nav" aria-label="{tp:l10n('site-navigation')}">
         <ul>
-          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)], 'chronology', 'search'">
+          <!-- 'about' leads to the paratext pages (paratext.xsl), which the footer lists too. -->
+          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)], 'chronology', 'search', 'about'">
             <li>
               <a href="{.}.html">
                 <xsl:if test=". eq $current">

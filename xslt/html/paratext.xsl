@@ -104,19 +104,44 @@
     <xsl:apply-templates select="."/>
   </xsl:template>
 
-  <!-- The licences, each with the files it covers when it does not cover them all. -->
+  <!--
+    The licences: one entry per licence (its URL), naming the files under it
+    unless it covers them all; the files' own statements, often near-identical
+    wording, are folded underneath.
+  -->
   <xsl:template name="tp:licences">
     <xsl:variable name="all" select="count(tp:edition-teis(.))"/>
-    <xsl:for-each select="tp:edition-licences(.)">
+    <xsl:for-each-group select="tp:edition-licences(.)" group-by="string((?statement/@target, normalize-space(?statement))[1])">
+      <xsl:variable name="teis" select="current-group() ! ?teis"/>
       <dd class="about-licence">
-        <xsl:apply-templates select="?statement" mode="tp:header"/>
-        <xsl:if test="count(?teis) lt $all">
+        <xsl:choose>
+          <xsl:when test="?statement/@target">
+            <a href="{?statement/@target}" rel="license">{tp:licence-name(?statement)}</a>
+          </xsl:when>
+          <xsl:otherwise>{tp:licence-name(?statement)}</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="count($teis) lt $all">
           <xsl:text> </xsl:text>
-          <span class="licence-files">{tp:l10n('about-licence-files', string-join(?teis ! tp:file-title(.), '; '))}</span>
+          <span class="licence-files">{tp:l10n('about-licence-files', string-join($teis ! tp:file-title(.), '; '))}</span>
         </xsl:if>
+        <details class="licence-statements">
+          <summary>{tp:l10n('about-licence-statements')}</summary>
+          <xsl:for-each select="current-group()">
+            <p><xsl:if test="count(?teis) lt $all"><span class="licence-files">{string-join(?teis ! tp:file-title(.), '; ')}: </span></xsl:if>
+              <xsl:apply-templates select="?statement/node()"/></p>
+          </xsl:for-each>
+        </details>
       </dd>
-    </xsl:for-each>
+    </xsl:for-each-group>
   </xsl:template>
+
+  <!-- A licence's short name: an abbreviation in parentheses at the end of its statement ("CC BY 4.0"), else its URL or words. -->
+  <xsl:function name="tp:licence-name" as="xs:string">
+    <xsl:param name="licence" as="element()"/>
+    <xsl:variable name="words" select="normalize-space($licence)"/>
+    <xsl:sequence select="if (matches($words, '\(([^()]{2,30})\)\.?$')) then replace($words, '^.*\(([^()]{2,30})\)\.?$', '$1')
+      else if ($licence/@target) then string($licence/@target) else $words"/>
+  </xsl:function>
 
   <!--
     Editorial principles: aims and methods (projectDesc), selection
