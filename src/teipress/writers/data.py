@@ -71,12 +71,12 @@ def write_data(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path
         return [], [Diagnostic(str(out / DATA_FOLDER), 1, 1, "error", str(exc))]
     folder = out / DATA_FOLDER
     written = [atomic_write(folder / name, data) for name, data in files.items()]
-    stamp = build_date_tuple(_build_date(edition_node))
+    stamp = build_date_tuple(edition_build_date(edition_node))
     written.append(atomic_write(folder / ZIP_NAME, zip_bytes(files, stamp)))
     return written, []
 
 
-def _build_date(edition_node) -> str:
+def edition_build_date(edition_node) -> str:
     """Give the build date of the edition document (an attribute of its root element, see edition.py)."""
     for child in edition_node.children or []:
         value = child.get_attribute_value("build-date")
