@@ -126,3 +126,17 @@ def test_changes_lists_every_change_newest_first(tmp_path, stylesheets):
     # The newest numbered change is the edition's version, on About and in citations.
     assert _main(out, "about").find_class("version-number")[0].text_content() == "0.3"
     assert "version 0.3" in _main(out, "cite").get_element_by_id("cite-edition").text_content()
+
+
+def test_a_funder_in_the_header_appears_on_about_and_the_file_stays_valid(tmp_path, stylesheets, validator):
+    copy = tmp_path / "tei"
+    shutil.copytree(TEI, copy)
+    text = copy / "sedova-assassins.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace(
+        '<respStmt xml:id="ed">', '<funder><orgName>The Example Foundation</orgName></funder>\n<respStmt xml:id="ed">', 1),
+        encoding="utf-8")
+    assert [str(d) for d in validator.validate_paths([text])] == []
+    out = tmp_path / "out"
+    assert not build([copy], out, "html", SETTINGS, stylesheets).failed
+    funders = _main(out, "about").find_class("about-funder")
+    assert [_words(f.text_content()) for f in funders] == ["The Example Foundation"]
