@@ -72,7 +72,6 @@
           <dd class="about-funder"><xsl:apply-templates/></dd>
         </xsl:for-each>
       </xsl:if>
-      <dt>{tp:l10n('about-licence')}</dt>
       <xsl:call-template name="tp:licences"/>
       <dt>{tp:l10n('about-version')}</dt>
       <dd class="about-version">
@@ -105,12 +104,13 @@
   </xsl:template>
 
   <!--
-    The licences: one entry per licence (its URL), naming the files under it
+    The licences (a dt, then a dd each): one entry per licence (its URL), naming the files under it
     unless it covers them all; the files' own statements, often near-identical
     wording, are folded underneath.
   -->
   <xsl:template name="tp:licences">
     <xsl:variable name="all" select="count(tp:edition-teis(.))"/>
+    <dt>{tp:l10n('about-licence')}</dt>
     <xsl:for-each-group select="tp:edition-licences(.)" group-by="string((?statement/@target, normalize-space(?statement))[1])">
       <xsl:variable name="teis" select="current-group() ! ?teis"/>
       <dd class="about-licence">
@@ -359,7 +359,7 @@
         <a href="{$tp:data-folder}chronology.json" type="application/json">{tp:l10n('data-json')}</a></p>
     </section>
     <section aria-labelledby="h-data-licence">
-      <h2 id="h-data-licence">{tp:l10n('about-licence')}</h2>
+      <h2 id="h-data-licence">{tp:l10n('data-licence')}</h2>
       <dl class="about-facts"><xsl:call-template name="tp:licences"/></dl>
     </section>
   </xsl:template>
