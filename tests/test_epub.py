@@ -63,7 +63,7 @@ def test_mimetype_is_the_first_entry_and_stored(book):
 def test_contents_list_title_page_every_text_and_register(book):
     nav = _doc(book, "nav.xhtml")
     hrefs = nav.xpath("//x:nav[@epub:type='toc']//x:a/@href", namespaces=NS)
-    assert hrefs == ["title.xhtml", *(f"{t}.xhtml" for t in TEXTS), "persons.xhtml", "places.xhtml",
+    assert hrefs == ["title.xhtml", "principles.xhtml", *(f"{t}.xhtml" for t in TEXTS), "persons.xhtml", "places.xhtml",
                      "organisations.xhtml", "objects.xhtml"]
     spine = _doc(book, "content.opf").xpath("//opf:itemref/@idref", namespaces=NS)
     assert spine[:2] == ["doc-title", "nav"]
@@ -72,6 +72,16 @@ def test_contents_list_title_page_every_text_and_register(book):
 def test_title_page_names_the_editors_and_the_licence(book):
     title = etree.tostring(_doc(book, "title.xhtml"), method="text", encoding="unicode")
     assert "The teipress editors" in title and "CC BY 4.0" in title and "0.2" in title
+    # Its link to the principles leads into the book; links to pages only on the web are plain text.
+    assert _doc(book, "title.xhtml").xpath("//x:a/@href[. = 'principles.xhtml']", namespaces=NS)
+    assert not _doc(book, "title.xhtml").xpath("//x:a/@href[contains(., '.html')]", namespaces=NS)
+
+
+def test_the_principles_travel_with_the_book(book):
+    doc = _doc(book, "principles.xhtml")
+    sigla = doc.xpath("//x:table[contains(@class, 'sigla-table')]//x:tbody//x:th/text()", namespaces=NS)
+    assert sigla == ["MIA"]
+    assert doc.xpath("//x:section[@id='principles-sampling']", namespaces=NS)
 
 
 @pytest.mark.parametrize("text_id", TEXTS)

@@ -5,6 +5,7 @@
     package     OEBPS/content.opf (metadata, manifest, spine)
     nav         OEBPS/nav.xhtml (the contents)
     title       OEBPS/title.xhtml (title page: the About page of the HTML edition)
+    principles  OEBPS/principles.xhtml (the Editorial principles page)
     text        OEBPS/<id>.xhtml, the text named by text-id (its notes and apparatus follow it)
     register    OEBPS/<page>.xhtml, the register named by register-page
   Content comes from the HTML modules (the same templates as the web pages);
@@ -26,7 +27,7 @@
 
   <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <!-- Which file of the package to write: package, nav, title, text or register. -->
+  <!-- Which file of the package to write: package, nav, title, principles, text or register. -->
   <xsl:param name="epub-part" as="xs:string" select="'package'"/>
   <!-- The text of the 'text' part: html.xsl's parameter text-id. -->
   <!-- The register page of the 'register' part: persons, places, organisations or objects. -->
@@ -39,6 +40,7 @@
   <xsl:function name="tp:epub-documents" as="map(*)*">
     <xsl:param name="edition" as="element(tp:edition)"/>
     <xsl:sequence select="map{'name': 'title', 'title': string($edition/@title)},
+      map{'name': 'principles', 'title': tp:l10n('page-principles')},
       $edition/tp:text ! map{'name': string(@id), 'title': tp:text-title(tp:tei(.))},
       $tp:register-pages[tp:has-register-page($edition, .)] ! map{'name': ., 'title': tp:l10n('page-' || .)}"/>
   </xsl:function>
@@ -65,6 +67,16 @@
           <xsl:with-param name="content" as="node()*">
             <section epub:type="titlepage">
               <xsl:apply-templates select="$edition" mode="tp:paratext-about"/>
+            </section>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$epub-part eq 'principles'">
+        <xsl:call-template name="tp:xhtml-document">
+          <xsl:with-param name="title" select="tp:l10n('page-principles')"/>
+          <xsl:with-param name="content" as="node()*">
+            <section epub:type="preface">
+              <xsl:apply-templates select="$edition" mode="tp:paratext-principles"/>
             </section>
           </xsl:with-param>
         </xsl:call-template>

@@ -1,4 +1,4 @@
-"""The EPUB 3 edition: one book of the whole edition (title page, contents, each text with
+"""The EPUB 3 edition: one book of the whole edition (title page, contents, editorial principles, each text with
 its apparatus and endnotes, registers), its files written by ``xslt/epub/epub.xsl`` and
 packed here: ``mimetype`` first and stored, then the container and the package."""
 
@@ -40,6 +40,7 @@ def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus) -> dict[s
     files[f"{CONTENT}/nav.xhtml"] = part("nav")
     files[f"{CONTENT}/epub.css"] = (stylesheets.root / "epub" / "epub.css").read_bytes()
     files[f"{CONTENT}/title.xhtml"] = part("title")
+    files[f"{CONTENT}/principles.xhtml"] = part("principles")
     for text in corpus.texts:
         files[f"{CONTENT}/{text.id}.xhtml"] = part("text", **{"text-id": text.id})
     for page in register_pages(corpus):
