@@ -132,3 +132,19 @@ def test_every_page_footer_links_the_data_and_registers_link_their_json(site):
     assert "data/registers.json" in {a.get("href") for a in persons.iter("a")}
     text_page = html.parse(str(site / "sedova-assassins.html")).getroot()
     assert "tei/sedova-assassins.xml" in {a.get("href") for a in text_page.iter("a")}
+
+
+def test_citations_carry_urls_only_when_the_edition_has_one(archive, tmp_path, stylesheets):
+    assert "url =" not in archive.read("citation.bib").decode()
+    assert all("URL" not in item for item in json.loads(archive.read("citation.json")))
+    out = tmp_path / "with-url"
+    settings = Settings(title=SETTINGS.title, build_date=SETTINGS.build_date, url="https://example.org/trotsky/")
+    assert not build([TEI], out, "html", settings, stylesheets).failed
+    items = json.loads((out / "data" / "citation.json").read_text(encoding="utf-8"))
+    assert [i["URL"] for i in items] == ["https://example.org/trotsky/index.html", "https://example.org/trotsky/agn-arrival.html",
+                                         "https://example.org/trotsky/sedova-assassins.html"]
+    assert "url = {https://example.org/trotsky/sedova-assassins.html}" in (out / "data" / "citation.bib").read_text(encoding="utf-8")
+    cite = html.parse(str(out / "cite.html")).getroot()
+    assert cite.get_element_by_id("cite-paragraph").text_content().rstrip(".").endswith(
+        "https://example.org/trotsky/agn-arrival.html#agn-p1")
+    assert not cite.find_class("cite-relative")

@@ -115,6 +115,13 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- The URL of a page for a reference manager: only when the edition has a url (a relative one would mislead). -->
+  <xsl:function name="tp:absolute-url" as="xs:string?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:sequence select="if (normalize-space(root($context)/tp:edition/@url)) then tp:edition-url($context, $href) else ()"/>
+  </xsl:function>
+
   <!-- The names of a text's authors, each as it stands. -->
   <xsl:function name="tp:author-strings" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
@@ -128,14 +135,15 @@
     <xsl:variable name="issued" select="map{'date-parts': array{array{tokenize(tp:edition-date($edition), '-') ! xs:integer(.)}}}"/>
     <xsl:variable name="version" select="tp:edition-version($edition)"/>
     <xsl:sequence select="map:merge((map{'id': 'edition', 'type': 'book', 'title': string($edition/@title),
-      'editor': $editors, 'issued': $issued, 'URL': tp:edition-url($edition, 'index.html')},
+      'editor': $editors, 'issued': $issued},
+      tp:absolute-url($edition, 'index.html') ! map{'URL': .},
       ($version[. ne ''] ! map{'version': .})))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:for-each select="$edition/tp:text">
       <xsl:variable name="tei" select="tp:tei(.)"/>
       <xsl:sequence select="map:merge((map{'id': string(@id), 'type': 'chapter', 'title': tp:text-title($tei),
         'author': array{tp:author-strings($tei) ! map{'literal': .}},
-        'container-title': string($edition/@title), 'editor': $editors, 'issued': $issued,
-        'URL': tp:edition-url(., @html)},
+        'container-title': string($edition/@title), 'editor': $editors, 'issued': $issued},
+        tp:absolute-url(., @html) ! map{'URL': .},
         ($version[. ne ''] ! map{'version': .}),
         (tp:text-lang($tei) ! map{'language': .})))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     </xsl:for-each>
@@ -154,7 +162,9 @@
     <xsl:text>@book{{edition,&#10;  title = {tp:bib(@title)},&#10;</xsl:text>
     <xsl:if test="$editors ne ''">  editor = {{{$editors}}},&#10;</xsl:if>
     <xsl:if test="$version ne ''">  version = {tp:bib($version)},&#10;</xsl:if>
-    <xsl:text>  date = {{{$date}}},&#10;  year = {{{substring($date, 1, 4)}}},&#10;  url = {{{tp:edition-url(., 'index.html')}}}&#10;}}&#10;</xsl:text>
+    <xsl:text>  date = {{{$date}}},&#10;  year = {{{substring($date, 1, 4)}}}</xsl:text>
+    <xsl:for-each select="tp:absolute-url(., 'index.html')">,&#10;  url = {{{.}}}</xsl:for-each>
+    <xsl:text>&#10;}}&#10;</xsl:text>
     <xsl:for-each select="tp:text">
       <xsl:variable name="tei" select="tp:tei(.)"/>
       <xsl:variable name="authors" select="string-join(tp:author-strings($tei) ! ('{' || . || '}'), ' and ')"/>
@@ -163,7 +173,9 @@
       <xsl:text>  title = {tp:bib(tp:text-title($tei))},&#10;  booktitle = {tp:bib(../@title)},&#10;</xsl:text>
       <xsl:if test="$editors ne ''">  editor = {{{$editors}}},&#10;</xsl:if>
       <xsl:if test="$version ne ''">  version = {tp:bib($version)},&#10;</xsl:if>
-      <xsl:text>  date = {{{$date}}},&#10;  year = {{{substring($date, 1, 4)}}},&#10;  crossref = {{edition}},&#10;  url = {{{tp:edition-url(., @html)}}}&#10;}}&#10;</xsl:text>
+      <xsl:text>  date = {{{$date}}},&#10;  year = {{{substring($date, 1, 4)}}},&#10;  crossref = {{edition}}</xsl:text>
+      <xsl:for-each select="tp:absolute-url(., @html)">,&#10;  url = {{{.}}}</xsl:for-each>
+      <xsl:text>&#10;}}&#10;</xsl:text>
     </xsl:for-each>
   </xsl:template>
 

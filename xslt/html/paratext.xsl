@@ -281,6 +281,10 @@
     <xsl:variable name="block" select="$first ! tp:first-block(tp:tei(.))"/>
     <h1>{tp:l10n('page-cite')}</h1>
     <p>{tp:l10n('cite-version-note')} <a href="changes.html">{tp:l10n('page-changes')}</a></p>
+    <!-- Without the edition's url (teipress.toml) the addresses can only be given relative to it: say so. -->
+    <xsl:if test="not(normalize-space(@url))">
+      <p class="cite-relative">{tp:l10n('cite-relative-urls')}</p>
+    </xsl:if>
     <section aria-labelledby="h-cite-edition">
       <h2 id="h-cite-edition">{tp:l10n('cite-edition-heading')}</h2>
       <p class="citation" id="cite-edition">{tp:edition-citation(.)}</p>
