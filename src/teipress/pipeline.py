@@ -10,10 +10,12 @@ from .corpus import read_corpus
 from .edition import edition_tree
 from .errors import Diagnostic, UsageError
 from .transform import Stylesheets
+from .writers.data import write_data
+from .writers.epub import write_epub
 from .writers.html import write_html
 from .writers.pdf import write_pdf
 
-FORMATS = ("html", "pdf", "all")
+FORMATS = ("html", "pdf", "epub", "all")
 
 
 @dataclass
@@ -47,7 +49,9 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
     stylesheets = stylesheets or Stylesheets()
     edition_node = stylesheets.node(edition_tree(corpus, settings))
-    writers = {"html": [write_html], "pdf": [write_pdf], "all": [write_html, write_pdf]}[formats]
+    # The open data (data/) goes with the HTML edition: its pages link the files.
+    writers = {"html": [write_html, write_data], "pdf": [write_pdf], "epub": [write_epub],
+               "all": [write_html, write_data, write_pdf, write_epub]}[formats]
     for writer in writers:
         written, failures = writer(stylesheets, edition_node, corpus, out)
         report.written.extend(written)
