@@ -60,8 +60,11 @@ def test_about_names_every_editor_and_role_of_the_headers(site):
 
 def test_about_gives_contact_licence_and_the_newest_version(site):
     main = _main(site, "about")
+    lines = {_words("".join(line.itertext())) for root in _headers()
+             for line in root.iterfind(".//tei:publicationStmt/tei:address/tei:addrLine", NS)}
+    assert lines and all(line in _words(main.text_content()) for line in lines)
     emails = {e.text.strip() for root in _headers() for e in root.iterfind(".//tei:publicationStmt//tei:email", NS)}
-    assert emails and {f"mailto:{e}" for e in emails} <= {a.get("href") for a in main.iter("a")}
+    assert {f"mailto:{e}" for e in emails} <= {a.get("href") for a in main.iter("a")}
     licences = {lic.get("target") for root in _headers() for lic in root.iterfind(".//tei:licence", NS)}
     assert licences <= {a.get("href") for a in main.iter("a")}
     changes = [c for root in _headers() for c in root.iterfind(".//tei:revisionDesc/tei:change", NS)]
