@@ -10,10 +10,12 @@ from .corpus import read_corpus
 from .edition import edition_tree
 from .errors import Diagnostic, UsageError
 from .transform import Stylesheets
+from .writers.data import write_data
+from .writers.epub import write_epub
 from .writers.html import write_html
 from .writers.pdf import PrintOptions, write_pdf
 
-FORMATS = ("html", "pdf", "all")
+FORMATS = ("html", "pdf", "epub", "all")
 
 
 @dataclass
@@ -52,7 +54,9 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
     def pdf_writer(stylesheets, edition_node, corpus, out):
         return write_pdf(stylesheets, edition_node, corpus, out, options, settings.build_date)
 
-    writers = {"html": [write_html], "pdf": [pdf_writer], "all": [write_html, pdf_writer]}[formats]
+    # The open data (data/) goes with the HTML edition: its pages link the files.
+    writers = {"html": [write_html, write_data], "pdf": [pdf_writer], "epub": [write_epub],
+               "all": [write_html, write_data, pdf_writer, write_epub]}[formats]
     for writer in writers:
         written, failures = writer(stylesheets, edition_node, corpus, out)
         report.written.extend(written)

@@ -88,7 +88,8 @@
       <p class="site-title"><a href="index.html">{$edition/@title}</a></p>
       <nav class="site-nav" aria-label="{tp:l10n('site-navigation')}">
         <ul>
-          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)], 'chronology', 'search'">
+          <!-- 'about' leads to the paratext pages (paratext.xsl), which the footer lists too. -->
+          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)], 'chronology', 'search', 'about'">
             <li>
               <a href="{.}.html">
                 <xsl:if test=". eq $current">
@@ -103,10 +104,11 @@
     </header>
   </xsl:template>
 
-  <!-- The site footer: build date (from the edition document, for reproducible output). -->
+  <!-- The site footer: links to the paratext pages and the open data, build date (from the edition document, for reproducible output). -->
   <xsl:template name="tp:site-footer">
     <xsl:variable name="date" select="string(tp:edition(.)/@build-date)"/>
     <footer class="site-footer">
+      <xsl:call-template name="tp:paratext-footer-links"/>
       <p>
         <xsl:if test="$date ne ''">
           <xsl:variable name="time" as="element()">

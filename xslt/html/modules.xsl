@@ -19,6 +19,7 @@
   <xsl:import href="../common/textcrit.xsl"/>
   <xsl:import href="../common/namesdates.xsl"/>
   <xsl:import href="../common/header.xsl"/>
+  <xsl:import href="../common/edition.xsl"/>
 
   <xsl:import href="fallback.xsl"/>
   <xsl:import href="layout.xsl"/>
@@ -35,6 +36,7 @@
   <xsl:import href="edition.xsl"/>
   <xsl:import href="chronology.xsl"/>
   <xsl:import href="metadata.xsl"/>
+  <xsl:import href="paratext.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 

@@ -14,12 +14,13 @@
 
   <xsl:import href="modules.xsl"/>
 
-  <!-- Which page to render: 'index', 'persons', 'places', 'organisations', 'objects', 'chronology' or 'search'. -->
+  <!-- Which page to render: 'index', 'persons', 'places', 'organisations', 'objects', 'chronology', 'search',
+       or a paratext page: 'about', 'principles', 'help', 'cite', 'changes', 'data' (paratext.xsl). -->
   <xsl:param name="page" as="xs:string" select="'index'"/>
 
   <xsl:template match="/">
-    <xsl:if test="not($page = ('index', 'persons', 'places', 'organisations', 'objects', 'chronology', 'search'))">
-      <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" (index, persons, places, organisations, objects, chronology, search)</xsl:message>
+    <xsl:if test="not($page = ('index', 'persons', 'places', 'organisations', 'objects', 'chronology', 'search', $tp:paratext-pages))">
+      <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" (index, persons, places, organisations, objects, chronology, search, {string-join($tp:paratext-pages, ', ')})</xsl:message>
     </xsl:if>
     <xsl:apply-templates select="tp:edition" mode="tp:page"/>
   </xsl:template>
@@ -28,7 +29,8 @@
     <xsl:call-template name="tp:page">
       <xsl:with-param name="title" select="if ($page eq 'index') then string(@title) else tp:l10n('page-' || $page)"/>
       <xsl:with-param name="current" select="$page"/>
-      <xsl:with-param name="page-class" select="if ($page = ('index', 'chronology', 'search')) then $page || '-page' else 'register-page'"/>
+      <xsl:with-param name="page-class" select="if ($page = ('index', 'chronology', 'search')) then $page || '-page'
+        else if ($page = $tp:paratext-pages) then 'paratext-page ' || $page || '-page' else 'register-page'"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:choose>
           <xsl:when test="$page eq 'index'">
@@ -40,6 +42,11 @@
           <xsl:when test="$page eq 'search'">
             <xsl:apply-templates select="." mode="tp:search"/>
           </xsl:when>
+          <xsl:when test="$page = $tp:paratext-pages">
+            <xsl:call-template name="tp:paratext-page">
+              <xsl:with-param name="page" select="$page"/>
+            </xsl:call-template>
+          </xsl:when>
           <xsl:otherwise>
             <!-- Register pages are searched too (data-pagefind-body: the text pages mark their article). -->
             <div data-pagefind-body="">
@@ -47,6 +54,9 @@
                 <xsl:with-param name="kind" select="tp:page-kind($page)"/>
                 <xsl:with-param name="page" select="$page"/>
               </xsl:call-template>
+              <!-- The register's entries as open data (written by the data writer). -->
+              <p class="register-data"><a href="{$tp:data-folder}registers.json" type="application/json">{tp:l10n('data-register-json')}</a>
+                (<a href="{$tp:data-folder}registers.csv" type="text/csv">{tp:l10n('data-csv')}</a>)</p>
             </div>
           </xsl:otherwise>
         </xsl:choose>

@@ -21,7 +21,7 @@
     <urlset>
       <xsl:for-each select="'index.html', $edition/tp:text/@html ! string(),
                             ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)] ! (. || '.html'),
-                            'chronology.html', 'search.html'">
+                            'chronology.html', 'search.html', $tp:paratext-pages ! (. || '.html')">
         <url>
           <loc>{tp:site-url($edition, .)}</loc>
           <xsl:if test="tp:is-html-date($edition/@build-date)">

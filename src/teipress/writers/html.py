@@ -46,8 +46,9 @@ def write_html(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path
     return written, failures
 
 
-# Pages of the edition besides the index and the registers (pages.xsl renders each).
-EXTRA_PAGES = ("chronology", "search")
+# Pages of the edition besides the index and the registers (pages.xsl renders each);
+# the paratext pages (about … data) come from the TEI headers (paratext.xsl).
+EXTRA_PAGES = ("chronology", "search", "about", "principles", "help", "cite", "changes", "data")
 SITEMAP_STYLESHEET = "html/sitemap.xsl"
 SEARCH_FOLDER = "pagefind"
 

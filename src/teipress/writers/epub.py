@@ -1,0 +1,71 @@
+"""The EPUB 3 edition: one book of the whole edition (title page, contents, editorial principles, each text with
+its apparatus and endnotes, registers), its files written by ``xslt/epub/epub.xsl`` and
+packed here: ``mimetype`` first and stored, then the container and the package."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..corpus import Corpus
+from ..edition import register_pages
+from ..errors import Diagnostic, TransformError
+from ..transform import Stylesheets
+from . import atomic_write
+from .data import edition_build_date, build_date_tuple
+
+EPUB_STYLESHEET = "epub/epub.xsl"
+EPUB_NAME = "edition.epub"
+CONTENT = "OEBPS"
+
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+"""
+
+
+def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus) -> dict[str, bytes]:
+    """Give the files of the book by their path inside it, in the order they are zipped."""
+    files: dict[str, bytes] = {"mimetype": b"application/epub+zip", "META-INF/container.xml": CONTAINER.encode()}
+
+    def part(name: str, **parameters) -> bytes:
+        return stylesheets.run(EPUB_STYLESHEET, edition_node, {"epub-part": name, **parameters},
+                               label=f"the EPUB part {name}").encode("utf-8")
+
+    files[f"{CONTENT}/content.opf"] = part("package")
+    files[f"{CONTENT}/nav.xhtml"] = part("nav")
+    files[f"{CONTENT}/epub.css"] = (stylesheets.root / "epub" / "epub.css").read_bytes()
+    files[f"{CONTENT}/title.xhtml"] = part("title")
+    files[f"{CONTENT}/principles.xhtml"] = part("principles")
+    for text in corpus.texts:
+        files[f"{CONTENT}/{text.id}.xhtml"] = part("text", **{"text-id": text.id})
+    for page in register_pages(corpus):
+        files[f"{CONTENT}/{page}.xhtml"] = part("register", **{"register-page": page})
+    return files
+
+
+def epub_bytes(files: dict[str, bytes], date_time: tuple[int, int, int, int, int, int]) -> bytes:
+    """Give the EPUB container of ``files``: the OCF requires ``mimetype`` as the first entry,
+    stored uncompressed and without extra fields, so readers can recognise the file by its first bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def write_epub(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Write ``out/edition.epub``; give the file written, or the diagnostic of a failure."""
+    try:
+        files = epub_files(stylesheets, edition_node, corpus)
+    except TransformError as exc:
+        return [], [Diagnostic(str(out / EPUB_NAME), 1, 1, "error", str(exc))]
+    stamp = build_date_tuple(edition_build_date(edition_node))
+    return [atomic_write(out / EPUB_NAME, epub_bytes(files, stamp))], []
