@@ -23,6 +23,18 @@ contract (the print stylesheet and the HTML writer keep to it):
     footnote that does not fit, leaving its call behind) is reported
     (:attr:`LineMap.off_page`, and a warning from :func:`number_lines`).
 
+``restart`` (a selector, none by default)
+    With numbering per text, every element matching it starts the count again
+    at 1: several texts in one document (a volume) each have their own lines.
+``<span class="page-gathered" data-for="ID">`` (the ``gathered`` class)
+    An item that belongs at the foot of the page where element ``ID`` starts,
+    together with the other items of that page, e.g. the entries of an apparatus
+    criticus keyed to line numbers. :func:`gather` moves the items of each page
+    into one element of their own (a footnote, by the class it is given),
+    placed right after the last anchor laid out on that page, so that the
+    page's other footnotes come before it: the apparatus is the last band of the
+    page foot.
+
 What counts as one line: an outermost line box with something visible in it
 (non-blank text, an image or inline block). Line boxes nested in an inline block
 belong to the line that holds the block and do not count again; a line with only
@@ -59,7 +71,7 @@ from __future__ import annotations
 import logging
 import re
 import urllib.parse
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Literal
@@ -79,6 +91,7 @@ UNCOUNTED = "h1, h2, h3, h4, h5, h6, figure, figcaption, caption, .uncounted"
 ANCHOR_ATTRIBUTE = "data-line-anchor"
 PLACEHOLDER_CLASS = "app-line"
 PLACEHOLDER_TARGET = "data-for"
+GATHERED_CLASS = "page-gathered"
 STYLE_MARKER = "data-linenumbers"
 
 # Boxes that sit inside a line as one unit: their own line boxes are part of it.
@@ -200,11 +213,13 @@ def measure(
     counted: str = COUNTED,
     uncounted: str = UNCOUNTED,
     ids: Iterable[str] | None = None,
+    restart: str | None = None,
 ) -> LineMap:
     """Give the counted lines of a rendered ``document`` and the line each wanted element starts on.
 
-    ``per="text"`` numbers the lines continuously through the document,
-    ``per="page"`` restarts at 1 on every page. The wanted elements are those
+    ``per="text"`` numbers the lines continuously through the document (again
+    from 1 in every element matching ``restart``), ``per="page"`` restarts at 1
+    on every page. The wanted elements are those
     with ``id`` and ``data-line-anchor``, those referenced by placeholders, and
     the ``ids`` given."""
     if per not in ("text", "page"):
@@ -219,8 +234,9 @@ def measure(
     counted_elements = {item.etree_element for item in wrapper.query_all(counted)}
     uncounted_elements = {item.etree_element for item in wrapper.query_all(uncounted)}
     wanted = set(ids or ()) | _wanted_ids(root)
+    restart_elements = {item.etree_element for item in wrapper.query_all(restart)} if restart else set()
     placeholders = {element: element.get(PLACEHOLDER_TARGET) for element in root.iter() if _is_placeholder(element)}
-    walker = _Walker(per, counted_elements, uncounted_elements, wanted, placeholders)
+    walker = _Walker(per, counted_elements, uncounted_elements, wanted, placeholders, restart_elements)
     for number, page in enumerate(document.pages, 1):
         page_box = page._page_box  # private in WeasyPrint 70: see the module docstring
         pages.append(Page(number, page_box.margin_width(), page_box.margin_height(), page_box.page_type.side))
@@ -238,13 +254,23 @@ def measure(
     )
 
 
-def annotate(html: str, line_map: LineMap, margin: MarginNumbers | None = MarginNumbers()) -> str:
+def annotate(
+    html: str,
+    line_map: LineMap,
+    margin: MarginNumbers | None = MarginNumbers(),
+    rewrite: Callable[[etree._ElementTree, LineMap], None] | None = None,
+) -> str:
     """Give ``html`` with its placeholders filled from ``line_map`` and, unless ``margin`` is None,
     a style element that paints the margin numbers of each page.
 
     ``html`` is the unannotated HTML (annotating it again replaces the earlier
-    numbers). A placeholder whose target was not placed is left empty."""
+    numbers). A placeholder whose target was not placed is left empty.
+    ``rewrite``, when given, changes the parsed tree first (e.g. :func:`gather`);
+    it must depend on nothing but the tree and ``line_map``, so that an
+    unchanged layout gives the same HTML."""
     tree, doctype = _parse(html)
+    if rewrite is not None:
+        rewrite(tree, line_map)
     for element, target in _placeholders(tree):
         position = line_map.anchors.get(target)
         _fill(element, str(position.line) if position else "")
@@ -262,6 +288,76 @@ def annotate(html: str, line_map: LineMap, margin: MarginNumbers | None = Margin
         style.set(STYLE_MARKER, "")
         style.text = margin_css(line_map, margin)
     return _serialize(tree, doctype)
+
+
+def gather(tree: etree._ElementTree, line_map: LineMap, group_class: str, gathered: str = GATHERED_CLASS,
+           hosts: dict[str, int] | None = None, keep: frozenset[str] = frozenset()) -> int:
+    """Move the items of class ``gathered`` into one element per page; give the number of groups made.
+
+    An item ``<span class="page-gathered" data-for="ID">`` belongs to the page
+    on which element ``ID`` starts (in ``line_map``). Each page's items, in
+    document order, go into a new ``<span class="{group_class}">`` placed right
+    after the last anchor of ``line_map`` on that page (in document order), so
+    that, as a footnote, the group follows every other footnote called on the
+    page. ``hosts`` adds elements (id: page) that may hold the group though
+    they start on no counted line, e.g. notes called from uncounted lines, so
+    that the group follows their footnotes too. Items whose target was not
+    placed, or is in ``keep``, stay where they are (as footnotes of their own,
+    the layout keeps them on their target's page), and a target in ``keep``
+    holds no group. Text after an item (its tail) stays in place."""
+    root = tree.getroot()
+    by_id = {element.get("id"): element for element in root.iter() if isinstance(element.tag, str) and element.get("id")}
+    items: dict[int, list] = {}
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or gathered not in (element.get("class") or "").split():
+            continue
+        target = element.get(PLACEHOLDER_TARGET) or ""
+        position = line_map.anchors.get(target)
+        if position is not None and target not in keep:
+            items.setdefault(position.page, []).append(element)
+    if not items:
+        return 0
+    # The last anchor of each page in document order is where its group goes.
+    order = {element: index for index, element in enumerate(root.iter())}
+    chosen: dict[int, etree._Element] = {}
+    candidates = [(anchor, position.page) for anchor, position in line_map.anchors.items()]
+    candidates += list((hosts or {}).items())
+    for anchor, page in candidates:
+        element = by_id.get(anchor)
+        # A kept item's target does not hold a group either: the group's room
+        # would move that line again.
+        if element is None or page not in items or anchor in keep:
+            continue
+        if page not in chosen or order[element] > order[chosen[page]]:
+            chosen[page] = element
+    for page, members in items.items():
+        host = chosen.get(page)
+        if host is None:
+            continue
+        group = etree.Element("span")
+        group.set("class", group_class)
+        group.set("data-page", str(page))
+        for member in members:
+            _detach(member)
+            group.append(member)
+        # Directly after the host: the host's tail follows the group.
+        group.tail, host.tail = host.tail, None
+        host.addnext(group)
+    return sum(1 for page in items if page in chosen)
+
+
+def _detach(element) -> None:
+    """Remove ``element`` from its parent, leaving the text after it (its tail) in place."""
+    parent = element.getparent()
+    tail = element.tail
+    element.tail = None
+    previous = element.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def margin_css(line_map: LineMap, margin: MarginNumbers = MarginNumbers()) -> str:
@@ -334,8 +430,11 @@ def number_lines(
 class _Walker:
     """Walks the pages' box trees in reading order, numbering lines and placing anchors."""
 
-    def __init__(self, per: Per, counted: set, uncounted: set, wanted: set[str], placeholders: dict):
+    def __init__(self, per: Per, counted: set, uncounted: set, wanted: set[str], placeholders: dict,
+                 restart: set | None = None):
         self.per = per
+        self.restart = restart or set()
+        self.restarted: set = set()  # restart elements already met: a block split over pages restarts once
         self.placeholders = placeholders
         self.placeholder_pages: dict = {}  # placeholder element -> the page its first box is on
         self.counted = counted
@@ -375,6 +474,9 @@ class _Walker:
                 return
             if element in self.counted:
                 region = box
+            if element in self.restart and element not in self.restarted:
+                self.restarted.add(element)
+                self.in_text = 0
         if isinstance(box, boxes.LineBox):
             if region is not None:
                 self._line(box, region)
@@ -507,6 +609,27 @@ def _numbers_svg(page: Page, lines: Sequence[Line], margin: MarginNumbers) -> st
         f'<g font-family="{escape(margin.font_family)}" font-size="{escape(margin.font_size)}"'
         f' fill="{escape(margin.color)}">{"".join(texts)}</g></svg>'
     )
+
+
+def provisional(html: str, text: str) -> str:
+    """Give ``html`` with every placeholder filled with ``text``: numbers of about the final width
+    for a first layout, before any line is measured."""
+    return _provisional(html, text)
+
+
+def parse(html: str) -> etree._ElementTree:
+    """Give the lxml tree of ``html`` as this module parses it (for reading an annotated document)."""
+    return _parse(html)[0]
+
+
+def serialize(tree: etree._ElementTree) -> str:
+    """Give the HTML of a tree from :func:`parse` (with the HTML5 doctype)."""
+    return _serialize(tree, "<!DOCTYPE html>")
+
+
+def report(line_map: LineMap) -> None:
+    """Log a warning for anchors placed on no line and, per page, for numbers printed on another page."""
+    _warn(line_map)
 
 
 def _provisional(html: str, text: str) -> str:

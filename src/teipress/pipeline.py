@@ -13,7 +13,7 @@ from .transform import Stylesheets
 from .writers.data import write_data
 from .writers.epub import write_epub
 from .writers.html import write_html
-from .writers.pdf import write_pdf
+from .writers.pdf import PrintOptions, write_pdf
 
 FORMATS = ("html", "pdf", "epub", "all")
 
@@ -49,9 +49,14 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
     stylesheets = stylesheets or Stylesheets()
     edition_node = stylesheets.node(edition_tree(corpus, settings))
+    options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every, notes=settings.pdf_notes)
+
+    def pdf_writer(stylesheets, edition_node, corpus, out):
+        return write_pdf(stylesheets, edition_node, corpus, out, options, settings.build_date)
+
     # The open data (data/) goes with the HTML edition: its pages link the files.
-    writers = {"html": [write_html, write_data], "pdf": [write_pdf], "epub": [write_epub],
-               "all": [write_html, write_data, write_pdf, write_epub]}[formats]
+    writers = {"html": [write_html, write_data], "pdf": [pdf_writer], "epub": [write_epub],
+               "all": [write_html, write_data, pdf_writer, write_epub]}[formats]
     for writer in writers:
         written, failures = writer(stylesheets, edition_node, corpus, out)
         report.written.extend(written)

@@ -61,3 +61,22 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
         atomic_write(target, "new")
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["page.html"]
+
+
+def test_pdf_settings_come_from_the_pdf_table(tmp_path):
+    write(tmp_path / "teipress.toml", '[pdf]\nline-numbers = "page"\nline-number-every = 10\nnotes = "endnotes"\n')
+    settings = load_settings(tmp_path)
+    assert (settings.pdf_line_numbers, settings.pdf_line_number_every, settings.pdf_notes) == ("page", 10, "endnotes")
+    assert load_settings(tmp_path / "nowhere").pdf_notes == "footnotes"
+
+
+@pytest.mark.parametrize("line, message", [
+    ('line-numbers = "chapter"', '[pdf] line-numbers must be "text" or "page", not "chapter"'),
+    ('notes = "sidenotes"', '[pdf] notes must be "footnotes" or "endnotes", not "sidenotes"'),
+    ("line-number-every = 0", "[pdf] line-number-every must be a whole number of at least 1"),
+])
+def test_invalid_pdf_setting_is_a_usage_error(tmp_path, line, message):
+    write(tmp_path / "teipress.toml", f"[pdf]\n{line}\n")
+    with pytest.raises(UsageError) as caught:
+        load_settings(tmp_path)
+    assert message in str(caught.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 
+import lxml.html
 import pytest
 
 weasyprint = pytest.importorskip("weasyprint")
@@ -20,6 +21,7 @@ from teipress.linenumbers import (  # noqa: E402
     LinePosition,
     MarginNumbers,
     annotate,
+    gather,
     measure,
     number_lines,
 )
@@ -344,3 +346,84 @@ def test_annotate_again_replaces_the_earlier_numbers():
 def test_per_must_be_text_or_page():
     with pytest.raises(ValueError):
         measure(render(TWO_PAGES), per="chapter")
+
+
+# Two texts in one document, each an article: the second starts on a new page.
+TWO_TEXTS = text(
+    f'<article class="t"><p>{words(1, 30)}</p></article>'
+    f'<article class="t" style="break-before: page"><p>{words(31, 60, {43})}</p></article>'
+)
+
+
+def test_restart_numbers_each_text_of_a_volume_from_one():
+    line_map = measure(render(TWO_TEXTS), restart="article.t")
+    assert numbers(line_map) == [(1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (2, 1), (2, 2), (2, 3), (2, 4), (2, 5)]
+    assert line_map.anchors["w043"] == LinePosition(2, 3)  # w043 opens the third line of the second text
+    assert numbers(measure(render(TWO_TEXTS)))[5] == (2, 6)  # without restart the count goes on
+
+
+# Apparatus entries keyed to lemmas on two pages (w010 and w020 on page 1, w097
+# on page 2), each gathered into one footnote per page placed after the page's
+# last anchor; a note (a footnote anchor) after w020 on page 1 must come first.
+GATHERED = text(
+    "<style>.group { float: footnote } .group::footnote-call { content: none; vertical-align: baseline;"
+    " line-height: inherit } .group::footnote-marker { content: none }"
+    " .page-gathered { float: footnote } .group .page-gathered { float: none }</style>"
+    f"<p>{words(1, 10, {10})}"
+    '<span class="page-gathered" data-for="w010"><span class="app-line" data-for="w010"></span> w010] A </span>'
+    f" {words(11, 20, {20})}"
+    '<span class="page-gathered" data-for="w020"><span class="app-line" data-for="w020"></span> w020] B </span>'
+    ' tail <span class="fn" id="n1" data-line-anchor="">Note one.</span>'
+    f" {words(21, 100, {97})}"
+    '<span class="page-gathered" data-for="w097"><span class="app-line" data-for="w097"></span> w097] C </span>'
+    f" {words(101, 120)}</p>"
+)
+
+
+def test_gather_puts_each_pages_entries_into_one_footnote_after_the_pages_other_notes():
+    line_map = measure(render(GATHERED))
+    html = annotate(GATHERED, line_map, MARGIN, rewrite=lambda tree, m: gather(tree, m, "group"))
+    tree = lxml.html.document_fromstring(html)
+    groups = tree.find_class("group")
+    assert [g.get("data-page") for g in groups] == ["1", "2"]
+    assert [[e.get("data-for") for e in g.find_class("page-gathered")] for g in groups] == [["w010", "w020"], ["w097"]]
+    # The first group follows the note n1, the last anchor on page 1; the text around the moved entries stays.
+    assert groups[0].getprevious().get("id") == "n1" and groups[0].tail.startswith(" w021")
+    assert "w010 w011" in " ".join(tree.text_content().split()).replace("w010] A", "")
+    runs = pdf_texts(weasyprint.HTML(string=html).render())
+    first = [run for run, _ in runs[0]]
+    # One band for the page's apparatus, after the note: "2 w010] A 4 w020] B".
+    assert first.index("1. Note one.") + 1 == first.index("2 w010] A 4 w020] B")
+    assert "17 w097] C" in [run for run, _ in runs[1]]
+
+
+def test_gather_leaves_entries_of_unplaced_lemmas_in_place():
+    line_map = measure(render(GATHERED))
+    tree = lxml.html.document_fromstring(GATHERED).getroottree()
+    trimmed = LinePosition(1, 2)
+    from dataclasses import replace
+
+    only_first = replace(line_map, anchors={"w010": trimmed})
+    assert gather(tree, only_first, "group") == 1
+    assert len(tree.getroot().find_class("group")[0]) == 1
+    assert len(tree.getroot().find_class("page-gathered")) == 3  # two left where they were
+
+
+def test_gather_may_place_the_group_after_an_extra_host_of_the_page():
+    line_map = measure(render(GATHERED))
+    tree = lxml.html.document_fromstring(GATHERED.replace(" w030 ", ' <span id="late">w030</span> ')).getroottree()
+    # "late" starts on no counted line's anchor list, but the caller knows it is on page 1 and later than n1.
+    assert gather(tree, line_map, "group", hosts={"late": 1, "elsewhere": 1}) == 2
+    [first, second] = tree.getroot().find_class("group")
+    assert first.getprevious().get("id") == "late" and second.get("data-page") == "2"
+
+
+def test_gather_keeps_the_entries_of_kept_targets_in_place_and_never_after_them():
+    line_map = measure(render(GATHERED))
+    tree = lxml.html.document_fromstring(GATHERED).getroottree()
+    # w020 is kept: its entry stays a footnote of its own and n1 hosts page 1's group with w010's entry only.
+    assert gather(tree, line_map, "group", keep=frozenset({"w020", "n1"})) == 2
+    [first, _] = tree.getroot().find_class("group")
+    assert [e.get("data-for") for e in first] == ["w010"]
+    assert first.getprevious().get("id") == "w010"  # neither after n1 nor after w020: the last anchor not kept
+    assert tree.getroot().get_element_by_id("w020").getnext().get("data-for") == "w020"

@@ -1,8 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Notes in print: each counted note is a footnote (float: footnote in
-  print.css) at its place in the text, numbered by its data-call; a note
-  inside a footnote stays in the running text of that footnote, in parentheses.
+  print.css) at its place in the text, numbered by its data-call, and a line
+  anchor (data-line-anchor: the apparatus of its page is placed after it); a
+  note inside a footnote stays in the running text of that footnote, in
+  parentheses. With print-notes = 'endnotes' a note is a numbered call in the
+  text and its body goes to the Notes at the end of its text.
   Footnote bodies hold only phrase-level HTML (blocks become spans with the
   class "block-NAME"), so that an HTML parser keeps them inside the paragraph,
   and no line feeds (see mode tp:phrasing).
@@ -15,9 +18,15 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
+  <!-- Where the notes of the texts go: 'footnotes' (at the foot of the page of their call) or 'endnotes' (after each text). -->
+  <xsl:param name="print-notes" as="xs:string" select="'footnotes'"/>
+
   <xsl:template match="tei:note" mode="tp:call">
     <xsl:param name="tp:in-footnote" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
+      <xsl:when test="$print-notes eq 'endnotes' and not($tp:in-footnote)">
+        <xsl:next-match/>
+      </xsl:when>
       <xsl:when test="$tp:in-footnote">
         <span class="note-inline"> (<xsl:apply-templates/>)</span>
       </xsl:when>
@@ -31,11 +40,27 @@
             <span class="note-resp">{tp:l10n('app-resp', (tp:resp-label(.), tp:l10n('resp-editors'))[1])}</span>
           </xsl:if>
         </xsl:variable>
-        <span class="fn fn-note {tp:note-class(.)}" id="{tp:note-id(.)}" data-call="{tp:note-number(.)}">
+        <span class="fn fn-note {tp:note-class(.)}" id="{tp:note-id(.)}" data-call="{tp:note-number(.)}" data-line-anchor="">
           <xsl:apply-templates select="$body" mode="tp:phrasing"/>
         </span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The endnotes of a text (print-notes = 'endnotes'): every counted note, numbered as its call. -->
+  <xsl:template name="tp:print-endnotes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" select="$tei/tei:text//tei:note[tp:is-counted-note(.)]"/>
+    <xsl:if test="$print-notes eq 'endnotes' and exists($notes)">
+      <section class="endnotes" id="{tp:id-prefix($tei)}notes">
+        <h2 class="endnotes-title">{tp:l10n('print-notes')}</h2>
+        <ol class="note-list">
+          <xsl:apply-templates select="$notes" mode="tp:note-entry">
+            <xsl:with-param name="tp:ids" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </ol>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- Mode tp:phrasing: HTML made phrase-level; blocks become spans with class "block-NAME". -->

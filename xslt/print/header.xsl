@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The title block of the print document: the edition's title, then the HTML
-  header block (title, which also sets the running head; author; facts)
+  header block (title; author; facts; its id made unique per text)
   without the links to other formats and with the first paragraph of the
   encoding note only.
 -->
@@ -17,8 +17,13 @@
     <xsl:variable name="header" as="element()">
       <xsl:next-match/>
     </xsl:variable>
-    <header>
-      <xsl:copy-of select="$header/@*"/>
+    <xsl:variable name="tei" select="tp:tei(.)"/>
+    <xsl:variable name="authors" select="tp:text-authors($tei)[normalize-space()]"/>
+    <!-- The running heads (print.css: string-set) read the title and author from these attributes,
+         set here, on a box that is not split over pages, so that "first-except" leaves only the opening page bare. -->
+    <header id="{@id}-header" data-running-title="{tp:text-title($tei)}"
+      data-running-author="{string-join($authors ! normalize-space(tp:name-string((tei:persName | tei:name | tei:orgName, .)[1])), '; ')}">
+      <xsl:copy-of select="$header/@* except $header/@id"/>
       <p class="edition-title">{tp:edition(.)/@title}</p>
       <xsl:copy-of select="$header/node()"/>
     </header>

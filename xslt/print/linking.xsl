@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Links in print: links inside the document ("#id") and to the web stay links;
+  in the volume, links to another text of the edition lead to it inside the volume;
   links to other pages of the edition are made absolute against print-site-url,
   or stay plain text when it is empty (a relative link is dead in a PDF).
 -->
@@ -21,6 +22,7 @@
     <xsl:variable name="link" select="
       if (empty($href)) then ()
       else if (starts-with($href, '#') or tp:is-external($href)) then $href
+      else if ($print-volume and tp:volume-href($href, .) ne '') then tp:volume-href($href, .)
       else if ($print-site-url ne '') then resolve-uri($href, $print-site-url)
       else ()"/>
     <xsl:element name="{if (exists($link)) then 'a' else 'span'}">
@@ -34,4 +36,15 @@
       <xsl:if test="self::tei:ptr or (normalize-space(.) eq '' and not(*))">{$uri}</xsl:if>
     </xsl:element>
   </xsl:template>
+
+  <!-- In the volume, the in-document href of an href to a text page ("text.html#id" → "#id", "text.html" → "#text-id"), else ''. -->
+  <xsl:function name="tp:volume-href" as="xs:string">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="page" select="substring-before($href || '#', '#')"/>
+    <xsl:variable name="text" select="tp:edition($context)/tp:text[@html eq $page]"/>
+    <xsl:sequence select="if (empty($text)) then ''
+      else if (contains($href, '#')) then '#' || substring-after($href, '#')
+      else '#text-' || $text[1]/@id"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -1,10 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: an HTML document of one text for WeasyPrint (CSS paged
-  media) to turn into a PDF. Imports the HTML output and overrides only what
-  print needs: the frame (print.css, no site navigation), the title block,
-  notes and apparatus entries as footnotes (float: footnote) instead of
-  sections, names as plain text. Parameter text-id as in html.xsl.
+  Entry stylesheet: an HTML document for WeasyPrint (CSS paged media) to turn
+  into a PDF, of one text (parameter text-id, as in html.xsl) or of the whole
+  edition (print-volume = true()). Imports the HTML output and overrides only
+  what print needs: the frame (print.css, no site navigation), the title
+  block, ids unique across texts, notes as footnotes (or endnotes), the
+  apparatus keyed to line numbers at the page foot, names as plain text with
+  ids for the index, the volume's title page, contents and index.
   Python renders it with base_url = this folder (print.css is linked relatively).
 -->
 <xsl:stylesheet version="3.0"
@@ -15,12 +17,15 @@
 
   <xsl:import href="../html/html.xsl"/>
 
+  <xsl:import href="l10n.xsl"/>
+  <xsl:import href="numbering.xsl"/>
   <xsl:import href="layout.xsl"/>
   <xsl:import href="core.xsl"/>
   <xsl:import href="textcrit.xsl"/>
   <xsl:import href="namesdates.xsl"/>
   <xsl:import href="linking.xsl"/>
   <xsl:import href="header.xsl"/>
+  <xsl:import href="volume.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 

@@ -1,10 +1,27 @@
-"""The PDF edition: one PDF per text, from the print stylesheet through WeasyPrint."""
+"""The PDF edition: one PDF per text and the volume of the whole edition, from
+the print stylesheet through WeasyPrint, laid out in several passes so that
+line numbers, the apparatus at the page foot and the index's page references
+come from the real layout.
+
+The passes: the print HTML is laid out once with provisional line numbers;
+from that layout :mod:`teipress.linenumbers` measures the counted lines and
+where each lemma and note call starts; the HTML is then annotated (line numbers
+written into the apparatus entries, margin numbers painted, the entries of each
+page gathered into one footnote, repeated index references to the same page
+hidden) and laid out again, until a layout equals the one its annotations came
+from. All changes to the HTML are made on an lxml tree (see linenumbers).
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+import cssselect2  # WeasyPrint's selector engine, as in linenumbers
 
 from ..corpus import Corpus
 from ..edition import output_names
@@ -12,35 +29,286 @@ from ..errors import Diagnostic, TransformError
 from ..transform import Stylesheets
 from . import atomic_write
 
+log = logging.getLogger(__name__)
+
 PRINT_STYLESHEET = "print/print.xsl"
+VOLUME_NAME = "edition.pdf"
+
+# Each text of a volume numbers its lines from 1 (see linenumbers: restart).
+TEXT_SELECTOR = "article.edition-text"
+# Not counted besides headings and figures: lines of the source that are not
+# the work (web page navigation, tei/README.md), and the endnotes.
+UNCOUNTED_EXTRA = ".source-navigation, .endnotes"
+# The class of the footnote that holds a page's apparatus entries (print.css styles it).
+APPARATUS_GROUP_CLASS = "fn-apparatus"
+FIRST_PASS_CLASS = "first-layout"
+# Layouts before the last one leave out the volume's index (print.css): it
+# comes after every text, so it cannot move them, and its target-counter
+# page references make WeasyPrint lay it out again and again (in two columns,
+# over half the time of a larger volume).
+DRAFT_CLASS = "draft-layout"
+INDEX_REFERENCE = "index-page"
+INDEX_REPEAT = "index-repeat"
+# PDF/A-3 allows embedded files of any type, so the PDF can carry its TEI source.
+PDF_VARIANT = "pdf/a-3b"
+
+Notes = Literal["footnotes", "endnotes"]
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """How the PDFs are laid out: line numbering, where the notes go, how many passes at most."""
+
+    per: Literal["text", "page"] = "text"  # line numbers counted per text or per page
+    every: int = 5  # a margin number on every n-th line
+    notes: Notes = "footnotes"
+    max_passes: int = 5
+
+
+@dataclass(frozen=True, eq=False)
+class LaidOut:
+    """A print document laid out with line numbers, apparatus and index from its own layout."""
+
+    document: object  # weasyprint.Document, ready for write_pdf()
+    line_map: object  # linenumbers.LineMap measured on ``document``
+    html: str  # the annotated HTML ``document`` was rendered from
+    passes: int
+    stable: bool  # False: the last layout still differed from the one its annotations came from
 
 
 def _fetcher():
-    # Only local files (the print CSS, fonts) may be read; never the network.
+    # Only local files (the print CSS, fonts) and data: URLs (the margin
+    # numbers) may be read; never the network.
     from weasyprint.urls import URLFetcher
 
     return URLFetcher(allowed_protocols={"file", "data"})
 
 
-def render_pdf(html: str, base_url: Path) -> bytes:
-    """Give the PDF bytes of a print HTML document whose relative links resolve against ``base_url``."""
+def margin_numbers(options: PrintOptions):
+    """Give the look of the margin line numbers: right of the text (the paragraph numbers are on the left)."""
+    from ..linenumbers import MarginNumbers
+
+    # SVG text is drawn with the fonts fontconfig knows, not the @font-face
+    # fonts of print.css: name the print font first, with fallbacks.
+    return MarginNumbers(every=options.every, side="right", gap=10.0,
+                         font_family="Gentium Book Plus, DejaVu Serif, serif", font_size="7.5pt", color="#555")
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """Give, for every anchor (id) of a rendered document, the 1-based page it is on."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def index_repeats(tree, pages: dict[str, int]) -> frozenset[str]:
+    """Give the hrefs of index references that repeat a page already referenced by the same entry."""
+    repeats = set()
+    for entry in tree.getroot().iter("li"):
+        if "index-entry" not in (entry.get("class") or "").split():
+            continue
+        seen: set[int] = set()
+        for link in entry.iter("a"):
+            if INDEX_REFERENCE not in (link.get("class") or "").split():
+                continue
+            page = pages.get((link.get("href") or "").lstrip("#"))
+            if page is None:
+                continue
+            if page in seen:
+                repeats.add(link.get("href"))
+            seen.add(page)
+    return frozenset(repeats)
+
+
+def _mark_repeats(tree, repeats: frozenset[str]) -> None:
+    for link in tree.getroot().iter("a"):
+        classes = (link.get("class") or "").split()
+        if INDEX_REFERENCE in classes:
+            classes = [c for c in classes if c != INDEX_REPEAT]
+            if link.get("href") in repeats:
+                classes.append(INDEX_REPEAT)
+            link.set("class", " ".join(classes))
+
+
+def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -> LaidOut:
+    """Give ``html`` (print HTML) laid out with its line numbers, page-foot apparatus and index from its own layout."""
     import weasyprint  # imported here: it costs ~0.4 s and only PDF builds need it
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .. import linenumbers
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=str(base_url) + os.sep, url_fetcher=_fetcher())
-    return document.write_pdf()
+    fetcher = _fetcher()
+    font_config = FontConfiguration()  # needed for the @font-face rules of print.css
+    base = str(base_url) + os.sep
+    margin = margin_numbers(options)
+
+    def render(text: str):
+        return weasyprint.HTML(string=text, base_url=base, url_fetcher=fetcher).render(font_config=font_config)
+
+    def measure(document):
+        return linenumbers.measure(document, options.per, uncounted=f"{linenumbers.UNCOUNTED}, {UNCOUNTED_EXTRA}",
+                                   restart=TEXT_SELECTOR)
+
+    # The first layout only finds the pages of the lemmata: without the
+    # apparatus entries (print.css hides them under this class). Laid out as
+    # footnotes of their own they would take far more room than the bands they
+    # become, and WeasyPrint 70 breaks pages badly under many small footnotes.
+    has_index = any("index" in (section.get("class") or "").split() for section in linenumbers.parse(html).iter("section"))
+    draft = DRAFT_CLASS if has_index else None
+    current = linenumbers.provisional(html, "00" if options.per == "page" else "000")
+    document = render(_with_classes(current, FIRST_PASS_CLASS, draft))
+    line_map = measure(document)
+    pages = anchor_pages(document)
+    repeats = index_repeats(linenumbers.parse(current), pages)
+    notes = _footnote_ids(html)
+    # Lemmata whose entries stay footnotes of their own (see below).
+    loose: frozenset[str] = frozenset()
+    annotated = False  # whether line_map was measured on an annotated layout
+    passes = 1
+    while True:
+        # A note called from an uncounted line (navigation) may hold its page's
+        # apparatus too, so that the apparatus stays the last band of the foot.
+        def rewrite(tree, line_map, repeats=repeats, loose=loose, hosts={n: pages[n] for n in notes if n in pages}):
+            linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS, hosts=hosts, keep=loose)
+            _mark_repeats(tree, repeats)
+
+        current = linenumbers.annotate(html, line_map, margin, rewrite)
+        document = render(_with_classes(current, draft))
+        passes += 1
+        new_map = measure(document)
+        new_pages = anchor_pages(document)
+        new_repeats = index_repeats(linenumbers.parse(current), new_pages)
+        settled = new_map.same_layout(line_map) and new_repeats == repeats and _same_pages(new_pages, pages, notes)
+        if settled or passes >= options.max_passes:
+            if not settled:
+                log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
+            if draft:
+                document = render(current)  # the same layout, with the index
+                passes += 1
+                final_map = measure(document)
+                if not _same_lines(final_map, new_map):
+                    settled = False
+                    log.warning("PDF layout: the index changed the layout of the texts; line numbers may be off")
+                new_map = final_map
+            _report(new_map, current)
+            return LaidOut(document, new_map, current, passes, settled)
+        # A lemma near a page break can swing between two pages: in its page's
+        # apparatus band it takes the room that kept its line on that page, so
+        # the line moves on, the entry goes with it, and the line comes back.
+        # A lemma whose page changed between two annotated layouts therefore
+        # keeps its entry as a footnote of its own, which WeasyPrint keeps on
+        # the page of its line (footnote-policy: line); the layout then settles.
+        if annotated:
+            loose = loose | frozenset(
+                anchor for anchor, position in new_map.anchors.items()
+                if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
+        annotated = True
+        line_map, repeats, pages = new_map, new_repeats, new_pages
 
 
-def write_pdf(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Write one PDF per text into ``out``; give the files written and the diagnostics of texts that failed."""
+def _same_lines(a, b) -> bool:
+    """Give whether two line maps have the same counted lines and anchors (the page count aside:
+    the index adds pages at the end)."""
+    def key(line_map):
+        return ([(line.page, line.number, round(line.baseline, 2)) for line in line_map.lines],
+                sorted(line_map.anchors.items()))
+    return key(a) == key(b)
+
+
+def _with_classes(html: str, *classes: str | None) -> str:
+    """Give ``html`` with ``classes`` (None ones skipped) added to its root element."""
+    from .. import linenumbers
+
+    wanted = [c for c in classes if c]
+    if not wanted:
+        return html
+    tree = linenumbers.parse(html)
+    root = tree.getroot()
+    root.set("class", " ".join([*(root.get("class") or "").split(), *wanted]))
+    return linenumbers.serialize(tree)
+
+
+def _footnote_ids(html: str) -> frozenset[str]:
+    """Give the ids of the commentary notes (footnotes of class ``fn``) of print HTML."""
+    from .. import linenumbers
+
+    return frozenset(element.get("id") for element in linenumbers.parse(html).getroot().iter()
+                     if isinstance(element.tag, str) and element.get("id")
+                     and "fn" in (element.get("class") or "").split())
+
+
+def _same_pages(new: dict[str, int], old: dict[str, int], ids: frozenset[str]) -> bool:
+    return all(new.get(anchor) == old.get(anchor) for anchor in ids)
+
+
+def _report(line_map, html: str) -> None:
+    """Warn about anchors that found no line, except those in lines left uncounted on purpose
+    (navigation of the source): their apparatus entries give their locus instead of a line."""
+    from .. import linenumbers
+
+    tree = linenumbers.parse(html)
+    wrapper = cssselect2.ElementWrapper.from_html_root(tree.getroot())
+    expected = {item.etree_element.get("id") for item in wrapper.query_all(
+        ", ".join(f"{selector} [id]" for selector in UNCOUNTED_EXTRA.split(", ")))}
+    unplaced = [anchor for anchor in line_map.unplaced if anchor not in expected]
+    if unplaced:
+        log.warning("line numbers: no counted line for %s", ", ".join(unplaced))
+    if line_map.off_page:
+        # WeasyPrint 70 defers a footnote too tall for what is left of its page
+        # to the next page: the entries are then one page late (their numbers
+        # stay right with numbering per text).
+        log.warning("apparatus: entries printed on a later page than their lemma: %s", ", ".join(line_map.off_page))
+
+
+def pdf_bytes(laid_out: LaidOut, sources: list[tuple[str, bytes]], build_date: str = "") -> bytes:
+    """Give the PDF (PDF/A-3b) of a laid-out document with ``sources`` ((file name, bytes)) attached.
+
+    ``build_date`` (ISO) dates the attachments, so that a fixed date gives the same bytes."""
+    import weasyprint
+
+    when = _dt.datetime.fromisoformat(build_date) if build_date else None
+    attachments = [
+        weasyprint.Attachment(string=data, name=name, description=f"TEI source: {name}",
+                              created=when, modified=when, relationship="Source")
+        for name, data in sources
+    ]
+    return laid_out.document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
+
+
+def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions(),
+               sources: list[tuple[str, bytes]] | None = None, build_date: str = "") -> bytes:
+    """Give the PDF bytes of a print HTML document whose relative links resolve against ``base_url``."""
+    return pdf_bytes(lay_out(html, base_url, options), sources or [], build_date)
+
+
+def write_pdf(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
+              options: PrintOptions = PrintOptions(), build_date: str = "") -> tuple[list[Path], list[Diagnostic]]:
+    """Write one PDF per text and the volume (``edition.pdf``) into ``out``; give the files written
+    and the diagnostics of what failed."""
     written: list[Path] = []
     failures: list[Diagnostic] = []
     base = stylesheets.root / "print"
+    parameters = {"print-notes": options.notes}
+    registers = [(register.name, register.source) for register in corpus.registers]
     for text in corpus.texts:
         try:
-            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {"text-id": text.id}, label=str(text.path))
+            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {**parameters, "text-id": text.id},
+                                   label=str(text.path))
         except TransformError as exc:
             failures.append(Diagnostic(str(text.path), 1, 1, "error", str(exc)))
             continue
-        written.append(atomic_write(out / output_names(text)["pdf"], render_pdf(html, base)))
+        sources = [(text.name, text.source), *registers]
+        written.append(atomic_write(out / output_names(text)["pdf"], render_pdf(html, base, options, sources, build_date)))
+    if corpus.texts and not failures:
+        try:
+            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {**parameters, "text-id": "", "print-volume": True},
+                                   label="the volume")
+        except TransformError as exc:
+            failures.append(Diagnostic(str(out / VOLUME_NAME), 1, 1, "error", str(exc)))
+        else:
+            sources = [(text.name, text.source) for text in corpus.texts] + registers
+            written.append(atomic_write(out / VOLUME_NAME, render_pdf(html, base, options, sources, build_date)))
     return written, failures
