@@ -22,6 +22,11 @@ def processor() -> PySaxonProcessor:
     global _PROCESSOR
     if _PROCESSOR is None:
         _PROCESSOR = PySaxonProcessor(license=False)
+        # Saxon's parser refuses elements deeper than 100 (a JDK default); the edition
+        # document wraps each text two levels down, and lxml already bounds depth at 256.
+        _PROCESSOR.set_configuration_property(
+            "http://saxon.sf.net/feature/parserProperty?uri=http%3A//www.oracle.com/xml/jaxp/properties/maxElementDepth",
+            "1000")
     return _PROCESSOR
 
 
