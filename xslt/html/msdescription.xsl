@@ -25,7 +25,8 @@
 
   <!-- The identifier: its parts in order, separated by commas (Vienna, ÖNB, Cod. 123). -->
   <xsl:template match="tei:msIdentifier | tei:altIdentifier">
-    <p>
+    <!-- A paragraph, except inside a phrase or another identifier (HTML allows no p in p). -->
+    <xsl:element name="{if (parent::tei:msIdentifier or not(tp:is-block(.))) then 'span' else 'p'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
       </xsl:call-template>
@@ -33,7 +34,7 @@
         <xsl:if test="position() gt 1 and self::*">, </xsl:if>
         <xsl:apply-templates select="."/>
       </xsl:for-each>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <!-- The parts of a description: blocks with the TEI name as class (the stylesheet labels them). -->
