@@ -115,3 +115,31 @@ def test_report_lists_generically_rendered_elements_by_count(tmp_path):
     assert "3 element name(s) rendered generically" in result.stderr
     page = (tmp_path / "out" / "t.html").read_text(encoding="utf-8")
     assert all(word in page for word in ">a<  >b<  >c<  >d<".split())
+
+
+def test_stylesheet_error_names_the_module_line_and_column_and_keeps_the_output(tmp_path, monkeypatch):
+    """A broken stylesheet (a customisation's mistake) stops the build with its location; the output is untouched."""
+    import shutil
+
+    import teipress.transform
+    from teipress.resources import xslt_dir
+
+    xslt = tmp_path / "xslt"
+    shutil.copytree(xslt_dir(), xslt)
+    module = xslt / "html" / "verse.xsl"
+    lines = module.read_text(encoding="utf-8").splitlines()
+    broken_line = next(n for n, text in enumerate(lines, 1) if "<xsl:template match=\"tei:l\">" in text)
+    lines[broken_line - 1] = '  <xsl:template match="tei:l" mode="">'  # an empty mode name: a static error
+    module.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(teipress.transform, "xslt_dir", lambda: xslt)
+    out = tmp_path / "out"
+    write(out / "index.html", "previous")
+    path = write(tmp_path / "t.xml", tei("<p>x</p>"))
+    result = _build(str(path), "--out", str(out))
+    assert result.exit_code == 1
+    message = result.stderr.strip()
+    # The entry stylesheet compiled first (a page or the text page), then Saxon's located error in the module.
+    assert message.startswith(f"teipress: {xslt}/html/") and ".xsl: the stylesheet does not compile: " in message
+    assert f"on line {broken_line} column 39 of verse.xsl" in message
+    assert (out / "index.html").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "t.xml", "xslt"]
