@@ -57,3 +57,15 @@ def test_an_unknown_element_keeps_its_text_and_its_kind(tmp_path, stylesheets):
     assert dict(report.unhandled) == {"weird": 1, "weirdBlock": 1}
     assert page.xpath('string(//span[@class="tei-weird"])') == "inline"
     assert page.xpath('string(//div[@class="tei-weirdBlock"]/p)').strip().endswith("block")
+
+
+def test_page_breaks_link_to_their_facsimile_and_never_to_script(tmp_path, stylesheets):
+    body = ('<p>a<pb n="1" facs="https://example.org/p1.jpg"/>b<pb n="2" facs="#s2"/>c'
+            '<pb n="3" facs="javascript:alert(1)"/>d<pb n="4"/>e</p>')
+    source = tei(body).replace("</text>", '</text><facsimile><surface xml:id="s2"><graphic url="img/p2.jpg"/></surface></facsimile>')
+    path = write(tmp_path / "t.xml", source)
+    build([path], tmp_path / "out", "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    page = html.parse(str(tmp_path / "out" / "t.html")).getroot()
+    breaks = page.xpath('//section[@id="reading-text"]//span[@class="tei-pb"]')
+    assert [(b.text_content().strip(), b.xpath("string(a/@href)")) for b in breaks] == [
+        ("[p. 1]", "https://example.org/p1.jpg"), ("[p. 2]", "img/p2.jpg"), ("[p. 3]", ""), ("[p. 4]", "")]
