@@ -42,7 +42,7 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
     Files that are not well-formed or not TEI are reported and skipped; every
     other text is built (unless ``fail_fast``: then the first error stops the
     build and nothing is published). The edition is built in a staging folder
-    beside ``out`` and put in its place only when the build ends, so a build
+    beside ``out`` and moved into it only when the build ends, so a build
     that raises or is interrupted leaves the previous output as it was.
     ``report_unhandled`` counts the elements rendered by the generic fallback
     (``BuildReport.unhandled``)."""

@@ -75,3 +75,18 @@ def test_finished_build_replaces_the_output_and_keeps_unrelated_files(edition, s
     assert (out / "README.md").read_text() == "not ours: keep me"
     assert all(path.is_file() and path.parent.resolve().is_relative_to(out.resolve()) for path in report.written)
     assert sorted(p.name for p in out.parent.iterdir()) == ["output", "tei"]
+
+
+def test_the_output_folder_stays_the_same_folder_and_mirrors_the_build(edition, stylesheets):
+    """A server started inside the output keeps serving it (same folder), and files the build dropped go."""
+    sources, out = edition
+    inode = out.stat().st_ino
+    write(out / "pagefind" / "stale-fragment.pf", "old")  # as if left by an earlier index: the new index replaces the folder
+    (sources / "two.xml").unlink()
+    report = build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    assert not report.failed
+    assert out.stat().st_ino == inode
+    assert not (out / "pagefind" / "stale-fragment.pf").exists()
+    assert (out / "pagefind").is_dir() and (out / "README.md").is_file()
+    # A text no longer in the corpus keeps its old page (teipress never deletes what it did not replace).
+    assert (out / "two.html").is_file()

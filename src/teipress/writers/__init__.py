@@ -48,19 +48,38 @@ def begin_staging(out: str | Path) -> Path:
 
 
 def commit_staging(staging: Path, out: str | Path) -> None:
-    """Put the finished ``staging`` folder in the place of ``out`` (an atomic exchange
-    where the system has one, else two renames) and remove the previous output."""
+    """Publish the finished ``staging`` folder as ``out`` and remove it.
+
+    Each file is moved into ``out`` with a rename (atomic per file) and files
+    the build removed are removed from ``out``, so ``out`` ends up as the
+    staging folder was. ``out`` itself stays the same folder (not swapped), so
+    a server started inside it (``cd output && python3 -m http.server``) keeps
+    serving the new edition."""
     out = Path(out)
     if not out.exists():
         os.rename(staging, out)
         return
-    if _exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the previous output
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{out.name}.old.", dir=out.parent))
-    os.rename(out, retired / out.name)
-    os.rename(staging, out)
-    shutil.rmtree(retired, ignore_errors=True)
+    kept_files: set[Path] = set()
+    kept_dirs: set[Path] = {Path(".")}
+    for folder, dirs, files in os.walk(staging):
+        relative = Path(folder).relative_to(staging)
+        kept_dirs.add(relative)
+        target = out / relative
+        if target.is_symlink() or (target.exists() and not target.is_dir()):
+            target.unlink()
+        target.mkdir(exist_ok=True)
+        for name in files:
+            kept_files.add(relative / name)
+            os.replace(Path(folder) / name, target / name)
+    # What the build removed (an old search index's fragments) goes from the output too.
+    for folder, dirs, files in os.walk(out, topdown=False):
+        relative = Path(folder).relative_to(out)
+        for name in files:
+            if relative / name not in kept_files:
+                (Path(folder) / name).unlink()
+        if relative not in kept_dirs:
+            shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def abandon_staging(staging: Path) -> None:
@@ -73,16 +92,3 @@ def _link_or_copy(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap the folders ``a`` and ``b`` in one step (Linux renameat2 RENAME_EXCHANGE); False when unavailable."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
