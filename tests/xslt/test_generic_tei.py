@@ -69,3 +69,14 @@ def test_page_breaks_link_to_their_facsimile_and_never_to_script(tmp_path, style
     breaks = page.xpath('//section[@id="reading-text"]//span[@class="tei-pb"]')
     assert [(b.text_content().strip(), b.xpath("string(a/@href)")) for b in breaks] == [
         ("[p. 1]", "https://example.org/p1.jpg"), ("[p. 2]", "img/p2.jpg"), ("[p. 3]", ""), ("[p. 4]", "")]
+
+
+def test_language_and_rendition_reach_the_html(tmp_path, stylesheets):
+    body = ('<p>He said <foreign xml:lang="la">carpe diem</foreign> and <hi rend="italic small-caps">this</hi>'
+            ' <seg rendition="#red">red</seg>.</p><note target="#x">A note on a place.</note>')
+    page, report = _page(tmp_path, stylesheets, body)
+    assert report.unhandled == {}
+    assert page.xpath('//span[@class="tei-foreign"]/@lang') == ["la"]
+    assert page.xpath('//span[contains(@class, "tei-hi")]/@class') == ["tei-hi rend-italic rend-small-caps"]
+    assert page.xpath('//span[contains(@class, "tei-seg")]/@class') == ["tei-seg rend-red"]
+    assert "A note on a place." in page.xpath("string(//main)")
