@@ -65,15 +65,32 @@ def validate(paths: tuple[str, ...], output_format: str, schema: str | None, rul
               help="Which outputs to build.")
 @click.option("--title", default=None, help="Edition title (default: from teipress.toml).")
 @click.option("--build-date", default=None, help="Date printed on the pages, YYYY-MM-DD (default: from teipress.toml, SOURCE_DATE_EPOCH or today).")
-def build(paths: tuple[str, ...], out: str, output_format: str, title: str | None, build_date: str | None) -> None:
-    """Build the HTML and PDF edition from TEI files (default: tei/) into --out."""
+@click.option("--keep-going/--fail-fast", "keep_going", default=True, show_default=True,
+              help="Build every text that can be built, or stop at the first error (publishing nothing).")
+@click.option("--report", "report_unhandled", is_flag=True,
+              help="List the elements rendered generically (no specific rule), by name and count.")
+def build(paths: tuple[str, ...], out: str, output_format: str, title: str | None, build_date: str | None,
+          keep_going: bool, report_unhandled: bool) -> None:
+    """Build the HTML and PDF edition from TEI files (default: tei/) into --out.
+
+    Exit status: 0 built, 1 some input had errors (the rest is built, or
+    nothing with --fail-fast), 2 usage error."""
     try:
         settings = load_settings(".").with_overrides(title=title, build_date=build_date)
-        report = build_edition(_paths(paths), out, output_format, settings)
+        report = build_edition(_paths(paths), out, output_format, settings,
+                               report_unhandled=report_unhandled, fail_fast=not keep_going)
     except TeipressError as exc:
         _fail(exc)
     for diagnostic in report.diagnostics:
         click.echo(str(diagnostic), err=True)
+    if report_unhandled:
+        # stdout, one "count name" line per element, most frequent first: easy to sort, grep or diff.
+        for name, count in sorted(report.unhandled.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"{count:7d} {name}")
+        click.echo(f"{len(report.unhandled)} element name(s) rendered generically", err=True)
+    if report.stopped:
+        click.echo(f"stopped at the first error (--fail-fast): {out} is unchanged", err=True)
+        sys.exit(int(ExitCode.INVALID))
     click.echo(f"built {report.texts} text(s): {len(report.written)} file(s) in {out}", err=True)
     sys.exit(int(ExitCode.INVALID if report.failed else ExitCode.OK))
 

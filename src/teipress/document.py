@@ -14,6 +14,10 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"tei": TEI_NS}
 
+# libxml2's bounds without huge_tree (documented in xmlParserMaxDepth and XML_MAX_TEXT_LENGTH).
+_DEPTH_LIMIT = 256
+_TEXT_LIMIT = 10_000_000
+
 _LOCATION_SUFFIX = re.compile(r", line \d+, column \d+$")
 
 
@@ -97,16 +101,58 @@ def _syntax_message(msg: str, data: bytes) -> str:
         return "the file is empty"
     if msg.startswith("Invalid bytes in character encoding") or "not proper UTF-8" in msg:
         return f"not well-formed: {msg} (the file is not UTF-8; declare its encoding in the XML declaration)"
+    # The bounds of the safe parser, in words that say what was refused and why.
+    if "amplification factor" in msg or "entity reference loop" in msg or "entities exceeded" in msg.lower():
+        return "refused: its entities expand beyond the safe parser's bound (an entity bomb such as 'billion laughs'); nothing was expanded"
+    undefined = re.match(r"Entity '([^']+)' not defined", msg)
+    if undefined:
+        declared = re.search(rb"<!ENTITY\s+" + re.escape(undefined[1].encode()) + rb"\s+((?:SYSTEM|PUBLIC)\s+(?:\"[^\"]*\"|'[^']*'))", data)
+        if declared:
+            return (f"refused: the external entity '{undefined[1]}' ({declared[1].decode('utf-8', 'replace')}) is not read: "
+                    "teipress never loads external entities or DTDs")
+    if msg.startswith("Excessive depth in document"):
+        return f"refused: elements nested more than {_DEPTH_LIMIT} deep (the safe parser's bound)"
+    if "Text node too long" in msg or "xmlSAX2Characters: huge text node" in msg:
+        return f"refused: a text node longer than {_TEXT_LIMIT:,} bytes (the safe parser's bound)"
     return f"not well-formed: {msg}"
 
 
 def load(path: str | Path) -> Document:
-    """Give the parsed Document at ``path``, or raise InputError naming file, line and column."""
+    """Give the parsed Document at ``path``, or raise InputError naming file, line and column.
+
+    The parser reads the file itself, in chunks, so a file it refuses (a huge
+    text node, an entity bomb) never has to be held in memory whole; the
+    bytes are read for the Document only once the file has parsed."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
     except OSError as exc:
         raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc.strerror}")]) from exc
+    try:
+        with path.open("rb") as handle:  # a file object: lxml reads it in chunks and locates errors
+            root = etree.parse(handle, safe_parser(), base_url=str(path.resolve())).getroot()
+        data = path.read_bytes()
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (exc.lineno or 1, 1)
+        raise InputError(
+            [Diagnostic(str(path), max(line, 1), max(col, 1), "error", _syntax_message(exc.msg, head))]
+        ) from exc
+    except OSError as exc:
+        # lxml reports an encoding error met while reading chunks without its place;
+        # parsing the bytes in one piece finds it (files of a sane size only).
+        if path.stat().st_size <= _WHOLE_PARSE_BYTES:
+            return _load_whole(path)
+        raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc}")]) from exc
+    return Document(path=path, tree=root.getroottree(), source=data)
+
+
+# The largest file parsed again in one piece to locate an encoding error.
+_WHOLE_PARSE_BYTES = 64 * 1024 * 1024
+
+
+def _load_whole(path: Path) -> Document:
+    data = path.read_bytes()
     try:
         root = etree.fromstring(data, safe_parser(), base_url=str(path.resolve()))
     except etree.XMLSyntaxError as exc:
@@ -115,6 +161,10 @@ def load(path: str | Path) -> Document:
             [Diagnostic(str(path), max(line, 1), max(col, 1), "error", _syntax_message(exc.msg, data))]
         ) from exc
     return Document(path=path, tree=root.getroottree(), source=data)
+
+
+# How much of a file's beginning is kept to explain a refusal (binary data, the DOCTYPE's entity declarations).
+_HEAD_BYTES = 65536
 
 
 def require_tei(document: Document) -> None:

@@ -21,15 +21,29 @@ pytestmark = pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it c
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, stylesheets) -> dict[Path, Path]:
-    """Each corpus folder built as an edition of its own (HTML only); gives folder -> output."""
+def reports(tmp_path_factory, stylesheets) -> dict[Path, tuple[Path, object]]:
+    """Each corpus folder built as an edition of its own (HTML only, counting generic
+    renderings); gives folder -> (output, build report)."""
     outputs = {}
     for folder in FOLDERS:
         out = tmp_path_factory.mktemp(folder.name)
-        report = build([folder], out, "html", Settings(title=folder.name, build_date="2000-01-01"), stylesheets)
+        report = build([folder], out, "html", Settings(title=folder.name, build_date="2000-01-01"), stylesheets,
+                       report_unhandled=True)
         assert not report.failed, [str(d) for d in report.diagnostics]
-        outputs[folder] = out
+        outputs[folder] = (out, report)
     return outputs
+
+
+@pytest.fixture(scope="module")
+def built(reports) -> dict[Path, Path]:
+    """Each corpus folder's output folder."""
+    return {folder: out for folder, (out, _) in reports.items()}
+
+
+def test_every_element_of_the_corpus_has_a_specific_rendering(reports):
+    """No element of any corpus text falls to the generic fallback (build --report lists none)."""
+    unhandled = {folder.name: dict(report.unhandled) for folder, (_, report) in reports.items() if report.unhandled}
+    assert unhandled == {}
 
 
 def _characters(text: str) -> Counter:

@@ -39,6 +39,25 @@
     <xsl:sequence select="matches($uri, '^[a-zA-Z][a-zA-Z0-9+.\-]*:')"/>
   </xsl:function>
 
+  <!-- URI schemes a link or an image of the edition may use; any other (javascript:, data:, vbscript: …) is dropped. -->
+  <xsl:variable name="tp:safe-schemes" as="xs:string+" select="('http', 'https', 'mailto', 'ftp', 'urn', 'doi', 'tel')"/>
+
+  <!--
+    $uri when it is safe to put in an href or src: relative, or with a scheme
+    of tp:safe-schemes; else nothing. Browsers ignore tabs and newlines in a
+    scheme ("java&#9;script:"), so those are removed before the scheme is read.
+  -->
+  <xsl:function name="tp:safe-uri" as="xs:string?">
+    <xsl:param name="uri" as="xs:string?"/>
+    <xsl:variable name="u" select="replace(normalize-space($uri), '[\p{Cc}\s]', '')"/>
+    <xsl:variable name="scheme" select="lower-case(replace($u, '^([a-zA-Z][a-zA-Z0-9+.\-]*):.*$', '$1', 's'))"/>
+    <xsl:sequence select="
+      if (empty($uri) or normalize-space($uri) eq '') then ()
+      else if (not(matches($u, '^[a-zA-Z][a-zA-Z0-9+.\-]*:'))) then normalize-space($uri)
+      else if ($scheme = $tp:safe-schemes) then normalize-space($uri)
+      else ()"/>
+  </xsl:function>
+
   <!-- The part of the edition a pointer in $context names: its file, or the same file for "#id". -->
   <xsl:function name="tp:pointer-part" as="element()?">
     <xsl:param name="context" as="node()"/>
@@ -135,7 +154,7 @@
     <xsl:variable name="u" select="normalize-space($uri)"/>
     <xsl:sequence select="
       if ($u eq '') then ()
-      else if (tp:is-external($u)) then $u
+      else if (tp:is-external($u)) then tp:safe-uri($u)
       else tp:resolve($context, $u) ! tp:href($context, .)"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -224,12 +224,25 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A page break: its number; a link to the page's image when @facs names one (a URL, or a surface/graphic of the facsimile). -->
   <xsl:template match="tei:pb">
+    <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="label" select="if (normalize-space(@n)) then tp:l10n('page-break', normalize-space(@n)) else tp:l10n('page-break-unnumbered')"/>
+    <xsl:variable name="facs" select="tokenize(normalize-space(@facs), ' ')[1]"/>
+    <xsl:variable name="image" select="
+      if (empty($facs)) then ()
+      else if (starts-with($facs, '#')) then tp:resolve(., $facs) ! (descendant-or-self::tei:graphic/@url)[1] ! tp:safe-uri(.)
+      else tp:safe-uri($facs)"/>
     <span class="tei-pb" title="{tp:l10n('page-break-title')}">
       <xsl:if test="@n">
         <xsl:attribute name="data-n" select="@n"/>
       </xsl:if>
-      <xsl:text>{if (normalize-space(@n)) then tp:l10n('page-break', normalize-space(@n)) else tp:l10n('page-break-unnumbered')}</xsl:text>
+      <xsl:choose>
+        <xsl:when test="exists($image) and not($tp:in-link)">
+          <a class="facsimile-link" href="{$image[1]}" title="{tp:l10n('page-facsimile')}">{$label}</a>
+        </xsl:when>
+        <xsl:otherwise>{$label}</xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 

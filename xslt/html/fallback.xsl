@@ -17,7 +17,8 @@
 
   <xsl:template match="*" priority="-10">
     <xsl:if test="$fallback-report">
-      <xsl:message>teipress: no template for {name()}; rendered generically</xsl:message>
+      <!-- Read by teipress.transform (the build report): the name (Q{ns}name outside TEI) and the path, to count each element once. -->
+      <xsl:message>teipress: no template for {if (namespace-uri() eq 'http://www.tei-c.org/ns/1.0') then local-name() else 'Q{' || namespace-uri() || '}' || local-name()} at {path()}; rendered generically</xsl:message>
     </xsl:if>
     <xsl:element name="{if (tp:is-block(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">

@@ -37,7 +37,7 @@
   </xsl:template>
 
   <xsl:template match="tei:graphic">
-    <img src="{@url}" alt="{normalize-space((../tei:figDesc, ../tei:head, tei:desc)[1])}">
+    <img src="{tp:safe-uri(@url)}" alt="{normalize-space((../tei:figDesc, ../tei:head, tei:desc)[1])}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-graphic'"/>
       </xsl:call-template>

@@ -199,7 +199,7 @@
   <xsl:template match="tei:licence" mode="tp:header">
     <xsl:choose>
       <xsl:when test="@target and not(tp:contains-blocks(.))">
-        <a rel="license" href="{@target}">
+        <a rel="license" href="{tp:safe-uri(@target)}">
           <xsl:apply-templates>
             <xsl:with-param name="tp:in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
@@ -210,7 +210,7 @@
         <xsl:apply-templates/>
         <xsl:if test="@target">
           <xsl:text> </xsl:text>
-          <a rel="license" href="{@target}">{@target}</a>
+          <a rel="license" href="{tp:safe-uri(@target)}">{@target}</a>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>

@@ -15,6 +15,16 @@
   <!-- Href of the assets folder (teipress.css) relative to the pages; pages sit at the output root. -->
   <xsl:param name="page-assets-href" as="xs:string" select="'assets/'"/>
 
+  <!--
+    The Content-Security-Policy of every page: scripts only from the site's own
+    files (no inline script, no eval; WebAssembly for the Pagefind search),
+    no plugins, no <base>, no form posting. Inline JSON-LD is a data block,
+    which script-src does not govern; inline <style> (the view rules) is allowed.
+  -->
+  <xsl:param name="page-csp" as="xs:string" select="string-join((
+    &quot;default-src 'self'&quot;, &quot;script-src 'self' 'wasm-unsafe-eval'&quot;, &quot;style-src 'self' 'unsafe-inline'&quot;,
+    &quot;img-src 'self' data: https: http:&quot;, &quot;object-src 'none'&quot;, &quot;base-uri 'none'&quot;, &quot;form-action 'none'&quot;), '; ')"/>
+
   <!-- The edition document (tp:edition) holding $node. -->
   <xsl:function name="tp:edition" as="element(tp:edition)?">
     <xsl:param name="node" as="node()"/>
@@ -56,6 +66,8 @@
     the alternatives (span.alt) that view does not show (see textcrit.xsl).
   -->
   <xsl:template name="tp:page-head">
+    <!-- First in the head, before any script: the policy applies from here on. -->
+    <meta http-equiv="Content-Security-Policy" content="{$page-csp}"/>
     <link rel="stylesheet" href="{$page-assets-href}teipress.css"/>
     <!-- No icon: without this line browsers ask the server for /favicon.ico, which a copied folder does not have. -->
     <link rel="icon" href="data:,"/>

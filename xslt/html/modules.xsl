@@ -22,6 +22,9 @@
   <xsl:import href="../common/edition.xsl"/>
 
   <xsl:import href="fallback.xsl"/>
+  <!-- Generic chapters (bibliography, lists, documentation, manuscripts) first: the specific modules after them win. -->
+  <xsl:import href="references.xsl"/>
+  <xsl:import href="msdescription.xsl"/>
   <xsl:import href="layout.xsl"/>
   <xsl:import href="core.xsl"/>
   <xsl:import href="textstructure.xsl"/>

@@ -1,0 +1,92 @@
+"""An interrupted or failed build leaves the previous output as it was, with no staging debris."""
+
+from __future__ import annotations
+
+import pytest
+
+from teipress.config import Settings
+from teipress.errors import TransformError
+from teipress.pipeline import build
+from teipress.writers import html as html_writer
+
+from ..conftest import tei, write
+
+
+def _snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def edition(tmp_path, stylesheets):
+    """A built edition (two texts) and an unrelated file in its output; gives (sources, out)."""
+    sources = tmp_path / "tei"
+    write(sources / "one.xml", tei("<p>first version</p>", xml_id="one"))
+    write(sources / "two.xml", tei("<p>second text</p>", xml_id="two"))
+    out = tmp_path / "output"
+    write(out / "README.md", "not ours: keep me")
+    report = build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    assert not report.failed
+    return sources, out
+
+
+def test_interrupted_build_keeps_the_previous_output(edition, stylesheets, monkeypatch):
+    sources, out = edition
+    before = _snapshot(out)
+    write(sources / "one.xml", tei("<p>second version</p>", xml_id="one"))
+    calls = []
+    real_write = html_writer.atomic_write
+
+    def interrupting_write(path, data):
+        # Let a few files reach the staging folder, then interrupt as Ctrl-C would.
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_write(path, data)
+
+    monkeypatch.setattr(html_writer, "atomic_write", interrupting_write)
+    with pytest.raises(KeyboardInterrupt):
+        build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    assert len(calls) == 3
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["output", "tei"]  # no staging folder left
+
+
+def test_failed_stylesheet_keeps_the_previous_output(edition, stylesheets, monkeypatch):
+    sources, out = edition
+    before = _snapshot(out)
+
+    def failing_run(*args, **kwargs):
+        raise TransformError("html/pages.xsl: the transformation failed")
+
+    monkeypatch.setattr(stylesheets, "run", failing_run)
+    write(sources / "one.xml", tei("<p>second version</p>", xml_id="one"))
+    with pytest.raises(TransformError):
+        build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["output", "tei"]
+
+
+def test_finished_build_replaces_the_output_and_keeps_unrelated_files(edition, stylesheets):
+    sources, out = edition
+    write(sources / "one.xml", tei("<p>second version</p>", xml_id="one"))
+    report = build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    assert not report.failed
+    assert "second version" in (out / "one.html").read_text(encoding="utf-8")
+    assert (out / "README.md").read_text() == "not ours: keep me"
+    assert all(path.is_file() and path.parent.resolve().is_relative_to(out.resolve()) for path in report.written)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["output", "tei"]
+
+
+def test_the_output_folder_stays_the_same_folder_and_mirrors_the_build(edition, stylesheets):
+    """A server started inside the output keeps serving it (same folder), and files the build dropped go."""
+    sources, out = edition
+    inode = out.stat().st_ino
+    write(out / "pagefind" / "stale-fragment.pf", "old")  # as if left by an earlier index: the new index replaces the folder
+    (sources / "two.xml").unlink()
+    report = build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    assert not report.failed
+    assert out.stat().st_ino == inode
+    assert not (out / "pagefind" / "stale-fragment.pf").exists()
+    assert (out / "pagefind").is_dir() and (out / "README.md").is_file()
+    # A text no longer in the corpus keeps its old page (teipress never deletes what it did not replace).
+    assert (out / "two.html").is_file()
