@@ -90,6 +90,18 @@ def read_corpus(paths: list[str | Path]) -> Corpus:
 _POINTER_ATTRIBUTES = ("ref", "target", "corresp", "key")
 
 
+def file_pointers(document: Document):
+    """Give (element, attribute, file) for every pointer of ``document`` into another XML file."""
+    for element in document.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in _POINTER_ATTRIBUTES:
+            for uri in (element.get(attribute) or "").split():
+                file = uri.split("#", 1)[0]
+                if file.endswith(".xml") and ":" not in file:  # not a fragment of this file, not a web address
+                    yield element, attribute, file
+
+
 def missing_files(corpus: Corpus) -> list[Diagnostic]:
     """Give one warning per document and per XML file it points into that is not part of
     the edition (a missing register, a pointer to a file not given): the text still
@@ -99,19 +111,12 @@ def missing_files(corpus: Corpus) -> list[Diagnostic]:
     for document in corpus.documents:
         first: dict[str, tuple[etree._Element, str]] = {}
         count: dict[str, int] = {}
-        for element in document.root.iter():
-            if not isinstance(element.tag, str):
+        for element, attribute, file in file_pointers(document):
+            name = file.replace("\\", "/").rsplit("/", 1)[-1]
+            if name in names:
                 continue
-            for attribute in _POINTER_ATTRIBUTES:
-                for uri in (element.get(attribute) or "").split():
-                    file = uri.split("#", 1)[0]
-                    if not file.endswith(".xml") or ":" in file:
-                        continue  # a fragment of this file, a web address, not an edition file
-                    name = file.replace("\\", "/").rsplit("/", 1)[-1]
-                    if name in names:
-                        continue
-                    first.setdefault(name, (element, attribute))
-                    count[name] = count.get(name, 0) + 1
+            first.setdefault(name, (element, attribute))
+            count[name] = count.get(name, 0) + 1
         for name, (element, attribute) in first.items():
             more = count[name] - 1
             warnings.append(Diagnostic(

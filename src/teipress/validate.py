@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .corpus import kind_of, read_corpus
+from .corpus import file_pointers, kind_of, read_corpus
 from .document import TEI_NS, Document, load, safe_parser
 from .edition import TP_NS
 from .errors import Diagnostic, InputError, UsageError
@@ -285,13 +285,10 @@ def _referenced_documents(documents: list[Document]) -> list[Document]:
     given = {d.path.resolve() for d in documents}
     wanted: dict[Path, None] = {}
     for document in documents:
-        for value in document.root.xpath("//@ref | //@target | //@corresp"):
-            for token in value.split():
-                target = token.split("#", 1)[0]
-                if target and "#" in token and ":" not in token:
-                    candidate = (document.path.parent / target).resolve()
-                    if candidate not in given and candidate.is_file():
-                        wanted[candidate] = None
+        for _, _, file in file_pointers(document):
+            candidate = (document.path.parent / file).resolve()
+            if candidate not in given and candidate.is_file():
+                wanted[candidate] = None
     context = []
     for path in wanted:
         try:
