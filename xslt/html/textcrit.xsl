@@ -365,13 +365,33 @@
 
   <xsl:template match="tei:app" mode="tp:apparatus">
     <xsl:param name="tp:view" as="xs:string" select="'reading'" tunnel="yes"/>
-    <xsl:apply-templates select="(if ($tp:view eq 'diplomatic') then tp:diplomatic-reading(.) else tp:reading-reading(.))/node()"
-      mode="tp:apparatus"/>
+    <xsl:variable name="followed" select="if ($tp:view eq 'diplomatic') then tp:diplomatic-reading(.) else tp:reading-reading(.)"/>
+    <xsl:apply-templates select="$followed/node()" mode="tp:apparatus"/>
+    <xsl:call-template name="tp:other-branches">
+      <xsl:with-param name="others" select="(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg) except $followed"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="tp:apparatus">
     <xsl:param name="tp:view" as="xs:string" select="'reading'" tunnel="yes"/>
-    <xsl:apply-templates select="tp:choice-branch(., $tp:view)/node()" mode="tp:apparatus"/>
+    <xsl:variable name="followed" select="tp:choice-branch(., $tp:view)"/>
+    <xsl:apply-templates select="$followed/node()" mode="tp:apparatus"/>
+    <xsl:call-template name="tp:other-branches">
+      <xsl:with-param name="others" select="* except $followed"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An alternative inside a branch the text does not follow (a choice inside a
+       rdg, an app inside a sic) has no apparatus entry of its own: its other
+       branches are given in brackets right here, so none of their text is lost. -->
+  <xsl:template name="tp:other-branches">
+    <xsl:param name="others" as="element()*"/>
+    <xsl:if test="exists($others) and not(tp:is-apparatus-item(.))">
+      <span class="app-nested"> (<xsl:for-each select="$others">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:apply-templates select="node()" mode="tp:apparatus"/>
+        </xsl:for-each>)</span>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="tp:apparatus">
