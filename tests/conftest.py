@@ -28,6 +28,24 @@ def validator():
     return Validator()
 
 
+# The settings every test build of the seed edition uses (fixed date: reproducible output).
+SEED_SETTINGS_ARGS = {"title": "Trotsky in Mexico: Exile and Asylum", "build_date": "2026-11-24"}
+
+
+@pytest.fixture(scope="session")
+def seed_edition(tmp_path_factory, stylesheets) -> Path:
+    """The seed edition built once for the whole session, every format, into a temporary folder.
+
+    Tests read it and never write into it; a test that needs a build of its own makes one."""
+    from teipress.config import Settings
+    from teipress.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-edition")
+    report = build([TEI], out, "all", Settings(**SEED_SETTINGS_ARGS), stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return out
+
+
 @pytest.fixture(scope="session")
 def stylesheets():
     """One set of compiled stylesheets for the whole test session."""

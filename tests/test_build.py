@@ -15,20 +15,17 @@ from teipress.cli import main
 from teipress.config import Settings
 from teipress.pipeline import build
 
-from .conftest import TEI, write
+from .conftest import SEED_SETTINGS_ARGS, TEI, write
 from .htmlview import view_text
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+SETTINGS = Settings(**SEED_SETTINGS_ARGS)
 
 
 @pytest.fixture(scope="session")
-def edition(tmp_path_factory, stylesheets) -> Path:
-    """The seed edition built once, HTML and PDF, into a temporary folder."""
-    out = tmp_path_factory.mktemp("output")
-    report = build([TEI], out, "all", SETTINGS, stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+def edition(seed_edition) -> Path:
+    """The seed edition, built once for the session (tests/conftest.py)."""
+    return seed_edition
 
 
 def _page(edition: Path, name: str):

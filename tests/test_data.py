@@ -15,11 +15,11 @@ from lxml import etree, html
 from teipress.config import Settings
 from teipress.pipeline import build
 
-from .conftest import TEI
+from .conftest import SEED_SETTINGS_ARGS, TEI
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+SETTINGS = Settings(**SEED_SETTINGS_ARGS)
 ENTRY_TAGS = ("person", "place", "org", "object")
 
 
@@ -46,12 +46,10 @@ def _dates() -> int:
     return count
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, stylesheets) -> Path:
-    out = tmp_path_factory.mktemp("data")
-    report = build([TEI], out, "html", SETTINGS, stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+@pytest.fixture(scope="session")
+def site(seed_edition) -> Path:
+    """The seed edition, built once for the session (tests/conftest.py)."""
+    return seed_edition
 
 
 @pytest.fixture(scope="module")

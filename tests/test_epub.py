@@ -17,11 +17,11 @@ from teipress.cli import main
 from teipress.config import Settings
 from teipress.pipeline import build
 
-from .conftest import TEI
+from .conftest import SEED_SETTINGS_ARGS, TEI
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "x": "http://www.w3.org/1999/xhtml",
       "epub": "http://www.idpf.org/2007/ops", "opf": "http://www.idpf.org/2007/opf"}
-SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+SETTINGS = Settings(**SEED_SETTINGS_ARGS)
 TEXTS = ("agn-arrival", "sedova-assassins")
 
 
@@ -38,12 +38,10 @@ def _epubcheck() -> list[str] | None:
     return [found]
 
 
-@pytest.fixture(scope="module")
-def book(tmp_path_factory, stylesheets) -> Path:
-    out = tmp_path_factory.mktemp("epub")
-    report = build([TEI], out, "epub", SETTINGS, stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out / "edition.epub"
+@pytest.fixture(scope="session")
+def book(seed_edition) -> Path:
+    """The seed edition's EPUB, built once for the session."""
+    return seed_edition / "edition.epub"
 
 
 def _doc(book: Path, name: str) -> etree._Element:

@@ -12,21 +12,19 @@ from teipress.config import Settings
 from teipress.export import export_text
 from teipress.pipeline import build
 
-from .conftest import TEI
+from .conftest import SEED_SETTINGS_ARGS, TEI
 from .htmlview import view_text, words
 
 T = "{http://www.tei-c.org/ns/1.0}"
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+SETTINGS = Settings(**SEED_SETTINGS_ARGS)
 TEXTS = ("agn-arrival", "sedova-assassins")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, stylesheets) -> Path:
-    out = tmp_path_factory.mktemp("html")
-    report = build([TEI], out, "html", SETTINGS, stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+@pytest.fixture(scope="session")
+def site(seed_edition) -> Path:
+    """The seed edition, built once for the session (tests/conftest.py)."""
+    return seed_edition
 
 
 def _page(site: Path, name: str):

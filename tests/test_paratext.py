@@ -13,10 +13,10 @@ from lxml import etree, html
 from teipress.config import Settings
 from teipress.pipeline import build
 
-from .conftest import TEI
+from .conftest import SEED_SETTINGS_ARGS, TEI
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+SETTINGS = Settings(**SEED_SETTINGS_ARGS)
 PARATEXT = ("about", "principles", "help", "cite", "changes", "data")
 
 
@@ -32,12 +32,10 @@ def _main(site: Path, page: str):
     return html.parse(str(site / f"{page}.html")).getroot().get_element_by_id("main")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, stylesheets) -> Path:
-    out = tmp_path_factory.mktemp("paratext")
-    report = build([TEI], out, "html", SETTINGS, stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+@pytest.fixture(scope="session")
+def site(seed_edition) -> Path:
+    """The seed edition, built once for the session (tests/conftest.py)."""
+    return seed_edition
 
 
 def test_every_paratext_page_is_built_and_linked_from_every_footer(site):

@@ -18,9 +18,9 @@ from pypdf import PdfReader
 from teipress.config import Settings
 from teipress.pipeline import build
 
-from .conftest import TEI
+from .conftest import SEED_SETTINGS_ARGS, TEI
 
-SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+SETTINGS = Settings(**SEED_SETTINGS_ARGS)
 
 # Sizes in the PDF's text space (CSS px; the page matrix scales by 0.75 to pt).
 BODY_SIZES = (13.0, 15.0)  # reading text: 10.5pt = 14px (blockquotes 10pt = 13.3px)
@@ -30,12 +30,9 @@ MARGIN_X = 700.0  # the margin line numbers stand right of the text column (whic
 
 
 @pytest.fixture(scope="session")
-def pdfs(tmp_path_factory, stylesheets) -> Path:
-    """The seed edition's PDFs (each text and the volume) built once."""
-    out = tmp_path_factory.mktemp("pdf")
-    report = build([TEI], out, "pdf", SETTINGS, stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+def pdfs(seed_edition) -> Path:
+    """The seed edition's PDFs (each text and the volume), built once for the session."""
+    return seed_edition
 
 
 def runs_of(page) -> list[tuple[str, float, float, float]]:

@@ -16,14 +16,13 @@ from pathlib import Path
 import pytest
 
 from teipress.config import Settings
-from teipress.pipeline import build
 
-from ..conftest import TEI
+from ..conftest import SEED_SETTINGS_ARGS, TEI
 
 CHROMIUM = os.environ.get("TEIPRESS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-SETTINGS = Settings(title="Trotsky in Mexico: Exile and Asylum", build_date="2026-11-24")
+SETTINGS = Settings(**SEED_SETTINGS_ARGS)
 
 
 def _missing(what: str) -> None:
@@ -33,12 +32,9 @@ def _missing(what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, stylesheets) -> Path:
-    """The seed edition's HTML, built once for the browser tests."""
-    out = tmp_path_factory.mktemp("site")
-    report = build([TEI], out, "html", SETTINGS, stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+def site(seed_edition) -> Path:
+    """The seed edition, built once for the session (tests/conftest.py)."""
+    return seed_edition
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
