@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .config import load_settings
-from .errors import ExitCode, TeipressError, UsageError
+from .config import FORMATS, Settings, load_settings
+from .errors import Diagnostic, ExitCode, TeipressError, UsageError
 from .export import VIEWS, export_text
-from .pipeline import FORMATS, build as build_edition
-from .validate import Validator, has_errors
-
-DEFAULT_SOURCE = "tei"
-
-
-def _paths(paths: tuple[str, ...]) -> list[str]:
-    return list(paths) or [DEFAULT_SOURCE]
+from .progress import Display, choose_mode, rebuild_summary, report_summary
+from .scaffold import create_edition
+from .serve import serve as serve_edition
+from .tasks import build_edition, validate_edition
+from .validate import has_errors
+from .watch import Rebuild, watch as watch_edition
 
 
 def _fail(exc: TeipressError) -> None:
@@ -27,24 +27,121 @@ def _fail(exc: TeipressError) -> None:
     sys.exit(int(exc.exit_code))
 
 
+def _err(text: str) -> None:
+    click.echo(text, err=True, nl=False)
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+# Options shared by several commands, defined once.
+
+_paths_argument = click.argument("paths", nargs=-1, type=click.Path())
+
+_edition_option = click.option(
+    "--edition", type=click.Path(file_okay=False), default=".", show_default=True,
+    help="The edition folder: its teipress.toml is read, and the paths in it are relative to it.")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """The options of every command that builds (build, watch, serve)."""
+
+    out: str | None
+    formats: str | None
+    jobs: int | None
+    force: bool
+    title: str | None
+    build_date: str | None
+    verbose: bool
+    quiet: bool
+
+    def settings(self, edition: str) -> Settings:
+        """Give the edition's settings with these options applied over its teipress.toml."""
+        if self.verbose and self.quiet:
+            raise UsageError("--verbose and --quiet cannot be used together")
+        return load_settings(edition).with_overrides(**self.overrides())
+
+    def overrides(self) -> dict:
+        """Give the settings these options change (None: as teipress.toml says)."""
+        return {"out": Path(self.out) if self.out else None, "formats": self.formats, "jobs": self.jobs,
+                "title": self.title, "build_date": self.build_date}
+
+    def display(self) -> Display:
+        """Give the progress display these options and the terminal ask for."""
+        return Display(choose_mode(self.verbose, self.quiet, _stderr_is_terminal()), _err)
+
+
+_BUILD_OPTIONS = [
+    click.option("--out", type=click.Path(file_okay=False), default=None,
+                 help="Folder to write the edition into (default: [build] out of teipress.toml, else output)."),
+    click.option("--format", "formats", type=click.Choice(FORMATS), default=None,
+                 help="Which outputs to build (default: [build] formats of teipress.toml, else all)."),
+    click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                 help="Worker processes (default: [build] jobs of teipress.toml, else one per core)."),
+    click.option("--force", is_flag=True, help="Rebuild every text, ignoring the build cache."),
+    click.option("--title", default=None, help="Edition title (default: from teipress.toml)."),
+    click.option("--build-date", default=None,
+                 help="Date printed on the pages, YYYY-MM-DD (default: from teipress.toml, SOURCE_DATE_EPOCH or today)."),
+    click.option("--verbose", "-v", is_flag=True, help="One line per document: its status and path."),
+    click.option("--quiet", "-q", is_flag=True, help="Nothing but errors."),
+]
+
+
+def _build_options(command):
+    """Give ``command`` with the build options, passed to it as one ``options`` argument."""
+    @functools.wraps(command)
+    def wrapper(*args, out, formats, jobs, force, title, build_date, verbose, quiet, **kwargs):
+        options = BuildOptions(out, formats, jobs, force, title, build_date, verbose, quiet)
+        return command(*args, options=options, **kwargs)
+
+    for option in reversed(_BUILD_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+def _echo_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:
+    for diagnostic in diagnostics:
+        if diagnostic.is_error or not quiet:
+            click.echo(str(diagnostic), err=True)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="teipress")
 def main() -> None:
-    """Validate TEI P5 texts and publish them as an HTML and PDF edition."""
+    """Validate TEI P5 texts and publish them as an HTML, PDF and EPUB edition."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@main.command(short_help="Make a new edition folder that builds as it is.")
+@click.argument("folder", type=click.Path())
+@click.option("--title", default="A teipress edition", show_default=True, help="The edition's title.")
+def new(folder: str, title: str) -> None:
+    """Make a new edition in FOLDER (new or empty): settings, an example text, its register, a README."""
+    try:
+        written = create_edition(folder, title)
+    except TeipressError as exc:
+        _fail(exc)
+    for path in written:
+        click.echo(str(path))
+    click.echo(f"made a new edition in {folder}: cd {folder} && teipress build", err=True)
+
+
+@main.command(short_help="Check TEI files against the schema and the editorial rules.")
+@_paths_argument
+@_edition_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               help="Report as 'file:line:col: severity: message' lines, or as JSON.")
-@click.option("--schema", type=click.Path(), default=None, help="RELAX NG grammar to use instead of the edition's.")
-@click.option("--rules", type=click.Path(), default=None, help="Schematron rules to use instead of the edition's.")
-def validate(paths: tuple[str, ...], output_format: str, schema: str | None, rules: str | None) -> None:
-    """Check TEI files (default: tei/) for well-formedness, the schema and the editorial rules.
+@click.option("--schema", type=click.Path(), default=None,
+              help="RELAX NG grammar to use (default: [build] schema of teipress.toml, else the built-in one).")
+@click.option("--rules", type=click.Path(), default=None,
+              help="Schematron rules to use (default: [build] rules of teipress.toml, else the built-in ones).")
+def validate(paths: tuple[str, ...], edition: str, output_format: str, schema: str | None, rules: str | None) -> None:
+    """Check TEI files (default: the edition's texts) for well-formedness, the schema and the editorial rules.
 
     Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage error."""
     try:
-        diagnostics = Validator(schema, rules).validate_paths(_paths(paths))
+        diagnostics = validate_edition(load_settings(edition), paths, schema=schema, rules=rules)
     except TeipressError as exc:
         _fail(exc)
     if output_format == "json":
@@ -57,45 +154,108 @@ def validate(paths: tuple[str, ...], output_format: str, schema: str | None, rul
     sys.exit(int(ExitCode.INVALID if has_errors(diagnostics) else ExitCode.OK))
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--out", type=click.Path(file_okay=False), default="output", show_default=True,
-              help="Folder to write the edition into.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="all", show_default=True,
-              help="Which outputs to build.")
-@click.option("--title", default=None, help="Edition title (default: from teipress.toml).")
-@click.option("--build-date", default=None, help="Date printed on the pages, YYYY-MM-DD (default: from teipress.toml, SOURCE_DATE_EPOCH or today).")
+@main.command(short_help="Build the edition (HTML, PDF, EPUB) into --out.")
+@_paths_argument
+@_edition_option
 @click.option("--keep-going/--fail-fast", "keep_going", default=True, show_default=True,
               help="Build every text that can be built, or stop at the first error (publishing nothing).")
 @click.option("--report", "report_unhandled", is_flag=True,
               help="List the elements rendered generically (no specific rule), by name and count.")
-def build(paths: tuple[str, ...], out: str, output_format: str, title: str | None, build_date: str | None,
-          keep_going: bool, report_unhandled: bool) -> None:
-    """Build the HTML and PDF edition from TEI files (default: tei/) into --out.
+@_build_options
+def build(paths: tuple[str, ...], edition: str, keep_going: bool, report_unhandled: bool, options: BuildOptions) -> None:
+    """Build the edition from TEI files (default: the edition's texts) into --out.
 
     Exit status: 0 built, 1 some input had errors (the rest is built, or
     nothing with --fail-fast), 2 usage error."""
     try:
-        settings = load_settings(".").with_overrides(title=title, build_date=build_date)
-        report = build_edition(_paths(paths), out, output_format, settings,
-                               report_unhandled=report_unhandled, fail_fast=not keep_going)
+        settings = options.settings(edition)
+        display = options.display()
+        try:
+            report = build_edition(settings, paths, force=options.force, fail_fast=not keep_going,
+                                   report_unhandled=report_unhandled, progress=display)
+        finally:
+            display.close()
     except TeipressError as exc:
         _fail(exc)
-    for diagnostic in report.diagnostics:
-        click.echo(str(diagnostic), err=True)
+    _echo_diagnostics(report.diagnostics, options.quiet)
     if report_unhandled:
         # stdout, one "count name" line per element, most frequent first: easy to sort, grep or diff.
         for name, count in sorted(report.unhandled.items(), key=lambda item: (-item[1], item[0])):
             click.echo(f"{count:7d} {name}")
-        click.echo(f"{len(report.unhandled)} element name(s) rendered generically", err=True)
+        if not options.quiet:
+            click.echo(f"{len(report.unhandled)} element name(s) rendered generically", err=True)
     if report.stopped:
-        click.echo(f"stopped at the first error (--fail-fast): {out} is unchanged", err=True)
+        if not options.quiet:
+            click.echo(f"stopped at the first error (--fail-fast): {settings.out} is unchanged", err=True)
         sys.exit(int(ExitCode.INVALID))
-    click.echo(f"built {report.texts} text(s): {len(report.written)} file(s) in {out}", err=True)
+    if not options.quiet:
+        click.echo(report_summary(report, settings.out), err=True)
     sys.exit(int(ExitCode.INVALID if report.failed else ExitCode.OK))
 
 
-@main.command()
+def _rebuild_echo(options: BuildOptions):
+    """Give the watcher's callback that reports each rebuild on stderr, one summary line each."""
+    def notify(rebuild: Rebuild) -> None:
+        if rebuild.error is not None:
+            click.echo(f"teipress: {rebuild.error}", err=True)
+            return
+        _echo_diagnostics(rebuild.report.diagnostics, options.quiet)
+        if not options.quiet:
+            click.echo(rebuild_summary(rebuild.changed, rebuild.report, rebuild.out), err=True)
+    return notify
+
+
+_interval_option = click.option(
+    "--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True,
+    help="Seconds between two looks at the files.")
+
+
+@main.command(short_help="Build the edition again whenever a file is saved.")
+@_paths_argument
+@_edition_option
+@_interval_option
+@_build_options
+def watch(paths: tuple[str, ...], edition: str, interval: float, options: BuildOptions) -> None:
+    """Build the edition, then build it again whenever one of its files is saved (Ctrl-C stops).
+
+    Watched: the texts (PATHs, default: the edition's texts), teipress.toml and
+    the [build] stylesheets folder if there is one."""
+    try:
+        settings = options.settings(edition)
+        click.echo(f"watching {', '.join(map(str, paths or settings.texts))} (Ctrl-C stops)", err=True)
+        watch_edition(edition, _rebuild_echo(options), paths=paths,
+                      overrides=options.overrides(), interval=interval, force=options.force,
+                      progress=options.display())
+    except TeipressError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+
+
+@main.command(short_help="Serve the edition over HTTP, rebuilt on every save.")
+@_paths_argument
+@_edition_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every network interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@_interval_option
+@_build_options
+def serve(paths: tuple[str, ...], edition: str, host: str, port: int, interval: float, options: BuildOptions) -> None:
+    """Serve the built edition over HTTP and rebuild it whenever one of its files is saved (Ctrl-C stops)."""
+    try:
+        settings = options.settings(edition)
+        serve_edition(edition, _rebuild_echo(options),
+                      lambda url: click.echo(f"serving {settings.out} at {url} (Ctrl-C stops)"),
+                      host=host, port=port, paths=paths, overrides=options.overrides(), interval=interval,
+                      force=options.force, progress=options.display())
+    except TeipressError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("stopped serving", err=True)
+
+
+@main.command(short_help="Print the text of a TEI file in a view.")
 @click.argument("file", type=click.Path())
 @click.option("--to", "target", type=click.Choice(["text"]), default="text", show_default=True,
               help="Export format.")

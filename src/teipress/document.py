@@ -41,6 +41,8 @@ class Document:
     path: Path
     tree: etree._ElementTree
     source: bytes = field(repr=False)
+    # The id a build gives the text when its own is taken by another text of the edition.
+    assigned_id: str = field(default="", repr=False)
 
     @property
     def root(self) -> etree._Element:
@@ -62,8 +64,8 @@ class Document:
 
     @property
     def id(self) -> str:
-        """The text's id: ``TEI/@xml:id``, else the file name without extension."""
-        return self.root.get(f"{{{XML_NS}}}id") or self.path.stem
+        """The text's id: the one a build assigned, else ``TEI/@xml:id``, else the file name without extension."""
+        return self.assigned_id or self.root.get(f"{{{XML_NS}}}id") or self.path.stem
 
     def column_of(self, element: etree._Element, root: etree._Element | None = None) -> int:
         """Give the 1-based column where ``element``'s start tag begins on its line.

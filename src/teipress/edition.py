@@ -66,10 +66,11 @@ def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
     return edition
 
 
-def register_pages(corpus: Corpus) -> list[str]:
-    """Give the names of the register pages this corpus has entries for."""
+def register_pages(registers) -> list[str]:
+    """Give the names of the register pages that the register documents ``registers`` (or a Corpus's) have entries for."""
+    registers = registers.registers if isinstance(registers, Corpus) else registers
     pages = []
     for page, element in REGISTER_PAGES.items():
-        if any(r.root.find(f".//{{{TEI_NS}}}standOff//{{{TEI_NS}}}{element}") is not None for r in corpus.registers):
+        if any(r.root.find(f".//{{{TEI_NS}}}standOff//{{{TEI_NS}}}{element}") is not None for r in registers):
             pages.append(page)
     return pages

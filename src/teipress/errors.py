@@ -58,3 +58,7 @@ class InputError(TeipressError):
 
 class TransformError(TeipressError):
     """A stylesheet failed on a document."""
+
+
+class StylesheetError(TransformError):
+    """A stylesheet is missing or does not compile: no document is at fault, the build stops."""

@@ -1,23 +1,57 @@
-"""The facade: read the corpus, transform it, write the outputs."""
+"""The facade: read the corpus, transform it, write the outputs.
+
+A build goes in four steps:
+
+1. **scan** every input file: its content hash, and (for a file that changed
+   since the last build, else from the build cache) its kind, id, order, the
+   files it points into and, for a text, its extract;
+2. **plan** the units of output (a text's page, a text's PDF, the edition's
+   pages, the open data's zip, the search index, the PDF volume, the EPUB),
+   each with the key of its inputs, and keep those the cache says are current;
+3. **build** the stale texts, in a process pool when there are many, and then
+   the stale edition-wide units from the texts' extracts (or, for the volume
+   and the EPUB, from the whole texts) into a staging folder;
+4. **publish** the staging folder into the output folder and save the cache.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
+import os
+import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
+from .cache import BuildCache, SourceInfo, build_fingerprint, file_hash
 from .config import Settings
-from .corpus import missing_files, read_corpus
+from .corpus import INTRODUCTION_ID, Corpus, discover, file_pointers, kind_of
+from .document import Document, load, require_tei
 from .edition import edition_tree
-from .errors import Diagnostic, UsageError
+from .errors import Diagnostic, InputError, TransformError, UsageError
+from .events import BUILT, FAILED, SKIPPED, BuildEvent, Progress
+from .extract import (digest, edition_element, output_names, registers_element, serialize, text_element,
+                      text_extract, TP_NS)
+from . import transform
 from .transform import Stylesheets
-from .writers import abandon_staging, begin_staging, commit_staging
-from .writers.data import write_data
-from .writers.epub import write_epub
-from .writers.html import write_html
-from .writers.pdf import PrintOptions, write_pdf
+from .workers import BuilderSetup, TextBuilder, TextRef, TextTask, build_in_worker, init_worker
+from .writers import abandon_staging, atomic_write, begin_staging, commit_staging
 
 FORMATS = ("html", "pdf", "epub", "all")
+
+# Settings that say how to build, not what: changing them must not invalidate the cache
+# (the stylesheets folder counts by its contents: build_fingerprint).
+_NOT_IN_OUTPUT = frozenset({"jobs", "out", "texts", "formats", "schema", "rules", "folder", "stylesheets"})
+
+# Fewer stale texts than this are built in the build's own process: starting
+# a worker (a Python process, saxonche, compiling the stylesheets) costs more
+# than a few HTML pages. A PDF costs more than a worker's start.
+_POOL_THRESHOLD_HTML = 8
+_POOL_THRESHOLD_PDF = 2
 
 
 @dataclass
@@ -31,65 +65,420 @@ class BuildReport:
     unhandled: Counter = field(default_factory=Counter)
     # True when --fail-fast stopped the build at its first error (the previous output is kept).
     stopped: bool = False
+    # Texts transformed by this build, texts kept unchanged from the build cache, texts that failed.
+    built: int = 0
+    skipped: int = 0
+    failed_texts: int = 0
+    # Wall-clock time of the build, in seconds.
+    seconds: float = 0.0
 
     @property
     def failed(self) -> bool:
         return any(d.is_error for d in self.diagnostics)
 
 
+@dataclass
+class _Source:
+    """An input file as the scan found it."""
+
+    path: Path
+    info: SourceInfo
+    text_id: str = ""  # the id its pages use (its own, unless another text has it)
+    position: int = 0  # 1-based position among the texts
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def key(self) -> str:
+        return str(self.path.resolve())
+
+
 def build(paths: list[str | Path], out: str | Path, formats: str = "all", settings: Settings | None = None,
-          stylesheets: Stylesheets | None = None, *, report_unhandled: bool = False, fail_fast: bool = False) -> BuildReport:
+          stylesheets: Stylesheets | None = None, *, report_unhandled: bool = False, fail_fast: bool = False,
+          jobs: int | None = None, force: bool = False, progress: Progress | None = None) -> BuildReport:
     """Give the report of building the edition found under ``paths`` into ``out``.
 
     Files that are not well-formed or not TEI are reported and skipped; every
     other text is built (unless ``fail_fast``: then the first error stops the
-    build and nothing is published). The edition is built in a staging folder
-    beside ``out`` and moved into it only when the build ends, so a build
-    that raises or is interrupted leaves the previous output as it was.
-    ``report_unhandled`` counts the elements rendered by the generic fallback
-    (``BuildReport.unhandled``)."""
+    build and nothing is published). Only what changed since the last build
+    into ``out`` is rebuilt (see :mod:`teipress.cache`); ``force`` rebuilds
+    everything, and so does ``report_unhandled`` (it counts the elements the
+    generic fallback rendered, which needs every text transformed). ``jobs``
+    is the number of worker processes (default: the machine's cores). The
+    edition is built in a staging folder beside ``out`` and moved into it only
+    when the build ends, so a build that raises or is interrupted leaves the
+    previous output as it was. ``progress`` receives a BuildEvent per text."""
+    started = time.monotonic()
     if formats not in FORMATS:
         raise UsageError(f"unknown format '{formats}': use one of {', '.join(FORMATS)}")
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
     settings = settings or Settings()
     out = Path(out)
-    corpus = read_corpus(paths)
-    report = BuildReport(texts=len(corpus.texts), diagnostics=[*corpus.failures, *missing_files(corpus)])
+    emit = progress or (lambda event: None)
+    root = _stylesheet_root(settings, stylesheets)
+    wants = {"html": formats in ("html", "all"), "pdf": formats in ("pdf", "all"), "epub": formats in ("epub", "all")}
+
+    cache = BuildCache.load(out)
+    fingerprint = build_fingerprint(root, _settings_repr(settings))
+    if force or report_unhandled:
+        cache.clear()
+    elif cache.fingerprint != fingerprint:
+        cache.units = {}  # the stylesheets, the settings or teipress changed: every output is stale
+    cache.fingerprint = fingerprint
+
+    report = BuildReport()
+    sources, failures, pending = _scan(paths, cache)
+    texts = [s for s in sources if s.info.kind == "text"]
+    texts.sort(key=lambda s: (0, int(s.info.n), s.name) if s.info.n.isdigit() else (1, 0, s.name))
+    registers = [s for s in sources if s.info.kind == "register"]
+    introductions = [s for s in sources if s.info.kind == "introduction"]
+    report.texts = len(texts)
+    report.diagnostics = [*failures, *_assign_ids(texts), *_missing_files(sources)]
     if fail_fast and report.failed:
         report.diagnostics = [next(d for d in report.diagnostics if d.is_error)]
         report.stopped = True
-        return report
-    if not corpus.texts:
+        return _finish(report, started, emit)
+    if not texts:
         if report.diagnostics:
-            return report
+            return _finish(report, started, emit)
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
-    stylesheets = stylesheets or Stylesheets()
-    edition_node = stylesheets.node(edition_tree(corpus, settings))
-    options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every, notes=settings.pdf_notes)
 
-    def pdf_writer(stylesheets, edition_node, corpus, out):
-        return write_pdf(stylesheets, edition_node, corpus, out, options, settings.build_date)
+    # The plan: every unit of output with the key of its inputs.
+    by_name = {s.name: s for s in texts}
+    linked = _links(texts, by_name)
+    shared = digest(fingerprint, *[part for s in [*registers, *introductions] for part in (s.name, s.info.hash)])
+    text_keys = {kind: {s.key: digest(shared, kind, s.info.hash, s.text_id, str(s.position),
+                                       *[p for l in linked[s.key] for p in (l.name, l.info.hash, l.text_id, str(l.position))])
+                        for s in texts} for kind in ("html", "pdf") if wants[kind]}
+    site_key = digest(shared, "site", *[p for s in texts for p in (s.name, s.text_id, str(s.position), s.info.extract)])
+    whole_key = digest(shared, "whole", *[p for s in texts for p in (s.name, s.text_id, str(s.position), s.info.hash)])
+    units: dict[str, str] = {}
+    for kind, keys in text_keys.items():
+        units.update({f"{kind}:{path}": key for path, key in keys.items()})
+    if wants["html"]:
+        units["site"] = site_key
+        units["zip"] = whole_key
+        units["search"] = digest(site_key, *sorted(text_keys["html"].values()))
+    if wants["pdf"]:
+        units["volume"] = whole_key
+    if wants["epub"]:
+        units["epub"] = whole_key
+    # A text no longer in the edition keeps its old files (teipress never deletes
+    # what it did not replace: building one file into the output must not remove the others).
+    stale = {name for name, key in units.items() if not cache.is_current(name, key)}
 
-    # The open data (data/) goes with the HTML edition: its pages link the files.
-    writers = {"html": [write_html, write_data], "pdf": [pdf_writer], "epub": [write_epub],
-               "all": [write_html, write_data, pdf_writer, write_epub]}[formats]
+    stale_texts = [s for s in texts if any(f"{kind}:{s.key}" in stale for kind in text_keys)]
+    emit(BuildEvent("start", total=len(texts), seconds=time.monotonic() - started))
+    done = 0
+    for s in texts:
+        if s not in stale_texts:
+            done += 1
+            report.skipped += 1
+            emit(BuildEvent("document", total=len(texts), done=done, path=str(s.path), status=SKIPPED,
+                            seconds=time.monotonic() - started))
+    if not stale:
+        return _finish(report, started, emit)
+
+    for extract, data in pending.items():
+        target = cache.extract_path(extract)
+        if not target.is_file():
+            atomic_write(target, data)
     staging = begin_staging(out)
-    stylesheets.report_unhandled, stylesheets.unhandled = report_unhandled, {}
     try:
-        for writer in writers:
-            written, failures = writer(stylesheets, edition_node, corpus, staging)
-            report.written.extend(out / path.relative_to(staging) for path in written)
-            report.diagnostics.extend(failures)
+        setup = BuilderSetup(str(root), tuple(str(s.path) for s in registers), settings, report_unhandled)
+        tasks = [TextTask(_ref(s), tuple(_ref(l) for l in linked[s.key]), str(staging),
+                          html=f"html:{s.key}" in stale, pdf=f"pdf:{s.key}" in stale) for s in stale_texts]
+        unhandled: dict[str, set[str]] = {}
+        text_failed: set[str] = set()
+        for result in _run_tasks(tasks, setup, stylesheets, jobs):
+            source = next(s for s in stale_texts if str(s.path) == result.path)
+            done += 1
+            report.diagnostics.extend(result.diagnostics)
+            errors = any(d.is_error for d in result.diagnostics)
+            for name_, where in result.unhandled.items():
+                unhandled.setdefault(name_, set()).update(where)
+            if errors:
+                report.failed_texts += 1
+                text_failed.add(source.key)
+                for kind in text_keys:
+                    cache.units.pop(f"{kind}:{source.key}", None)  # rebuilt next time, whatever the cache says
+            else:
+                report.built += 1
+                written = [Path(p) for p in result.written]
+                report.written.extend(out / p.relative_to(staging) for p in written)
+                for kind in text_keys:
+                    if f"{kind}:{source.key}" in stale:
+                        files = [p for p in written if _output_kind(p) == kind]
+                        cache.record(f"{kind}:{source.key}", units[f"{kind}:{source.key}"], files, staging)
+            emit(BuildEvent("document", total=len(texts), done=done, errors=sum(d.is_error for d in report.diagnostics),
+                            path=str(source.path), status=FAILED if errors else BUILT,
+                            seconds=time.monotonic() - started))
             if fail_fast and report.failed:
                 report.stopped = True
                 break
-        report.unhandled = stylesheets.unhandled_counts()
+        if not report.stopped:
+            _build_edition_units(stale, units, texts, registers, introductions, settings, stylesheets or
+                                 _main_stylesheets(root), staging, out, cache, report, unhandled, report_unhandled)
+        report.unhandled = Counter({name_: len(where) for name_, where in unhandled.items()})
+        if fail_fast and report.failed:
+            report.stopped = True
     except BaseException:
         abandon_staging(staging)  # whatever went wrong, the previous output stays as it was
         raise
-    finally:
-        stylesheets.report_unhandled = False
     if report.stopped:
         abandon_staging(staging)
-    else:
-        commit_staging(staging, out)
+        return _finish(report, started, emit)
+    commit_staging(staging, out)
+    cache.sources = {s.key: s.info for s in sources}
+    cache.prune_extracts()
+    cache.save()
+    return _finish(report, started, emit)
+
+
+def _finish(report: BuildReport, started: float, emit) -> BuildReport:
+    report.seconds = time.monotonic() - started
+    emit(BuildEvent("end", total=report.texts, done=report.built + report.skipped + report.failed_texts,
+                    errors=sum(d.is_error for d in report.diagnostics), seconds=report.seconds))
     return report
+
+
+def _stylesheet_root(settings: Settings, stylesheets: Stylesheets | None) -> Path:
+    if stylesheets is not None:
+        return Path(stylesheets.root)
+    configured = getattr(settings, "stylesheets", "")
+    return Path(configured) if configured else transform.xslt_dir()
+
+
+_MAIN_STYLESHEETS: dict[str, Stylesheets] = {}
+
+
+def _main_stylesheets(root: Path) -> Stylesheets:
+    # One compiled set per stylesheet folder for this process (watch rebuilds reuse it).
+    if str(root) not in _MAIN_STYLESHEETS:
+        _MAIN_STYLESHEETS[str(root)] = Stylesheets(root)
+    return _MAIN_STYLESHEETS[str(root)]
+
+
+def _settings_repr(settings: Settings) -> str:
+    return repr(sorted((f.name, getattr(settings, f.name)) for f in dataclasses.fields(settings)
+                       if f.name not in _NOT_IN_OUTPUT))
+
+
+def _scan(paths, cache: BuildCache) -> tuple[list[_Source], list[Diagnostic], dict[str, bytes]]:
+    """Give the sources under ``paths``, the diagnostics of the files that are not TEI and
+    the extracts of the texts parsed (by digest; stored once the build goes ahead).
+
+    A file whose hash the cache knows is not parsed again."""
+    sources, failures, pending = [], [], {}
+    for path in discover(paths):
+        resolved = str(path.resolve())
+        try:
+            hashed = file_hash(path)
+        except OSError as exc:
+            failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
+            continue
+        info = cache.sources.get(resolved)
+        if info is None or info.hash != hashed or (info.kind == "text" and not cache.extract_path(info.extract).is_file()):
+            try:
+                document = load(path)
+                require_tei(document)
+            except InputError as exc:
+                failures.extend(exc.diagnostics)
+                continue
+            info = _describe(document, hashed, pending)
+        sources.append(_Source(path, info))
+    return sources, failures, pending
+
+
+def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> SourceInfo:
+    """Give what a build needs to know of a parsed file; add a text's extract to ``pending``."""
+    pointers: dict[str, list] = {}
+    for element, attribute, file in file_pointers(document):
+        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        if name in pointers:
+            pointers[name][3] += 1
+        else:
+            pointers[name] = [element.sourceline or 1, document.column_of(element), attribute, 1]
+    kind = kind_of(document)
+    extract = ""
+    if kind == "text":
+        data = serialize(text_extract(document))
+        extract = digest(data)
+        pending[extract] = data
+    return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
+                      line=document.root.sourceline or 1, extract=extract)
+
+
+def _assign_ids(texts: list[_Source]) -> list[Diagnostic]:
+    """Number the texts and give each a distinct id; warn of a text whose id another text has."""
+    warnings, taken = [], {}
+    for position, source in enumerate(texts, start=1):
+        source.position = position
+        text_id = source.info.id
+        if text_id in taken:
+            candidate, n = source.path.stem, 2
+            while candidate in taken or any(t.info.id == candidate for t in texts):
+                candidate, n = f"{source.path.stem}-{n}", n + 1
+            warnings.append(Diagnostic(str(source.path), source.info.line, 1, "warning",
+                                       f"the text id '{text_id}' is also the id of {taken[text_id].name}; "
+                                       f"this text's pages are named '{candidate}' instead"))
+            text_id = candidate
+        source.text_id = text_id
+        taken[text_id] = source
+    return warnings
+
+
+def _missing_files(sources: list[_Source]) -> list[Diagnostic]:
+    """Give one warning per file and per XML file it points into that is not part of the edition."""
+    names = {s.name for s in sources}
+    warnings = []
+    for source in sources:
+        for name, (line, col, attribute, count) in source.info.pointers.items():
+            if name in names:
+                continue
+            more = count - 1
+            warnings.append(Diagnostic(
+                str(source.path), line, col, "warning",
+                f"@{attribute} points into '{name}', which is not part of the edition"
+                + (f" ({more} more pointer(s) into it)" if more else "")
+                + "; these names and links are shown without a link"))
+    return warnings
+
+
+def _links(texts: list[_Source], by_name: dict[str, _Source]) -> dict[str, list[_Source]]:
+    """Give, for each text, the other texts it points into or that point into it, in edition order."""
+    links: dict[str, set[str]] = {s.key: set() for s in texts}
+    for source in texts:
+        for name in source.info.pointers:
+            other = by_name.get(name)
+            if other is not None and other is not source:
+                links[source.key].add(other.key)
+                links[other.key].add(source.key)
+    order = {s.key: s for s in texts}
+    return {key: sorted((order[k] for k in keys), key=lambda s: s.position) for key, keys in links.items()}
+
+
+def _ref(source: _Source) -> TextRef:
+    return TextRef(str(source.path), source.text_id, source.position)
+
+
+def _output_kind(path: Path) -> str:
+    return "pdf" if path.suffix == ".pdf" else "html"
+
+
+def _run_tasks(tasks: list[TextTask], setup: BuilderSetup, stylesheets: Stylesheets | None, jobs: int | None):
+    """Yield the result of each task: in this process, or in a pool of ``jobs`` workers when that pays."""
+    jobs = jobs or os.cpu_count() or 1
+    threshold = _POOL_THRESHOLD_PDF if any(t.pdf for t in tasks) else _POOL_THRESHOLD_HTML
+    if jobs == 1 or len(tasks) < threshold:
+        builder = TextBuilder(setup, stylesheets or _main_stylesheets(Path(setup.stylesheet_root)))
+        for task in tasks:
+            yield builder.build(task)
+        return
+    # spawn, not fork: SaxonC's runtime does not survive a fork.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
+                             initializer=init_worker, initargs=(setup,)) as pool:
+        futures = [pool.submit(build_in_worker, task) for task in tasks]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _read(sources: list[_Source]) -> list[Document]:
+    documents = []
+    for source in sources:
+        document = load(source.path)
+        document.assigned_id = source.text_id if source.info.kind == "text" else ""
+        documents.append(document)
+    return documents
+
+
+def _build_edition_units(stale, units, texts, registers, introductions, settings, stylesheets, staging, out,
+                         cache, report, unhandled, report_unhandled) -> None:
+    """Build the stale edition-wide units: the edition's pages and datasets from the
+    texts' extracts, the zip, the search index, the volume and the EPUB."""
+    from .writers.data import write_datasets, write_zip
+    from .writers.html import SearchIndexError, index_search, write_pages
+
+    register_docs = _read(registers) if stale & {"site", "zip", "volume", "epub"} else []
+    stylesheets.report_unhandled, stylesheets.unhandled = report_unhandled, {}
+
+    def record(name: str, files: list[Path]) -> None:
+        cache.record(name, units[name], files, staging)
+        report.written.extend(out / p.relative_to(staging) for p in files)
+
+    def failed(name: str, where: Path, exc: Exception) -> None:
+        cache.units.pop(name, None)
+        report.diagnostics.append(Diagnostic(str(where), 1, 1, "error", str(exc)))
+
+    if "site" in stale:
+        # A failure here is the stylesheets' (no text is at fault): it stops the build, nothing is published.
+        node = stylesheets.node(_extract_edition(texts, register_docs, introductions, settings, cache))
+        record("site", [*write_pages(stylesheets, node, register_docs, staging),
+                        *write_datasets(stylesheets, node, register_docs, staging)])
+    if "zip" in stale:
+        # The texts' TEI copies in data/tei are written per text (workers); the zip gathers them.
+        tei_names = [s.name for s in texts] + [s.name for s in registers]
+        if all((staging / "data" / "tei" / name).is_file() for name in tei_names) and "site" in cache.units:
+            record("zip", [write_zip(staging, tei_names, settings.build_date)])
+    if "search" in stale:
+        try:
+            record("search", index_search(staging))
+        except SearchIndexError as exc:
+            failed("search", out, exc)
+    if stale & {"volume", "epub"}:
+        corpus = Corpus(texts=_read(texts), registers=register_docs, introductions=_read(introductions))
+        node = stylesheets.node(edition_tree(corpus, settings))
+        if "volume" in stale and not report.failed:
+            from .writers.pdf import PrintOptions, write_volume
+
+            options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every,
+                                   notes=settings.pdf_notes)
+            try:
+                record("volume", [write_volume(stylesheets, node, corpus, staging, options, settings.build_date)])
+            except TransformError as exc:
+                failed("volume", out / "edition.pdf", exc)
+        if "epub" in stale:
+            from .writers.epub import EPUB_NAME, write_epub
+
+            written, problems = write_epub(stylesheets, node, corpus, staging)
+            if problems:
+                cache.units.pop("epub", None)
+                report.diagnostics.extend(problems)
+            else:
+                record("epub", written)
+    for name_, where in stylesheets.unhandled.items():
+        unhandled.setdefault(name_, set()).update(where)
+    stylesheets.report_unhandled, stylesheets.unhandled = False, {}
+
+
+def _extract_edition(texts, register_docs, introductions, settings, cache: BuildCache) -> etree._Element:
+    """Give the edition document of the edition's pages: registers and introduction whole, texts as extracts."""
+    edition = edition_element(settings)
+    paragraphs = [" ".join(p.split()) for p in settings.introduction.split("\n\n") if p.strip()]
+    if introductions:
+        document = load(introductions[0].path)
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=document.name)
+        intro.append(document.root)
+    elif paragraphs:
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction")
+        for paragraph in paragraphs:
+            etree.SubElement(intro, f"{{{TP_NS}}}p").text = paragraph
+    for document in register_docs:
+        edition.append(registers_element(document))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+    for source in texts:
+        # The extract was written by this teipress from a file that parsed safely.
+        root = etree.fromstring(cache.extract_path(source.info.extract).read_bytes(), parser)
+        holder = etree.SubElement(edition, f"{{{TP_NS}}}text", id=source.text_id, n=str(source.position),
+                                  src=source.name, **output_names(source.text_id, source.name))
+        holder.append(root)
+    return edition

@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor
 
-from .errors import TransformError
+from .errors import StylesheetError, TransformError
 from .resources import xslt_dir
 
 # SaxonC allows one processor per process; every Stylesheets object shares it.
@@ -49,11 +49,11 @@ class Stylesheets:
         if name not in self._executables:
             path = (self.root / name).resolve()
             if not path.is_file():
-                raise TransformError(f"{path}: stylesheet not found")
+                raise StylesheetError(f"{path}: stylesheet not found")
             try:
                 self._executables[name] = self._compiler.compile_stylesheet(stylesheet_file=str(path))
             except PySaxonApiError as exc:
-                raise TransformError(f"{path}: the stylesheet does not compile: {_clean(exc)}") from exc
+                raise StylesheetError(f"{path}: the stylesheet does not compile: {_clean(exc)}") from exc
         return self._executables[name]
 
     def node(self, element: etree._Element):

@@ -6,14 +6,21 @@ import pytest
 
 from teipress.config import Settings
 from teipress.errors import TransformError
+from teipress import workers
+from teipress.cache import CACHE_FOLDER
 from teipress.pipeline import build
 from teipress.writers import html as html_writer
 
-from ..conftest import tei, write
+from ..conftest import MINIMAL_HEADER, tei, write
 
 
 def _snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _beside(out):
+    """The names in the output's parent folder but the build cache (which lives beside the output)."""
+    return sorted(p.name for p in out.parent.iterdir() if p.name != CACHE_FOLDER)
 
 
 @pytest.fixture
@@ -43,27 +50,34 @@ def test_interrupted_build_keeps_the_previous_output(edition, stylesheets, monke
             raise KeyboardInterrupt
         return real_write(path, data)
 
+    # Text pages are written by the text builder, the edition's pages by the HTML writer.
+    monkeypatch.setattr(workers, "atomic_write", interrupting_write)
     monkeypatch.setattr(html_writer, "atomic_write", interrupting_write)
     with pytest.raises(KeyboardInterrupt):
         build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
     assert len(calls) == 3
     assert _snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["output", "tei"]  # no staging folder left
+    assert _beside(out) == ["output", "tei"]  # no staging folder left
 
 
 def test_failed_stylesheet_keeps_the_previous_output(edition, stylesheets, monkeypatch):
     sources, out = edition
     before = _snapshot(out)
 
-    def failing_run(*args, **kwargs):
-        raise TransformError("html/pages.xsl: the transformation failed")
+    real_run = stylesheets.run
+
+    def failing_run(name, *args, **kwargs):
+        if name == "html/pages.xsl":
+            raise TransformError("html/pages.xsl: the transformation failed")
+        return real_run(name, *args, **kwargs)
 
     monkeypatch.setattr(stylesheets, "run", failing_run)
-    write(sources / "one.xml", tei("<p>second version</p>", xml_id="one"))
+    # A new title: the edition's pages (which list it) must be made again, and their stylesheet fails.
+    write(sources / "one.xml", tei("<p>second version</p>", xml_id="one", header=MINIMAL_HEADER.replace("<title>T</title>", "<title>New</title>")))
     with pytest.raises(TransformError):
         build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
     assert _snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["output", "tei"]
+    assert _beside(out) == ["output", "tei"]
 
 
 def test_finished_build_replaces_the_output_and_keeps_unrelated_files(edition, stylesheets):
@@ -74,7 +88,7 @@ def test_finished_build_replaces_the_output_and_keeps_unrelated_files(edition, s
     assert "second version" in (out / "one.html").read_text(encoding="utf-8")
     assert (out / "README.md").read_text() == "not ours: keep me"
     assert all(path.is_file() and path.parent.resolve().is_relative_to(out.resolve()) for path in report.written)
-    assert sorted(p.name for p in out.parent.iterdir()) == ["output", "tei"]
+    assert _beside(out) == ["output", "tei"]
 
 
 def test_the_output_folder_stays_the_same_folder_and_mirrors_the_build(edition, stylesheets):

@@ -3,12 +3,12 @@ chronology as CSV and JSON, citation files, a README and the licences, and one z
 
 from __future__ import annotations
 
-import io
+import os
+import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
-from ..corpus import Corpus
-from ..errors import Diagnostic, TransformError
 from ..transform import Stylesheets
 from . import atomic_write
 
@@ -30,28 +30,42 @@ DATASETS = {
 }
 
 
-def data_files(stylesheets: Stylesheets, edition_node, corpus: Corpus) -> dict[str, bytes]:
-    """Give the files of the open data, by their path inside ``data/``: TEI files first, then the datasets."""
-    files: dict[str, bytes] = {}
-    for document in [*corpus.texts, *corpus.registers]:
-        files[f"tei/{document.name}"] = document.source
+def write_datasets(stylesheets: Stylesheets, edition_node, registers, out: Path) -> list[Path]:
+    """Write the datasets of the open data (registers, chronology, citations, README,
+    licences) and the registers' TEI copies into ``out/data``; give the files written.
+    The texts' TEI copies are written per text. Raise TransformError when a dataset fails."""
+    folder = out / DATA_FOLDER
+    written = [atomic_write(folder / "tei" / register.name, register.source) for register in registers]
     for name, dataset in DATASETS.items():
         text = stylesheets.run(DATA_STYLESHEET, edition_node, {"dataset": dataset}, label=f"the data file {name}")
-        files[name] = text.encode("utf-8")
-    return files
+        written.append(atomic_write(folder / name, text))
+    return written
 
 
-def zip_bytes(files: dict[str, bytes], date_time: tuple[int, int, int, int, int, int]) -> bytes:
-    """Give a zip archive of ``files`` whose entries all carry ``date_time``, so the same
-    edition gives the same bytes (the build date, not the clock, dates the entries)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in files.items():
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
+def write_zip(out: Path, tei_names: list[str], build_date: str) -> Path:
+    """Write ``data/edition-data.zip`` from the files already in ``out/data``: the TEI
+    files named ``tei_names`` (texts, then registers), then the datasets.
+
+    The archive is written to a temporary file entry by entry and renamed, so
+    neither the corpus nor the archive is held in memory whole."""
+    folder = out / DATA_FOLDER
+    stamp = build_date_tuple(build_date)
+    target = folder / ZIP_NAME
+    fd, tmp = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w") as archive:
+            for name in [*(f"tei/{n}" for n in tei_names), *DATASETS]:
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                with open(folder / name, "rb") as source, archive.open(info, "w") as entry:
+                    shutil.copyfileobj(source, entry, 1 << 20)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
 
 
 def build_date_tuple(build_date: str) -> tuple[int, int, int, int, int, int]:
@@ -61,19 +75,6 @@ def build_date_tuple(build_date: str) -> tuple[int, int, int, int, int, int]:
     except ValueError:
         return (1980, 1, 1, 0, 0, 0)
     return (max(year, 1980), month, day, 0, 0, 0)
-
-
-def write_data(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Write the open data into ``out/data``; give the files written and the diagnostics of a failure."""
-    try:
-        files = data_files(stylesheets, edition_node, corpus)
-    except TransformError as exc:
-        return [], [Diagnostic(str(out / DATA_FOLDER), 1, 1, "error", str(exc))]
-    folder = out / DATA_FOLDER
-    written = [atomic_write(folder / name, data) for name, data in files.items()]
-    stamp = build_date_tuple(edition_build_date(edition_node))
-    written.append(atomic_write(folder / ZIP_NAME, zip_bytes(files, stamp)))
-    return written, []
 
 
 def edition_build_date(edition_node) -> str:

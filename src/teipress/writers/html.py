@@ -1,5 +1,6 @@
-"""The HTML edition: a page per text, the register pages, the index, the
-chronology and search pages, assets, TEI copies and the search index."""
+"""The HTML edition's pages that are not texts (index, registers, chronology,
+search, paratext), its assets and its search index; the text pages are made
+per text (:mod:`teipress.workers`)."""
 
 from __future__ import annotations
 
@@ -9,41 +10,27 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..corpus import Corpus
-from ..edition import output_names, register_pages
-from ..errors import Diagnostic, TransformError
+from ..edition import register_pages
 from ..transform import Stylesheets
 from . import atomic_write
 
-TEXT_STYLESHEET = "html/html.xsl"
 PAGES_STYLESHEET = "html/pages.xsl"
 
 
-def write_html(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Write the HTML edition into ``out``; give the files written and the
-    diagnostics of texts that failed (the other texts are still written)."""
+def write_pages(stylesheets: Stylesheets, edition_node, registers, out: Path) -> list[Path]:
+    """Write the edition's pages that are not texts (index, registers, chronology, search,
+    paratext), the sitemap, the assets and the registers' TEI copies into ``out``; give the
+    files written. ``edition_node`` is the edition document made of the texts' extracts;
+    ``registers`` are the register Documents. Raise TransformError when a page fails."""
     written: list[Path] = []
-    failures: list[Diagnostic] = []
-    for text in corpus.texts:
-        try:
-            html = stylesheets.run(TEXT_STYLESHEET, edition_node, {"text-id": text.id}, label=str(text.path))
-        except TransformError as exc:
-            failures.append(Diagnostic(str(text.path), 1, 1, "error", str(exc)))
-            continue
-        written.append(atomic_write(out / output_names(text)["html"], html))
-        written.append(atomic_write(out / output_names(text)["tei"], text.source))
-    for register in corpus.registers:
+    for register in registers:
         written.append(atomic_write(out / "tei" / register.name, register.source))
-    for page in ["index", *register_pages(corpus), *EXTRA_PAGES]:
+    for page in ["index", *register_pages(registers), *EXTRA_PAGES]:
         html = stylesheets.run(PAGES_STYLESHEET, edition_node, {"page": page}, label=f"the {page} page")
         written.append(atomic_write(out / f"{page}.html", html))
     written.append(atomic_write(out / "sitemap.xml", stylesheets.run(SITEMAP_STYLESHEET, edition_node, {}, label="the sitemap")))
     written.extend(copy_assets(stylesheets.root / "html" / "assets", out / "assets"))
-    try:
-        written.extend(index_search(out))
-    except SearchIndexError as exc:
-        failures.append(Diagnostic(str(out), 1, 1, "error", str(exc)))
-    return written, failures
+    return written
 
 
 # Pages of the edition besides the index and the registers (pages.xsl renders each);

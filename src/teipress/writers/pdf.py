@@ -24,8 +24,6 @@ from typing import Literal
 import cssselect2  # WeasyPrint's selector engine, as in linenumbers
 
 from ..corpus import Corpus
-from ..edition import output_names
-from ..errors import Diagnostic, TransformError
 from ..transform import Stylesheets
 from . import atomic_write
 
@@ -275,7 +273,17 @@ def pdf_bytes(laid_out: LaidOut, sources: list[tuple[str, bytes]], build_date: s
                               created=when, modified=when, relationship="Source")
         for name, data in sources
     ]
-    return laid_out.document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
+    # fontTools stamps the embedded font subsets with the current time unless
+    # SOURCE_DATE_EPOCH is set: the build date stands in, so that a fixed date
+    # gives the same bytes in any process and at any time.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if when is not None and epoch is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=_dt.timezone.utc).timestamp()))
+    try:
+        return laid_out.document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
+    finally:
+        if when is not None and epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions(),
@@ -284,31 +292,12 @@ def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions()
     return pdf_bytes(lay_out(html, base_url, options), sources or [], build_date)
 
 
-def write_pdf(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
-              options: PrintOptions = PrintOptions(), build_date: str = "") -> tuple[list[Path], list[Diagnostic]]:
-    """Write one PDF per text and the volume (``edition.pdf``) into ``out``; give the files written
-    and the diagnostics of what failed."""
-    written: list[Path] = []
-    failures: list[Diagnostic] = []
-    base = stylesheets.root / "print"
-    parameters = {"print-notes": options.notes}
-    registers = [(register.name, register.source) for register in corpus.registers]
-    for text in corpus.texts:
-        try:
-            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {**parameters, "text-id": text.id},
-                                   label=str(text.path))
-        except TransformError as exc:
-            failures.append(Diagnostic(str(text.path), 1, 1, "error", str(exc)))
-            continue
-        sources = [(text.name, text.source), *registers]
-        written.append(atomic_write(out / output_names(text)["pdf"], render_pdf(html, base, options, sources, build_date)))
-    if corpus.texts and not failures:
-        try:
-            html = stylesheets.run(PRINT_STYLESHEET, edition_node, {**parameters, "text-id": "", "print-volume": True},
-                                   label="the volume")
-        except TransformError as exc:
-            failures.append(Diagnostic(str(out / VOLUME_NAME), 1, 1, "error", str(exc)))
-        else:
-            sources = [(text.name, text.source) for text in corpus.texts] + registers
-            written.append(atomic_write(out / VOLUME_NAME, render_pdf(html, base, options, sources, build_date)))
-    return written, failures
+def write_volume(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
+                 options: PrintOptions = PrintOptions(), build_date: str = "") -> Path:
+    """Write the volume of the whole edition (``edition.pdf``) into ``out``; give its path.
+    The texts' own PDFs are made per text (:mod:`teipress.workers`). Raise TransformError
+    when the print stylesheet fails."""
+    html = stylesheets.run(PRINT_STYLESHEET, edition_node, {"print-notes": options.notes, "text-id": "", "print-volume": True},
+                           label="the volume")
+    sources = [(document.name, document.source) for document in [*corpus.texts, *corpus.registers]]
+    return atomic_write(out / VOLUME_NAME, render_pdf(html, stylesheets.root / "print", options, sources, build_date))

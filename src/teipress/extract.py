@@ -1,0 +1,113 @@
+"""The source documents of the stylesheets, cut to what each output needs.
+
+A text's page needs that text, the registers and the texts it links with; the
+edition's pages (index, registers, chronology, data) need every text's header
+and the places where it names, dates and points, but not its running prose.
+Giving each transformation only that keeps the cost of a page independent of
+the size of the edition, and lets a build skip the edition's pages when an
+edit changed no extract.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+
+from lxml import etree
+
+from .config import Settings
+from .document import TEI_NS, Document
+
+TP_NS = "https://teipress.org/ns"
+
+# Bump when the extract rule changes: cached extracts of an older rule are then not reused.
+EXTRACT_VERSION = "1"
+
+# Elements of a text kept whole in its extract: what the edition's pages quote
+# (mentions with @ref, dates, an apparatus entry as the example of How to read),
+# and headings.
+_KEPT_WHOLE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("date", "time", "head", "app"))
+
+
+def output_names(text_id: str, name: str) -> dict[str, str]:
+    """Give the output-relative file names of a text: its HTML page, PDF and TEI copy."""
+    return {"html": f"{text_id}.html", "pdf": f"{text_id}.pdf", "tei": f"tei/{name}"}
+
+
+def edition_element(settings: Settings) -> etree._Element:
+    """Give an empty ``tp:edition`` element carrying the edition's settings."""
+    return etree.Element(
+        f"{{{TP_NS}}}edition",
+        nsmap={"tp": TP_NS},
+        title=settings.title,
+        url=settings.url,
+        **{"build-date": settings.build_date},
+    )
+
+
+def registers_element(document: Document) -> etree._Element:
+    """Give the ``tp:registers`` holder of a copy of a register file."""
+    holder = etree.Element(f"{{{TP_NS}}}registers", src=document.name, nsmap={"tp": TP_NS})
+    holder.append(copy.deepcopy(document.root))
+    return holder
+
+
+def text_element(document: Document, position: int, root: etree._Element | None = None,
+                 text_id: str | None = None) -> etree._Element:
+    """Give the ``tp:text`` holder of a text at ``position`` (1-based) in the edition,
+    holding a copy of ``root`` (default: the text's whole TEI element), named
+    ``text_id`` (default: the document's id)."""
+    text_id = text_id or document.id
+    holder = etree.Element(
+        f"{{{TP_NS}}}text",
+        nsmap={"tp": TP_NS},
+        id=text_id,
+        n=str(position),
+        src=document.name,
+        **output_names(text_id, document.name),
+    )
+    holder.append(copy.deepcopy(document.root if root is None else root))
+    return holder
+
+
+def text_extract(document: Document) -> etree._Element:
+    """Give a copy of a text's TEI element with its header whole and, in its
+    ``text``, every element and attribute but only the words of mentions
+    (elements with ``@ref``), dates, apparatus entries and headings.
+
+    Every element stays where it was, so what the stylesheets count (numbered
+    paragraphs, notes, apparatus entries, mentions) and every locus label
+    come out as from the whole text."""
+    root = copy.deepcopy(document.root)
+    for text in root.iterchildren(f"{{{TEI_NS}}}text"):
+        _strip(text)
+    return root
+
+
+def _strip(element: etree._Element) -> None:
+    element.text = None
+    for child in element:
+        child.tail = None
+        if not isinstance(child.tag, str):
+            continue  # a comment or processing instruction: no words of the text
+        if child.tag in _KEPT_WHOLE or child.get("ref") is not None:
+            continue
+        _strip(child)
+    # Comments and processing instructions are no words either, and not counted.
+    for child in [c for c in element if not isinstance(c.tag, str)]:
+        element.remove(child)
+
+
+def serialize(element: etree._Element) -> bytes:
+    """Give the canonical bytes of an element (for caching and hashing)."""
+    return etree.tostring(element, encoding="utf-8")
+
+
+def digest(*parts: bytes | str) -> str:
+    """Give the SHA-256 hex digest of ``parts`` (each length-prefixed, so no two lists collide)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()

@@ -1,0 +1,201 @@
+"""A new edition folder that validates and builds as it is: settings, one example text,
+its register and a README for the editor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .config import SETTINGS_FILE
+from .errors import UsageError
+
+# The example text's id: its pages are example-letter.html and example-letter.pdf.
+EXAMPLE_ID = "example-letter"
+
+
+def _toml_string(value: str) -> str:
+    # A JSON string is a valid TOML basic string (the same escapes, \uXXXX included).
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _settings(title: str) -> str:
+    return f"""\
+# Settings of this edition, read by every teipress command run here (or with --edition).
+# Paths are relative to this folder. Keys left commented out keep the default shown.
+
+[edition]
+title = {_toml_string(title)}
+# The editors of the edition and its licence (a name or a URL).
+# editors = ["A. Editor", "B. Editor"]
+# licence = "https://creativecommons.org/licenses/by/4.0/"
+# The date printed on every page; fixed, it makes every build of this version byte-identical.
+# build-date = "2026-01-01"
+# The published address of the HTML edition, for citations and the sitemap.
+# url = "https://example.org/edition/"
+# The home page's introduction (paragraphs separated by blank lines), unless a text has the id "introduction".
+introduction = \"\"\"
+An edition made with teipress. Replace this introduction, the example text in tei/ and its register with your own.
+\"\"\"
+
+[build]
+# The TEI files and folders of the edition; folders are searched for *.xml.
+# texts = ["tei"]
+# What to build: "html", "pdf", "epub" or "all".
+# formats = "all"
+# Where the edition is written.
+# out = "output"
+# Worker processes of a build (default: one per core).
+# jobs = 2
+# A folder of XSLT stylesheets used instead of teipress's own ("": teipress's own).
+# stylesheets = ""
+# A RELAX NG grammar and Schematron rules used instead of teipress's own by `teipress validate`.
+# schema = "schema/edition.rng"
+# rules = "schema/edition.sch"
+
+[pdf]
+# Line numbers counted per "text" or per "page", a margin number every n-th line;
+# commentary notes as "footnotes" or "endnotes".
+# line-numbers = "text"
+# line-number-every = 5
+# notes = "footnotes"
+"""
+
+
+_TEXT = f"""\
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{EXAMPLE_ID}" n="1" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title type="main">A letter about the proofs</title>
+        <author><persName ref="registers.xml#pers-vidal">Clara Vidal</persName></author>
+        <respStmt xml:id="ed">
+          <resp>Transcription, encoding and notes</resp>
+          <persName>The editors</persName>
+        </respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <publisher>The editors of this edition</publisher>
+        <availability>
+          <licence target="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</licence>
+        </availability>
+      </publicationStmt>
+      <sourceDesc>
+        <bibl>An invented letter, the example text of a new teipress edition.</bibl>
+      </sourceDesc>
+    </fileDesc>
+    <encodingDesc>
+      <editorialDecl>
+        <p>Slips of the source are corrected and recorded in the apparatus.</p>
+      </editorialDecl>
+    </encodingDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <head>A letter about the proofs</head>
+      <p xml:id="p-1">On <date when="1901-05-12">12 May 1901</date> <persName ref="registers.xml#pers-vidal">Clara Vidal</persName> wrote from <placeName ref="registers.xml#pl-lisbon">Lisbon</placeName> that the proofs had arrived <choice><sic>safley</sic><corr resp="#ed">safely</corr></choice> and that the printer would wait for her corrections.<note type="editorial" resp="#ed">This is the example text of a new edition: replace it with your own.</note></p>
+      <closer>
+        <dateline><placeName ref="registers.xml#pl-lisbon">Lisbon</placeName>, <date when="1901-05-12">12 May 1901</date></dateline>
+        <signed>Clara Vidal</signed>
+      </closer>
+    </body>
+  </text>
+</TEI>
+"""
+
+_REGISTERS = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="registers" xml:lang="en">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Registers of the edition</title>
+      </titleStmt>
+      <publicationStmt>
+        <p>Part of this edition.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Compiled from the texts of the edition.</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <listPerson>
+      <person xml:id="pers-vidal">
+        <persName type="main"><surname>Vidal</surname>, <forename>Clara</forename></persName>
+        <birth when="1868"/>
+        <death when="1932"/>
+        <note>Invented author of the example letter.</note>
+      </person>
+    </listPerson>
+    <listPlace>
+      <place xml:id="pl-lisbon">
+        <placeName type="main">Lisbon</placeName>
+        <placeName type="variant">Lisboa</placeName>
+        <location>
+          <geo>38.7167 -9.1333</geo>
+        </location>
+        <note>Capital of Portugal.</note>
+      </place>
+    </listPlace>
+  </standOff>
+</TEI>
+"""
+
+
+def _readme(title: str) -> str:
+    return f"""\
+# {title}
+
+A digital edition built with teipress from the TEI files in `tei/`.
+
+| file | what it holds |
+| --- | --- |
+| `teipress.toml` | the edition's settings: title, editors, licence, what to build and where |
+| `tei/{EXAMPLE_ID}.xml` | an example text: replace it with your own (one TEI file per text) |
+| `tei/registers.xml` | the register of persons and places the texts point to (`ref="registers.xml#pers-vidal"`) |
+| `output/` | the built edition (made by `teipress build`; not to be edited) |
+
+Run these commands in this folder:
+
+```sh
+teipress validate          # check the texts against the schema and the editorial rules
+teipress build             # build the edition into output/ (HTML, PDF and EPUB)
+teipress build --format html   # only the HTML pages: faster while you work
+teipress watch             # rebuild whenever you save a file (Ctrl-C stops)
+teipress serve             # the same, and serve output/ at http://127.0.0.1:8000/
+```
+
+Open `output/index.html` in a browser, or the address `teipress serve` prints
+(search works only through a server). `teipress validate` and `teipress build`
+report every problem as `file:line:col: error: …`; `teipress build --verbose`
+shows each text as it is built.
+"""
+
+
+def create_edition(folder: str | Path, title: str = "A teipress edition") -> list[Path]:
+    """Give the files written to make a new edition in ``folder``: its settings, one
+    example text with its register, and a README.
+
+    ``folder`` may exist if it is empty; a folder with anything in it is refused
+    (UsageError), so that nothing of an editor's is overwritten."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: exists and is not a folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise UsageError(f"{folder}: the folder is not empty; give a new or an empty folder")
+    files = {
+        SETTINGS_FILE: _settings(title),
+        f"tei/{EXAMPLE_ID}.xml": _TEXT,
+        "tei/registers.xml": _REGISTERS,
+        "README.md": _readme(title),
+        # The built edition and the build cache beside it are made again by every build.
+        ".gitignore": "output/\n.teipress-cache/\n",
+    }
+    written = []
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
+    return written

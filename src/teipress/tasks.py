@@ -1,0 +1,46 @@
+"""The edition of a folder, built and validated as its settings say: what the commands
+``build``, ``validate``, ``watch`` and ``serve`` run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Settings
+from .errors import Diagnostic
+from .events import Progress
+from .pipeline import BuildReport, build
+from .transform import Stylesheets
+from .validate import Validator
+
+
+def text_paths(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = ()) -> list[Path]:
+    """Give the files and folders to read: ``paths`` when any are given, else the settings' texts."""
+    return [Path(p) for p in paths] or list(settings.texts)
+
+
+def stylesheets_for(settings: Settings) -> Stylesheets:
+    """Give the stylesheets the settings ask for: the ``[build] stylesheets`` folder, else the built-in ones."""
+    return Stylesheets(settings.stylesheets)
+
+
+def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = (), *,
+                  stylesheets: Stylesheets | None = None, force: bool = False, fail_fast: bool = False,
+                  report_unhandled: bool = False, progress: Progress | None = None) -> BuildReport:
+    """Give the report of building the edition of ``settings`` (from ``paths`` if given, else
+    its texts) into its ``out`` folder, in its formats, with its number of jobs.
+
+    ``stylesheets`` are reused when given (compiling them is the slow part of a small
+    build); otherwise the engine compiles those of the settings."""
+    if stylesheets is None and settings.stylesheets is not None:
+        stylesheets = stylesheets_for(settings)
+    return build(text_paths(settings, paths), settings.out, settings.formats, settings, stylesheets,
+                 report_unhandled=report_unhandled, fail_fast=fail_fast, jobs=settings.jobs, force=force,
+                 progress=progress)
+
+
+def validate_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = (), *,
+                     schema: str | Path | None = None, rules: str | Path | None = None) -> list[Diagnostic]:
+    """Give the diagnostics of the edition's texts (``paths`` if given), checked against
+    ``schema`` and ``rules`` if given, else those of the settings, else the built-in ones."""
+    validator = Validator(schema or settings.schema, rules or settings.rules)
+    return validator.validate_paths(text_paths(settings, paths))

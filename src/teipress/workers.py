@@ -1,0 +1,156 @@
+"""Building one text: its HTML page, its TEI copy, its PDF and its extract.
+
+A :class:`TextBuilder` holds what every text of a build shares (compiled
+stylesheets, the parsed registers) and builds one text at a time from a
+:class:`TextTask`. The build runs builders in a process pool, one per worker
+(SaxonC gains nothing from threads), each compiling its stylesheets once; with
+``--jobs 1`` or a handful of texts, one builder runs in the build's own process.
+Both give the same bytes: the same code builds the same source document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .config import Settings
+from .document import load, require_tei
+from .errors import Diagnostic, InputError, StylesheetError, TransformError
+from .extract import edition_element, output_names, registers_element, serialize, text_element, text_extract
+from .transform import Stylesheets
+from .writers import atomic_write
+
+TEXT_STYLESHEET = "html/html.xsl"
+PRINT_STYLESHEET = "print/print.xsl"
+
+
+@dataclass(frozen=True)
+class TextRef:
+    """A text of the edition as a task names it: file, id, position (1-based) in the edition."""
+
+    path: str
+    id: str
+    position: int
+
+
+@dataclass(frozen=True)
+class TextTask:
+    """Build ``text`` (with ``linked``, the texts it links with, in edition order) into ``staging``."""
+
+    text: TextRef
+    linked: tuple[TextRef, ...]
+    staging: str
+    html: bool
+    pdf: bool
+
+
+@dataclass
+class TextResult:
+    """What building a text gave: files written (under the staging folder), its extract, its problems."""
+
+    path: str
+    written: list[str] = field(default_factory=list)
+    extract: bytes = b""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unhandled: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BuilderSetup:
+    """What a builder needs to start: the stylesheets' folder, the register files, the settings."""
+
+    stylesheet_root: str
+    registers: tuple[str, ...]
+    settings: Settings
+    report_unhandled: bool = False
+
+
+class TextBuilder:
+    """Builds texts one at a time with stylesheets compiled once."""
+
+    def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None = None):
+        self.setup = setup
+        self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root)
+        self.registers = [registers_element(load(path)) for path in setup.registers]
+
+    def source(self, document, task: TextTask, linked_documents) -> etree._Element:
+        """Give the edition document of a text's page: the edition's settings, the
+        registers, and the text with the texts it links with, each at its position."""
+        edition = edition_element(self.setup.settings)
+        edition.extend(self.registers)
+        holders = [(task.text, document), *zip(task.linked, linked_documents)]
+        for ref, doc in sorted(holders, key=lambda pair: pair[0].position):
+            edition.append(text_element(doc, ref.position, text_id=ref.id))
+        return edition
+
+    def build(self, task: TextTask) -> TextResult:
+        """Give the result of building one text: its outputs are written into the task's staging folder."""
+        result = TextResult(task.text.path)
+        try:
+            document = load(task.text.path)
+            require_tei(document)
+        except InputError as exc:
+            result.diagnostics.extend(exc.diagnostics)
+            return result
+        linked = []
+        for ref in task.linked:
+            try:
+                linked.append(load(ref.path))
+            except InputError:
+                linked.append(None)  # reported as that text's own failure
+        pairs = [(ref, doc) for ref, doc in zip(task.linked, linked) if doc is not None]
+        source = self.source(document, TextTask(task.text, tuple(r for r, _ in pairs), task.staging, task.html, task.pdf),
+                             [doc for _, doc in pairs])
+        staging = Path(task.staging)
+        names = output_names(task.text.id, document.name)
+        stylesheets = self.stylesheets
+        stylesheets.report_unhandled, stylesheets.unhandled = self.setup.report_unhandled, {}
+        try:
+            node = stylesheets.node(source)
+            if task.html:
+                html = stylesheets.run(TEXT_STYLESHEET, node, {"text-id": task.text.id}, label=task.text.path)
+                result.written.append(str(atomic_write(staging / names["html"], html)))
+                result.written.append(str(atomic_write(staging / names["tei"], document.source)))
+                # The open data's copy (data/tei), which the edition's zip gathers.
+                result.written.append(str(atomic_write(staging / "data" / names["tei"], document.source)))
+            if task.pdf:
+                result.written.append(str(self._pdf(node, task, document, staging / names["pdf"])))
+        except StylesheetError:
+            raise  # not this text's fault: the build stops
+        except TransformError as exc:
+            result.diagnostics.append(Diagnostic(task.text.path, 1, 1, "error", str(exc)))
+        finally:
+            result.unhandled = stylesheets.unhandled
+            stylesheets.report_unhandled, stylesheets.unhandled = False, {}
+        result.extract = serialize(text_extract(document))
+        return result
+
+    def _pdf(self, node, task: TextTask, document, target: Path) -> Path:
+        from .writers.pdf import PrintOptions, render_pdf  # WeasyPrint is imported only when a PDF is made
+
+        settings = self.setup.settings
+        options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every, notes=settings.pdf_notes)
+        html = self.stylesheets.run(PRINT_STYLESHEET, node, {"print-notes": options.notes, "text-id": task.text.id},
+                                    label=task.text.path)
+        registers = [(Path(path).name, Path(path).read_bytes()) for path in self.setup.registers]
+        pdf = render_pdf(html, self.stylesheets.root / "print", options, [(document.name, document.source), *registers],
+                         settings.build_date)
+        return atomic_write(target, pdf)
+
+
+# The builder of a pool worker process, made once by the pool's initializer.
+_WORKER: TextBuilder | None = None
+
+
+def init_worker(setup: BuilderSetup) -> None:
+    """Start a pool worker: compile nothing yet (on first use), parse the registers."""
+    global _WORKER
+    _WORKER = TextBuilder(setup)
+
+
+def build_in_worker(task: TextTask) -> TextResult:
+    """Give the result of building ``task`` with this worker's builder."""
+    assert _WORKER is not None, "init_worker was not called"
+    return _WORKER.build(task)

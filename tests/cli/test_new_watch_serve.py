@@ -1,0 +1,396 @@
+"""An edition folder: `teipress new` makes one that validates and builds; `build` and
+`validate` follow its teipress.toml (--edition); `watch` rebuilds on a save; `serve`
+serves the output over HTTP."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import teipress.watch
+from teipress.cli import main
+from teipress.scaffold import EXAMPLE_ID, create_edition
+from teipress.serve import CONTENT_TYPES, make_server, serve, server_url, start
+from teipress.watch import changed_files, snapshot, watch, watched_inputs
+from teipress.config import load_settings
+
+from ..conftest import tei, write
+
+
+def _run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+# teipress new
+
+def test_new_edition_validates_and_builds_its_text_and_register(tmp_path):
+    edition = tmp_path / "letters"
+    made = _run("new", str(edition), "--title", 'Letters of "Clara"')
+    assert made.exit_code == 0, made.output
+    assert made.stdout.splitlines() == [str(edition / name) for name in
+                                        ("teipress.toml", f"tei/{EXAMPLE_ID}.xml", "tei/registers.xml", "README.md",
+                                         ".gitignore")]
+    assert made.stderr == f"made a new edition in {edition}: cd {edition} && teipress build\n"
+
+    validated = _run("validate", "--edition", str(edition))
+    assert (validated.exit_code, validated.stdout, validated.stderr) == (0, "", "0 error(s), 0 warning(s)\n")
+
+    built = _run("build", "--edition", str(edition), "--format", "html")
+    assert built.exit_code == 0, built.output
+    assert built.stderr.startswith("built 1, unchanged 0, failed 0 in ")
+    out = edition / "output"
+    page = _read(out / f"{EXAMPLE_ID}.html")
+    assert "the proofs had arrived" in page and "safely" in page
+    assert '<title>Letters of "Clara"</title>' in _read(out / "index.html")
+    persons = _read(out / "persons.html")
+    assert "Vidal" in persons and f"{EXAMPLE_ID}.html#p-1" in persons
+    assert "Lisbon" in _read(out / "places.html")
+
+
+def test_new_edition_readme_says_how_to_build_watch_and_serve(tmp_path):
+    create_edition(tmp_path / "e", "Letters")
+    readme = _read(tmp_path / "e" / "README.md")
+    assert readme.startswith("# Letters\n")
+    for command in ("teipress validate", "teipress build", "teipress watch", "teipress serve"):
+        assert f"\n{command} " in readme
+
+
+def test_new_accepts_an_empty_folder(tmp_path):
+    (tmp_path / "e").mkdir()
+    assert _run("new", str(tmp_path / "e")).exit_code == 0
+    assert load_settings(tmp_path / "e").title == "A teipress edition"
+
+
+def test_new_refuses_a_folder_with_something_in_it(tmp_path):
+    write(tmp_path / "e" / "notes.txt", "mine")
+    result = _run("new", str(tmp_path / "e"))
+    assert result.exit_code == 2
+    assert result.stderr == f"teipress: {tmp_path / 'e'}: the folder is not empty; give a new or an empty folder\n"
+    assert [p.name for p in (tmp_path / "e").iterdir()] == ["notes.txt"]
+
+
+def test_new_refuses_a_file(tmp_path):
+    write(tmp_path / "e", "a file")
+    result = _run("new", str(tmp_path / "e"))
+    assert (result.exit_code, result.stderr) == (2, f"teipress: {tmp_path / 'e'}: exists and is not a folder\n")
+
+
+# build and validate follow the edition's settings
+
+@pytest.fixture
+def configured(tmp_path, monkeypatch):
+    """An edition whose teipress.toml names its texts, output and format; run from another folder."""
+    edition = tmp_path / "edition"
+    write(edition / "letters" / "a.xml", tei("<p>configured words</p>", xml_id="a"))
+    write(edition / "teipress.toml", '[edition]\ntitle = "Configured"\nbuild-date = "2000-01-01"\n'
+                                     '[build]\ntexts = ["letters"]\nout = "site"\nformats = "html"\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    return edition
+
+
+def test_build_without_paths_builds_the_settings_texts_into_their_out_in_their_format(configured):
+    result = _run("build", "--edition", str(configured))
+    assert result.exit_code == 0, result.output
+    site = configured / "site"
+    assert result.stderr.endswith(f" file(s) in {site}\n")
+    assert "configured words" in _read(site / "a.html")
+    assert "<title>Configured" in _read(site / "index.html")
+    assert not list(site.glob("*.pdf"))
+    assert not (Path.cwd() / "output").exists()
+
+
+def test_out_and_format_flags_override_the_settings(configured, tmp_path):
+    result = _run("build", "--edition", str(configured), "--out", "elsewhere-out", "--format", "epub")
+    assert result.exit_code == 0, result.output
+    assert (Path.cwd() / "elsewhere-out" / "edition.epub").is_file()  # the flag's path is the shell's
+    assert not (configured / "site").exists()
+
+
+def test_edition_that_is_not_a_folder_is_a_usage_error(tmp_path):
+    result = _run("build", "--edition", str(tmp_path / "nowhere"), "--format", "html")
+    assert result.exit_code == 2
+    assert result.stderr == f"teipress: {tmp_path / 'nowhere' / 'tei'}: no such file or folder\n"
+
+
+def test_a_mistake_in_the_settings_is_a_usage_error_naming_file_and_key(configured):
+    write(configured / "teipress.toml", "[build]\njobs = 0\n")
+    for command in ("build", "validate", "watch", "serve"):
+        result = _run(command, "--edition", str(configured))
+        assert result.exit_code == 2, command
+        assert result.stderr == (f"teipress: {configured / 'teipress.toml'}: [build] jobs must be a whole number "
+                                 "of at least 1, not 0\n"), command
+
+
+def test_validate_without_paths_checks_the_settings_texts(configured):
+    write(configured / "letters" / "b.xml", tei("<p><hii>x</hii></p>", xml_id="b"))
+    result = _run("validate", "--edition", str(configured))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{configured / 'letters' / 'b.xml'}:6:4: error: unknown element <hii>")
+
+
+def test_validate_uses_the_settings_schema_and_rules_unless_flags_say_otherwise(configured):
+    from teipress.resources import default_rng
+
+    write(configured / "schema" / "broken.rng", "<grammar>")
+    settings = _read(configured / "teipress.toml") + 'schema = "schema/broken.rng"\n'
+    write(configured / "teipress.toml", settings)
+    result = _run("validate", "--edition", str(configured))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"teipress: {configured / 'schema' / 'broken.rng'}: cannot use this schema")
+    assert _run("validate", "--edition", str(configured), "--schema", str(default_rng())).exit_code == 0
+
+
+# watch
+
+def _edition(tmp_path) -> Path:
+    folder = tmp_path / "edition"
+    create_edition(folder, "Watched")
+    write(folder / "teipress.toml", _read(folder / "teipress.toml").replace(
+        "# build-date = \"2026-01-01\"", 'build-date = "2000-01-01"'))
+    return folder
+
+
+def _watch(folder, saves, rounds):
+    """Watch ``folder`` for ``rounds`` polls; after the n-th rebuild, ``saves[n]`` (if any) is run."""
+    rebuilds = []
+
+    def notify(rebuild):
+        rebuilds.append(rebuild)
+        if len(rebuilds) <= len(saves):
+            saves[len(rebuilds) - 1]()
+
+    count = watch(folder, notify, overrides={"formats": "html"}, interval=0.01, max_rounds=rounds)
+    assert count == len(rebuilds)
+    return rebuilds
+
+
+def test_watch_rebuilds_the_page_of_a_saved_text(tmp_path):
+    folder = _edition(tmp_path)
+    text = folder / "tei" / f"{EXAMPLE_ID}.xml"
+    page = folder / "output" / f"{EXAMPLE_ID}.html"
+
+    def save():
+        write(text, _read(text).replace("the proofs had arrived", "the corrected proofs had come back"))
+
+    rebuilds = _watch(folder, [save], rounds=3)
+    assert [r.changed for r in rebuilds] == [(), (text,)]  # the first build, then one for the save; none after
+    assert all(r.error is None and not r.report.failed for r in rebuilds)
+    assert (rebuilds[1].report.built, rebuilds[1].report.skipped) == (1, 0)
+    assert "the corrected proofs had come back" in _read(page)
+
+
+def test_watch_survives_a_bad_save_and_builds_the_next_good_one(tmp_path):
+    folder = _edition(tmp_path)
+    text = folder / "tei" / f"{EXAMPLE_ID}.xml"
+    good = _read(text)
+
+    bad = good.replace("<closer>", "<closer><oops>", 1)
+
+    def bad_save():
+        write(text, bad)
+
+    def good_save():
+        write(text, good.replace("safely", "quite safely"))
+
+    rebuilds = _watch(folder, [bad_save, good_save], rounds=4)
+    assert len(rebuilds) == 3
+    [error] = [d for d in rebuilds[1].report.diagnostics if d.is_error]
+    lines = bad.splitlines()
+    opened = next(n for n, content in enumerate(lines, 1) if "<closer><oops>" in content)
+    closed = next(n for n, content in enumerate(lines, 1) if "</closer>" in content)
+    assert re.fullmatch(rf"{re.escape(str(text))}:{closed}:\d+: error: not well-formed: Opening and ending tag "
+                        rf"mismatch: oops line {opened} and closer", str(error)), str(error)
+    assert not rebuilds[2].report.failed
+    assert "quite safely" in _read(folder / "output" / f"{EXAMPLE_ID}.html")
+
+
+def test_watch_reports_a_broken_teipress_toml_and_goes_on(tmp_path):
+    folder = _edition(tmp_path)
+    settings = folder / "teipress.toml"
+    good = _read(settings)
+
+    rebuilds = _watch(folder, [lambda: write(settings, good + "\n[build\n"),
+                               lambda: write(settings, good.replace('title = "Watched"', 'title = "Renamed"'))],
+                      rounds=4)
+    assert [r.changed for r in rebuilds] == [(), (settings,), (settings,)]
+    assert str(rebuilds[1].error).startswith(f"{settings}: not valid TOML")
+    assert rebuilds[1].report is None
+    assert "<title>Renamed" in _read(folder / "output" / "index.html")
+
+
+def test_watch_rebuilds_with_the_changed_stylesheets_of_the_edition(tmp_path):
+    import shutil
+
+    from teipress.resources import xslt_dir
+
+    folder = _edition(tmp_path)
+    shutil.copytree(xslt_dir(), folder / "xslt")
+    write(folder / "teipress.toml", _read(folder / "teipress.toml").replace('# stylesheets = ""', 'stylesheets = "xslt"'))
+    strings = folder / "xslt" / "common" / "l10n.xml"
+    page = folder / "output" / f"{EXAMPLE_ID}.html"
+
+    def edit_a_string():
+        assert "Published with teipress." in _read(page)
+        write(strings, _read(strings).replace("Published with teipress.", "Published with our own stylesheets."))
+
+    rebuilds = _watch(folder, [edit_a_string], rounds=3)
+    assert [r.changed for r in rebuilds] == [(), (strings,)]
+    assert "Published with our own stylesheets." in _read(page)
+
+
+def test_watch_ends_when_stop_is_set(tmp_path):
+    folder = _edition(tmp_path)
+    stop = threading.Event()
+    counts = []
+    thread = threading.Thread(target=lambda: counts.append(
+        watch(folder, lambda rebuild: None, interval=30, stop=stop, build_first=False)))
+    thread.start()
+    stop.set()  # the 30-second wait ends at once
+    thread.join(timeout=5)
+    assert not thread.is_alive() and counts == [0]
+
+
+def test_snapshot_sees_new_changed_and_removed_files_but_not_hidden_ones_or_the_output(tmp_path):
+    write(tmp_path / "tei" / "a.xml", "<a/>")
+    write(tmp_path / "tei" / "notes.txt", "not a text")
+    write(tmp_path / "tei" / ".a.xml.swp", "an editor's swap file")
+    write(tmp_path / "tei" / "site" / "copy.xml", "<out/>")  # an output folder inside the texts
+    inputs = [(tmp_path / "tei", "*.xml"), (tmp_path / "teipress.toml", "")]
+    before = snapshot(inputs, exclude=[tmp_path / "tei" / "site"])
+    assert sorted(before) == [tmp_path / "tei" / "a.xml", tmp_path / "teipress.toml"]
+    assert before[tmp_path / "teipress.toml"] is None  # watched although missing: its creation is a change
+    write(tmp_path / "teipress.toml", "")
+    write(tmp_path / "tei" / "a.xml", "<a>longer</a>")
+    write(tmp_path / "tei" / "b.xml", "<b/>")
+    write(tmp_path / "tei" / "site" / "copy.xml", "<out>changed</out>")
+    after = snapshot(inputs, exclude=[tmp_path / "tei" / "site"])
+    assert changed_files(before, after) == [tmp_path / "tei" / "a.xml", tmp_path / "tei" / "b.xml",
+                                            tmp_path / "teipress.toml"]
+    (tmp_path / "tei" / "b.xml").unlink()
+    assert changed_files(after, snapshot(inputs)) == [tmp_path / "tei" / "b.xml", tmp_path / "tei" / "site" / "copy.xml"]
+
+
+def test_watched_inputs_are_the_texts_the_settings_and_the_overriding_stylesheets(tmp_path):
+    (tmp_path / "xslt").mkdir()
+    (tmp_path / "letters").mkdir()
+    write(tmp_path / "teipress.toml", '[build]\ntexts = ["letters"]\nstylesheets = "xslt"\n')
+    settings = load_settings(tmp_path)
+    assert watched_inputs(settings) == [(tmp_path / "letters", "*.xml"), (tmp_path / "teipress.toml", ""),
+                                        (tmp_path / "xslt", "*")]
+    assert watched_inputs(settings, ["other"]) == [(Path("other"), "*.xml"), (tmp_path / "teipress.toml", ""),
+                                                   (tmp_path / "xslt", "*")]
+    assert watched_inputs(load_settings(tmp_path / "letters")) == [(tmp_path / "letters" / "tei", "*.xml"),
+                                                                   (tmp_path / "letters" / "teipress.toml", "")]
+
+
+def test_watch_command_builds_reports_and_stops_cleanly_on_ctrl_c(tmp_path, monkeypatch):
+    folder = _edition(tmp_path)
+
+    def interrupted(stop, seconds):
+        raise KeyboardInterrupt  # Ctrl-C during the first wait
+
+    monkeypatch.setattr(teipress.watch, "_wait", interrupted)
+    result = _run("watch", "--edition", str(folder), "--format", "html")
+    assert result.exit_code == 0, result.output
+    first, summary, last = result.stderr.splitlines()
+    assert first == f"watching {folder / 'tei'} (Ctrl-C stops)"
+    assert re.fullmatch(rf"built 1, unchanged 0, failed 0 in \d+\.\d s: \d+ file\(s\) in {re.escape(str(folder / 'output'))}",
+                        summary)
+    assert last == "stopped watching"
+    assert (folder / "output" / f"{EXAMPLE_ID}.html").is_file()
+    assert [p.name for p in tmp_path.iterdir() if ".staging." in p.name] == []
+
+
+# serve
+
+def _get(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.headers["Content-Type"], response.read().decode("utf-8")
+
+
+def test_server_serves_the_output_with_the_right_content_types(tmp_path):
+    root = tmp_path / "output"
+    files = {"index.html": "<p>home</p>", "assets/teipress.css": "p{}", "assets/teipress.js": "1;",
+             "data/registers.json": "{}", "pagefind/wasm.en.pagefind": "\x00", "pagefind/p.pf_meta": "m",
+             "pagefind/x.wasm": "w", "edition.pdf": "%PDF"}
+    for name, content in files.items():
+        write(root / name, content)
+    write(tmp_path / "secret.txt", "outside the output")
+    server = make_server(root, "127.0.0.1", 0)
+    thread = start(server)
+    try:
+        url = server_url(server)
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url) and not url.endswith(":0/")
+        assert _get(url) == (200, "text/html; charset=utf-8", "<p>home</p>")
+        for name, content in files.items():
+            status, kind, body = _get(url + name)
+            assert (status, kind, body) == (200, CONTENT_TYPES["." + name.rsplit(".", 1)[1]], content), name
+        assert CONTENT_TYPES[".wasm"] == "application/wasm"
+        assert CONTENT_TYPES[".pf_meta"] == CONTENT_TYPES[".pagefind"] == "application/octet-stream"
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            _get(url + "nothing.html")
+        assert missing.value.code == 404
+        with socket.create_connection(server.server_address[:2], timeout=10) as raw:
+            raw.sendall(b"GET /../secret.txt HTTP/1.0\r\n\r\n")
+            answer = raw.makefile("rb").read().decode("latin-1")
+        assert answer.startswith("HTTP/1.0 404") and "outside the output" not in answer
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert not thread.is_alive()
+
+
+def test_serve_builds_serves_and_rebuilds_until_stopped(tmp_path):
+    folder = _edition(tmp_path)
+    stop, built, urls, rebuilds = threading.Event(), threading.Event(), [], []
+
+    def notify(rebuild):
+        rebuilds.append(rebuild)
+        built.set()
+
+    thread = threading.Thread(target=lambda: serve(folder, notify, urls.append, port=0, interval=0.05, stop=stop,
+                                                   overrides={"formats": "html"}))
+    thread.start()
+    try:
+        assert built.wait(timeout=120), "the first build did not finish"
+        [url] = urls
+        status, kind, page = _get(url + "index.html")
+        assert (status, kind) == (200, "text/html; charset=utf-8") and "<title>Watched" in page
+        assert "the proofs had arrived" in _get(url + f"{EXAMPLE_ID}.html")[2]
+        built.clear()
+        text = folder / "tei" / f"{EXAMPLE_ID}.xml"
+        write(text, _read(text).replace("the proofs had arrived", "the second proofs had arrived"))
+        assert built.wait(timeout=120), "the save was not rebuilt"
+        assert "the second proofs had arrived" in _get(url + f"{EXAMPLE_ID}.html")[2]
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert [r.changed for r in rebuilds] == [(), (text,)]
+    with pytest.raises(urllib.error.URLError):
+        _get(url)  # the server stopped with the watch loop
+
+
+def test_serve_on_a_port_in_use_is_a_usage_error(tmp_path):
+    folder = _edition(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _run("serve", "--edition", str(folder), "--port", str(port))
+    assert result.exit_code == 2
+    assert result.stderr == f"teipress: cannot serve on 127.0.0.1:{port}: Address already in use\n"

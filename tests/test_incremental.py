@@ -1,0 +1,215 @@
+"""The build cache and the process pool: a rebuild redoes what changed and what depends
+on it, nothing else; a stale cache never gives stale output; the pool gives the bytes
+of a build in one process."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from teipress.cache import CACHE_FOLDER, cache_dir
+from teipress.config import Settings
+from teipress.pipeline import build
+
+from .conftest import FIXTURES, SEED_SETTINGS_ARGS, TEI, write
+
+SETTINGS = Settings(title="Mini", build_date="2026-11-24")
+
+
+def _stamps(out):
+    """Every output file with its modification time (ns): which files a build wrote."""
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
+def _rewritten(before, after):
+    return sorted(name for name in after if before.get(name) != after[name])
+
+
+@pytest.fixture
+def mini(tmp_path, stylesheets):
+    """A copy of the mini edition (two linked texts, registers), built once; gives (sources, out)."""
+    sources = tmp_path / "tei"
+    shutil.copytree(FIXTURES / "mini", sources)
+    out = tmp_path / "out"
+    report = build([sources], out, "html", SETTINGS, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    assert (report.built, report.skipped) == (2, 0)
+    return sources, out
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_nothing_changed_rebuilds_nothing_and_writes_nothing(mini, stylesheets):
+    sources, out = mini
+    before = _stamps(out)
+    report = build([sources], out, "html", SETTINGS, stylesheets)
+    assert (report.built, report.skipped, report.written) == (0, 2, [])
+    assert _stamps(out) == before
+
+
+def test_an_edit_of_the_prose_rebuilds_that_text_and_its_linked_text_and_the_search_index(mini, stylesheets):
+    sources, out = mini
+    before = _stamps(out)
+    # Prose only: no name, date, title or pointer changes, so the edition's pages stay as they are.
+    _edit(sources / "text-one.xml", "said the crossing would", "swore the crossing would")
+    report = build([sources], out, "html", SETTINGS, stylesheets)
+    assert "swore the crossing" in (out / "text-one.html").read_text(encoding="utf-8")
+    rewritten = _rewritten(before, _stamps(out))
+    # text-two links with text-one (a note points into it), so its page is made again too.
+    assert report.built == 2
+    assert {"text-one.html", "tei/text-one.xml", "data/tei/text-one.xml", "text-two.html"} <= set(rewritten)
+    assert not {"index.html", "persons.html", "chronology.html", "data/registers.csv"} & set(rewritten)
+    assert any(name.startswith("pagefind/") for name in rewritten)
+    assert "data/edition-data.zip" in rewritten  # it holds the edited TEI file
+
+
+def test_an_unlinked_text_is_not_rebuilt_when_another_changes(tmp_path, stylesheets):
+    sources = tmp_path / "tei"
+    shutil.copytree(FIXTURES / "mini", sources)
+    write(sources / "lone.xml", (sources / "text-two.xml").read_text(encoding="utf-8")
+          .replace('xml:id="text-two" n="2"', 'xml:id="lone" n="3"').replace("text-one.xml#", "#"))
+    out = tmp_path / "out"
+    build([sources], out, "html", SETTINGS, stylesheets)
+    before = _stamps(out)
+    _edit(sources / "text-one.xml", "said the crossing would", "swore the crossing would")
+    report = build([sources], out, "html", SETTINGS, stylesheets)
+    assert (report.built, report.skipped) == (2, 1)
+    assert "lone.html" not in _rewritten(before, _stamps(out))
+
+
+def test_a_new_title_rebuilds_the_edition_pages(mini, stylesheets):
+    sources, out = mini
+    _edit(sources / "text-two.xml", "<title type=\"main\">Reply from Lisbon</title>",
+          "<title type=\"main\">Answer from Lisbon</title>")
+    build([sources], out, "html", SETTINGS, stylesheets)
+    assert "Answer from Lisbon" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_register_entry_reaches_every_page_that_shows_it(mini, stylesheets):
+    sources, out = mini
+    _edit(sources / "registers.xml", "Invented ship's captain", "Fictitious ship's captain")
+    report = build([sources], out, "html", SETTINGS, stylesheets)
+    assert report.built == 2  # every text page carries the cards of the entries it names
+    assert "Fictitious ship" in (out / "persons.html").read_text(encoding="utf-8")
+    assert "Fictitious ship" in (out / "text-one.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_stylesheet_rebuilds_everything(mini, tmp_path):
+    from teipress.resources import xslt_dir
+    from teipress.transform import Stylesheets
+
+    sources, out = mini
+    xslt = tmp_path / "xslt"
+    shutil.copytree(xslt_dir(), xslt)
+    _edit(xslt / "common" / "l10n.xml", ">Apparatus<", ">Critical apparatus<")
+    report = build([sources], out, "html", SETTINGS, Stylesheets(xslt))
+    assert report.built == 2
+    assert "Critical apparatus" in (out / "text-one.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_setting_rebuilds_everything(mini, stylesheets):
+    sources, out = mini
+    report = build([sources], out, "html", Settings(title="Renamed", build_date="2026-11-24"), stylesheets)
+    assert report.built == 2
+    assert "Renamed" in (out / "text-two.html").read_text(encoding="utf-8")
+    assert "Renamed" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_output_file_changed_or_removed_behind_the_cache_is_made_again(mini, stylesheets):
+    sources, out = mini
+    original = (out / "text-two.html").read_bytes()
+    (out / "text-two.html").write_text("tampered", encoding="utf-8")
+    (out / "persons.html").unlink()
+    report = build([sources], out, "html", SETTINGS, stylesheets)
+    assert report.built == 1
+    assert (out / "text-two.html").read_bytes() == original
+    assert (out / "persons.html").is_file()
+
+
+def test_a_lost_or_unreadable_cache_rebuilds_everything(mini, stylesheets):
+    sources, out = mini
+    (cache_dir(out) / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert build([sources], out, "html", SETTINGS, stylesheets).built == 2
+    shutil.rmtree(cache_dir(out))
+    assert build([sources], out, "html", SETTINGS, stylesheets).built == 2
+
+
+def test_force_rebuilds_everything(mini, stylesheets):
+    sources, out = mini
+    assert build([sources], out, "html", SETTINGS, stylesheets, force=True).built == 2
+
+
+def test_the_cache_lives_beside_the_output_not_in_it(mini):
+    sources, out = mini
+    assert cache_dir(out) == out.parent / CACHE_FOLDER / out.name
+    assert (cache_dir(out) / "manifest.json").is_file()
+    assert not [p for p in out.rglob("*") if CACHE_FOLDER in p.parts]
+
+
+def test_texts_with_the_same_id_get_pages_of_their_own(tmp_path, stylesheets):
+    sources = tmp_path / "tei"
+    shutil.copytree(FIXTURES / "mini", sources)
+    copy = (sources / "text-two.xml").read_text(encoding="utf-8").replace("Reply from Lisbon", "Second reply")
+    copy = copy.replace('xml:id="text-two" n="2"', 'xml:id="text-two" n="3"')
+    write(sources / "text-two-copy.xml", copy)
+    report = build([sources], tmp_path / "out", "html", SETTINGS, stylesheets)
+    warning = next(d for d in report.diagnostics if "also the id of" in d.message)
+    assert str(warning) == (f"{sources / 'text-two-copy.xml'}:2:1: warning: the text id 'text-two' is also the id of "
+                            "text-two.xml; this text's pages are named 'text-two-copy' instead")
+    assert "Second reply" in (tmp_path / "out" / "text-two-copy.html").read_text(encoding="utf-8")
+    assert "Reply from Lisbon" in (tmp_path / "out" / "text-two.html").read_text(encoding="utf-8")
+
+
+def _letters(folder, count):
+    """Write ``count`` small texts, each pointing into the one before it, and the mini registers."""
+    shutil.copy(FIXTURES / "mini" / "registers.xml", folder / "registers.xml")
+    template = (FIXTURES / "mini" / "text-one.xml").read_text(encoding="utf-8")
+    for n in range(1, count + 1):
+        text = template.replace('xml:id="text-one" n="1"', f'xml:id="letter-{n}" n="{n}"')
+        text = text.replace("Arrival at Veracruz", f"Letter {n}").replace('xml:id="one-p1"', f'xml:id="l{n}-p1"')
+        text = text.replace("text-two.xml#two-p2", f"letter-{max(n - 1, 1)}.xml#l{max(n - 1, 1)}-p1")
+        write(folder / f"letter-{n}.xml", text)
+
+
+def test_the_pool_gives_the_bytes_of_a_build_in_one_process(tmp_path, stylesheets):
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    _letters(sources, 10)
+    one, pool = tmp_path / "one", tmp_path / "pool"
+    first = build([sources], one, "html", SETTINGS, stylesheets, jobs=1)
+    second = build([sources], pool, "html", SETTINGS, jobs=2)  # 10 texts: enough for the pool
+    assert not first.failed and not second.failed
+    assert first.built == second.built == 10
+
+    def files(out):
+        # Pagefind's index is not byte-reproducible from run to run (its filter files' names vary), so it is left out.
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                if p.is_file() and "pagefind" not in p.relative_to(out).parts}
+
+    assert files(one) == files(pool)
+    assert "Letter 9" in (pool / "letter-10.html").read_text(encoding="utf-8")  # the link into the letter before
+
+
+def test_edition_pages_from_extracts_equal_those_from_the_whole_texts(stylesheets, tmp_path):
+    """The index, registers, chronology, paratext pages and datasets come from the texts'
+    extracts; they are the pages the whole texts give."""
+    from teipress.corpus import read_corpus
+    from teipress.edition import edition_tree
+    from teipress.writers.data import DATASETS
+    from teipress.writers.html import EXTRA_PAGES
+
+    settings = Settings(**SEED_SETTINGS_ARGS)
+    out = tmp_path / "out"
+    build([TEI], out, "html", settings, stylesheets)
+    whole = stylesheets.node(edition_tree(read_corpus([TEI]), settings))
+    for page in ["index", "persons", "places", "organisations", *EXTRA_PAGES]:
+        expected = stylesheets.run("html/pages.xsl", whole, {"page": page})
+        assert (out / f"{page}.html").read_bytes() == expected.encode("utf-8"), page
+    for name, dataset in DATASETS.items():
+        expected = stylesheets.run("data/data.xsl", whole, {"dataset": dataset})
+        assert (out / "data" / name).read_bytes() == expected.encode("utf-8"), name
