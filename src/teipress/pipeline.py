@@ -171,10 +171,11 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
     stale = {name for name, key in units.items() if not cache.is_current(name, key)}
 
     stale_texts = [s for s in texts if any(f"{kind}:{s.key}" in stale for kind in text_keys)]
+    by_path = {str(s.path): s for s in stale_texts}
     emit(BuildEvent("start", total=len(texts), seconds=time.monotonic() - started))
     done = 0
     for s in texts:
-        if s not in stale_texts:
+        if str(s.path) not in by_path:
             done += 1
             report.skipped += 1
             emit(BuildEvent("document", total=len(texts), done=done, path=str(s.path), status=SKIPPED,
@@ -194,7 +195,7 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         unhandled: dict[str, set[str]] = {}
         text_failed: set[str] = set()
         for result in _run_tasks(tasks, setup, stylesheets, jobs):
-            source = next(s for s in stale_texts if str(s.path) == result.path)
+            source = by_path[result.path]
             done += 1
             report.diagnostics.extend(result.diagnostics)
             errors = any(d.is_error for d in result.diagnostics)

@@ -45,8 +45,36 @@
     <xsl:sequence select="tp:distinct-statements(tp:edition-teis($context) ! tp:text-editors(.)) ! ?statement"/>
   </xsl:function>
 
+  <!--
+    The edition document this transformation runs on (empty when it runs on
+    none). The facts of the whole edition that every text's citation repeats
+    (editors, changes) are gathered once for it, in the global variables
+    below, instead of once per text (which grew with the square of the texts).
+  -->
+  <xsl:variable name="tp:this-edition" as="document-node()?">
+    <xsl:try select=".[. instance of document-node()]">
+      <xsl:catch select="()"/>
+    </xsl:try>
+  </xsl:variable>
+
+  <!-- True when $context is in the edition document of this transformation (its facts are in the variables below). -->
+  <xsl:function name="tp:in-this-edition" as="xs:boolean">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="exists($tp:this-edition) and root($context) is $tp:this-edition"/>
+  </xsl:function>
+
+  <xsl:variable name="tp:this-edition-editor-names" as="xs:string*"
+                select="$tp:this-edition ! tp:gather-editor-names(.)"/>
+  <xsl:variable name="tp:this-edition-changes" as="element(tei:change)*"
+                select="$tp:this-edition ! tp:gather-changes(.)"/>
+
   <!-- The names of the editors (people and bodies named in respStmt and editor), each once, in order. -->
   <xsl:function name="tp:edition-editor-names" as="xs:string*">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (tp:in-this-edition($context)) then $tp:this-edition-editor-names else tp:gather-editor-names($context)"/>
+  </xsl:function>
+
+  <xsl:function name="tp:gather-editor-names" as="xs:string*">
     <xsl:param name="context" as="node()"/>
     <xsl:sequence select="distinct-values(tp:edition-teis($context) ! tp:text-editors(.)
       ! (self::tei:editor, tei:persName, tei:orgName, tei:name) ! tp:name-string(.)[. ne ''])"/>
@@ -80,6 +108,11 @@
 
   <!-- Every change of every file's revisionDesc, newest first (by date, then version; otherwise in the files' order). -->
   <xsl:function name="tp:edition-changes" as="element(tei:change)*">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (tp:in-this-edition($context)) then $tp:this-edition-changes else tp:gather-changes($context)"/>
+  </xsl:function>
+
+  <xsl:function name="tp:gather-changes" as="element(tei:change)*">
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="changes" select="tp:edition-teis($context)/tei:teiHeader/tei:revisionDesc//tei:change"/>
     <!-- ISO dates sort as strings; the sort is stable, so one day's changes keep the files' order (newest first). -->
