@@ -38,7 +38,8 @@ from .extract import (digest, edition_element, output_names, registers_element, 
                       text_extract, TP_NS)
 from . import transform
 from .transform import Stylesheets
-from .workers import BuilderSetup, TextBuilder, TextRef, TextTask, build_in_worker, init_worker
+from .workers import (BuilderSetup, PagesTask, TextBuilder, TextRef, TextTask, build_in_worker, init_worker,
+                      pages_in_worker)
 from .writers import abandon_staging, atomic_write, begin_staging, commit_staging
 
 FORMATS = ("html", "pdf", "epub", "all")
@@ -52,6 +53,8 @@ _NOT_IN_OUTPUT = frozenset({"jobs", "out", "texts", "formats", "schema", "rules"
 # than a few HTML pages. A PDF costs more than a worker's start.
 _POOL_THRESHOLD_HTML = 8
 _POOL_THRESHOLD_PDF = 2
+# The edition's pages of this many texts or more are worth a pool even when few texts changed.
+_POOL_THRESHOLD_PAGES = 200
 
 
 @dataclass
@@ -193,8 +196,8 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         tasks = [TextTask(_ref(s), tuple(_ref(l) for l in linked[s.key]), str(staging),
                           html=f"html:{s.key}" in stale, pdf=f"pdf:{s.key}" in stale) for s in stale_texts]
         unhandled: dict[str, set[str]] = {}
-        text_failed: set[str] = set()
-        for result in _run_tasks(tasks, setup, stylesheets, jobs):
+        workers = _Workers(setup, stylesheets, _processes(jobs, stale_texts, texts, stale, wants["pdf"]))
+        for result in workers.texts(tasks):
             source = by_path[result.path]
             done += 1
             report.diagnostics.extend(result.diagnostics)
@@ -203,7 +206,6 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
                 unhandled.setdefault(name_, set()).update(where)
             if errors:
                 report.failed_texts += 1
-                text_failed.add(source.key)
                 for kind in text_keys:
                     cache.units.pop(f"{kind}:{source.key}", None)  # rebuilt next time, whatever the cache says
             else:
@@ -220,9 +222,12 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
             if fail_fast and report.failed:
                 report.stopped = True
                 break
-        if not report.stopped:
-            _build_edition_units(stale, units, texts, registers, introductions, settings, stylesheets or
-                                 _main_stylesheets(root), staging, out, cache, report, unhandled, report_unhandled)
+        try:
+            if not report.stopped:
+                _build_edition_units(stale, units, texts, registers, introductions, settings, workers,
+                                     staging, out, cache, report, unhandled)
+        finally:
+            workers.close()
         report.unhandled = Counter({name_: len(where) for name_, where in unhandled.items()})
         if fail_fast and report.failed:
             report.stopped = True
@@ -370,20 +375,52 @@ def _output_kind(path: Path) -> str:
     return "pdf" if path.suffix == ".pdf" else "html"
 
 
-def _run_tasks(tasks: list[TextTask], setup: BuilderSetup, stylesheets: Stylesheets | None, jobs: int | None):
-    """Yield the result of each task: in this process, or in a pool of ``jobs`` workers when that pays."""
-    jobs = jobs or os.cpu_count() or 1
-    threshold = _POOL_THRESHOLD_PDF if any(t.pdf for t in tasks) else _POOL_THRESHOLD_HTML
-    if jobs == 1 or len(tasks) < threshold:
-        builder = TextBuilder(setup, stylesheets or _main_stylesheets(Path(setup.stylesheet_root)))
-        for task in tasks:
-            yield builder.build(task)
-        return
-    # spawn, not fork: SaxonC's runtime does not survive a fork.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context,
-                             initializer=init_worker, initargs=(setup,)) as pool:
-        futures = [pool.submit(build_in_worker, task) for task in tasks]
+class _Workers:
+    """Where texts and pages are built: this process, or a pool of worker processes.
+
+    One pool serves the whole build (texts, then the edition's pages), so each
+    worker starts and compiles its stylesheets once."""
+
+    def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None, processes: int):
+        self.setup = setup
+        self._stylesheets = stylesheets
+        self._builder: TextBuilder | None = None
+        self.pool = None
+        if processes > 1:
+            # spawn, not fork: SaxonC's runtime does not survive a fork.
+            self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=init_worker, initargs=(setup,))
+
+    @property
+    def builder(self) -> TextBuilder:
+        """The builder of this process (made on first use)."""
+        if self._builder is None:
+            self._builder = TextBuilder(self.setup, self._stylesheets or _main_stylesheets(Path(self.setup.stylesheet_root)))
+        return self._builder
+
+    def texts(self, tasks: list[TextTask]):
+        """Yield the result of each task, in the order they finish."""
+        if self.pool is None:
+            for task in tasks:
+                yield self.builder.build(task)
+            return
+        yield from self._gather([self.pool.submit(build_in_worker, task) for task in tasks])
+
+    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[Path], dict[str, set[str]]]:
+        """Give the files written for the page ``jobs`` from the edition document stored at ``source``."""
+        tasks = [PagesTask(str(source), (job,), str(staging)) for job in jobs]
+        results = (self.builder.pages(task) for task in tasks) if self.pool is None else \
+            self._gather([self.pool.submit(pages_in_worker, task) for task in tasks])
+        written: list[Path] = []
+        unhandled: dict[str, set[str]] = {}
+        for files, seen in results:
+            written.extend(Path(p) for p in files)
+            for name, where in seen.items():
+                unhandled.setdefault(name, set()).update(where)
+        return sorted(written), unhandled
+
+    @staticmethod
+    def _gather(futures):
         try:
             for future in as_completed(futures):
                 yield future.result()
@@ -391,6 +428,19 @@ def _run_tasks(tasks: list[TextTask], setup: BuilderSetup, stylesheets: Styleshe
             for future in futures:
                 future.cancel()
             raise
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _processes(jobs: int | None, stale_texts: list[_Source], texts: list[_Source], stale: set[str], pdf: bool) -> int:
+    """Give how many worker processes pay for this build (1: build in this process)."""
+    jobs = jobs or os.cpu_count() or 1
+    threshold = _POOL_THRESHOLD_PDF if pdf else _POOL_THRESHOLD_HTML
+    if jobs > 1 and (len(stale_texts) >= threshold or ("site" in stale and len(texts) >= _POOL_THRESHOLD_PAGES)):
+        return jobs
+    return 1
 
 
 def _read(sources: list[_Source]) -> list[Document]:
@@ -402,15 +452,14 @@ def _read(sources: list[_Source]) -> list[Document]:
     return documents
 
 
-def _build_edition_units(stale, units, texts, registers, introductions, settings, stylesheets, staging, out,
-                         cache, report, unhandled, report_unhandled) -> None:
+def _build_edition_units(stale, units, texts, registers, introductions, settings, workers: _Workers, staging, out,
+                         cache, report, unhandled) -> None:
     """Build the stale edition-wide units: the edition's pages and datasets from the
-    texts' extracts, the zip, the search index, the volume and the EPUB."""
-    from .writers.data import write_datasets, write_zip
-    from .writers.html import SearchIndexError, index_search, write_pages
+    texts' extracts (in the workers), the zip, the search index, the volume and the EPUB."""
+    from .writers.data import dataset_jobs, write_register_copies, write_zip
+    from .writers.html import SearchIndexError, index_search, page_jobs, write_site_files
 
     register_docs = _read(registers) if stale & {"site", "zip", "volume", "epub"} else []
-    stylesheets.report_unhandled, stylesheets.unhandled = report_unhandled, {}
 
     def record(name: str, files: list[Path]) -> None:
         cache.record(name, units[name], files, staging)
@@ -422,9 +471,15 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
 
     if "site" in stale:
         # A failure here is the stylesheets' (no text is at fault): it stops the build, nothing is published.
-        node = stylesheets.node(_extract_edition(texts, register_docs, introductions, settings, cache))
-        record("site", [*write_pages(stylesheets, node, register_docs, staging),
-                        *write_datasets(stylesheets, node, register_docs, staging)])
+        # The workers read the edition document from a file (a few MB for thousands of texts), once each.
+        source = cache.folder / "site-source.xml"
+        atomic_write(source, serialize(_extract_edition(texts, register_docs, introductions, settings, cache)))
+        pages, seen = workers.pages(source, [*page_jobs(register_docs), *dataset_jobs()], staging)
+        for name_, where in seen.items():
+            unhandled.setdefault(name_, set()).update(where)
+        source.unlink(missing_ok=True)
+        record("site", [*pages, *write_site_files(workers.builder.stylesheets, register_docs, staging),
+                        *write_register_copies(register_docs, staging)])
     if "zip" in stale:
         # The texts' TEI copies in data/tei are written per text (workers); the zip gathers them.
         tei_names = [s.name for s in texts] + [s.name for s in registers]
@@ -435,6 +490,8 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
             record("search", index_search(staging))
         except SearchIndexError as exc:
             failed("search", out, exc)
+    stylesheets = workers.builder.stylesheets
+    stylesheets.report_unhandled, stylesheets.unhandled = workers.setup.report_unhandled, {}
     if stale & {"volume", "epub"}:
         corpus = Corpus(texts=_read(texts), registers=register_docs, introductions=_read(introductions))
         node = stylesheets.node(edition_tree(corpus, settings))

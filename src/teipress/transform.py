@@ -61,6 +61,11 @@ class Stylesheets:
         text = etree.tostring(element, encoding="unicode")
         return processor().parse_xml(xml_text=text)
 
+    def node_from_file(self, path: str | Path):
+        """Give a Saxon document node of the XML file ``path``, written by teipress itself
+        (an edition document: no DOCTYPE, no entities; untrusted input goes through :meth:`node`)."""
+        return processor().parse_xml(xml_file_name=str(path))
+
     def run(self, name: str, source, parameters: dict | None = None, label: str = "") -> str:
         """Give the serialized result of stylesheet ``name`` applied to ``source``
         (a Saxon node from :meth:`node`), with ``parameters`` set for this run only."""

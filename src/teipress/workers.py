@@ -20,7 +20,7 @@ from .document import load, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .extract import edition_element, output_names, registers_element, serialize, text_element, text_extract
 from .transform import Stylesheets
-from .writers import atomic_write
+from .writers import PageJob, atomic_write
 
 TEXT_STYLESHEET = "html/html.xsl"
 PRINT_STYLESHEET = "print/print.xsl"
@@ -67,13 +67,35 @@ class BuilderSetup:
     report_unhandled: bool = False
 
 
+@dataclass(frozen=True)
+class PagesTask:
+    """Write the edition pages ``jobs`` into ``staging`` from the edition document stored at ``source``."""
+
+    source: str
+    jobs: tuple[PageJob, ...]
+    staging: str
+
+
 class TextBuilder:
-    """Builds texts one at a time with stylesheets compiled once."""
+    """Builds texts one at a time, and the edition's pages, with stylesheets compiled once."""
 
     def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None = None):
         self.setup = setup
         self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root)
         self.registers = [registers_element(load(path)) for path in setup.registers]
+        self._site: tuple[str, object] | None = None  # the edition document of the pages: (path, Saxon node)
+
+    def pages(self, task: PagesTask) -> tuple[list[str], dict[str, set[str]]]:
+        """Give the files written for a PagesTask and the elements the generic fallback rendered."""
+        if self._site is None or self._site[0] != task.source:
+            self._site = (task.source, self.stylesheets.node_from_file(task.source))
+        stylesheets = self.stylesheets
+        stylesheets.report_unhandled, stylesheets.unhandled = self.setup.report_unhandled, {}
+        try:
+            written = [str(job.run(stylesheets, self._site[1], Path(task.staging))) for job in task.jobs]
+            return written, stylesheets.unhandled
+        finally:
+            stylesheets.report_unhandled, stylesheets.unhandled = False, {}
 
     def source(self, document, task: TextTask, linked_documents) -> etree._Element:
         """Give the edition document of a text's page: the edition's settings, the
@@ -154,3 +176,9 @@ def build_in_worker(task: TextTask) -> TextResult:
     """Give the result of building ``task`` with this worker's builder."""
     assert _WORKER is not None, "init_worker was not called"
     return _WORKER.build(task)
+
+
+def pages_in_worker(task: PagesTask) -> tuple[list[str], dict[str, set[str]]]:
+    """Give the result of writing the pages of ``task`` with this worker's builder."""
+    assert _WORKER is not None, "init_worker was not called"
+    return _WORKER.pages(task)

@@ -5,7 +5,22 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page of the edition made by one stylesheet from the edition document: what to run, where it goes."""
+
+    stylesheet: str  # relative to the xslt folder
+    parameters: tuple[tuple[str, str], ...]
+    target: str  # relative to the output folder
+    label: str  # names the page in an error message
+
+    def run(self, stylesheets, node, out: Path) -> Path:
+        """Write the page into ``out`` and give its path (raise TransformError when the stylesheet fails)."""
+        return atomic_write(out / self.target, stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label))
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> Path:

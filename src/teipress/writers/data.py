@@ -9,8 +9,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ..transform import Stylesheets
-from . import atomic_write
+from . import PageJob, atomic_write
 
 DATA_STYLESHEET = "data/data.xsl"
 DATA_FOLDER = "data"
@@ -30,16 +29,16 @@ DATASETS = {
 }
 
 
-def write_datasets(stylesheets: Stylesheets, edition_node, registers, out: Path) -> list[Path]:
-    """Write the datasets of the open data (registers, chronology, citations, README,
-    licences) and the registers' TEI copies into ``out/data``; give the files written.
-    The texts' TEI copies are written per text. Raise TransformError when a dataset fails."""
-    folder = out / DATA_FOLDER
-    written = [atomic_write(folder / "tei" / register.name, register.source) for register in registers]
-    for name, dataset in DATASETS.items():
-        text = stylesheets.run(DATA_STYLESHEET, edition_node, {"dataset": dataset}, label=f"the data file {name}")
-        written.append(atomic_write(folder / name, text))
-    return written
+def dataset_jobs() -> list[PageJob]:
+    """Give the datasets of the open data (registers, chronology, citations, README,
+    licences) as jobs on the edition document of the extracts."""
+    return [PageJob(DATA_STYLESHEET, (("dataset", dataset),), f"{DATA_FOLDER}/{name}", f"the data file {name}")
+            for name, dataset in DATASETS.items()]
+
+
+def write_register_copies(registers, out: Path) -> list[Path]:
+    """Write the registers' TEI copies into ``out/data/tei`` (the texts' are written per text)."""
+    return [atomic_write(out / DATA_FOLDER / "tei" / register.name, register.source) for register in registers]
 
 
 def write_zip(out: Path, tei_names: list[str], build_date: str) -> Path:

@@ -12,23 +12,24 @@ from pathlib import Path
 
 from ..edition import register_pages
 from ..transform import Stylesheets
-from . import atomic_write
+from . import PageJob, atomic_write
 
 PAGES_STYLESHEET = "html/pages.xsl"
 
 
-def write_pages(stylesheets: Stylesheets, edition_node, registers, out: Path) -> list[Path]:
-    """Write the edition's pages that are not texts (index, registers, chronology, search,
-    paratext), the sitemap, the assets and the registers' TEI copies into ``out``; give the
-    files written. ``edition_node`` is the edition document made of the texts' extracts;
-    ``registers`` are the register Documents. Raise TransformError when a page fails."""
-    written: list[Path] = []
-    for register in registers:
-        written.append(atomic_write(out / "tei" / register.name, register.source))
-    for page in ["index", *register_pages(registers), *EXTRA_PAGES]:
-        html = stylesheets.run(PAGES_STYLESHEET, edition_node, {"page": page}, label=f"the {page} page")
-        written.append(atomic_write(out / f"{page}.html", html))
-    written.append(atomic_write(out / "sitemap.xml", stylesheets.run(SITEMAP_STYLESHEET, edition_node, {}, label="the sitemap")))
+def page_jobs(registers) -> list[PageJob]:
+    """Give the pages of the edition that are not texts (index, registers, chronology,
+    search, paratext) and the sitemap, as jobs on the edition document of the extracts;
+    ``registers`` are the register Documents (which register pages there are)."""
+    jobs = [PageJob(PAGES_STYLESHEET, (("page", page),), f"{page}.html", f"the {page} page")
+            for page in ["index", *register_pages(registers), *EXTRA_PAGES]]
+    jobs.append(PageJob(SITEMAP_STYLESHEET, (), "sitemap.xml", "the sitemap"))
+    return jobs
+
+
+def write_site_files(stylesheets: Stylesheets, registers, out: Path) -> list[Path]:
+    """Write the assets and the registers' TEI copies into ``out``; give the files written."""
+    written = [atomic_write(out / "tei" / register.name, register.source) for register in registers]
     written.extend(copy_assets(stylesheets.root / "html" / "assets", out / "assets"))
     return written
 
