@@ -11,7 +11,9 @@ A build goes in four steps:
 3. **build** the stale texts, in a process pool when there are many, and then
    the stale edition-wide units from the texts' extracts (or, for the volume
    and the EPUB, from the whole texts) into a staging folder;
-4. **publish** the staging folder into the output folder and save the cache.
+4. **publish** the staging folder into the output folder and save the cache;
+5. **archive**: make the units gathered from the whole published site (the open
+   data's zip, the search index) in place, after the pages are readable.
 """
 
 from __future__ import annotations
@@ -72,8 +74,10 @@ class BuildReport:
     built: int = 0
     skipped: int = 0
     failed_texts: int = 0
-    # Wall-clock time of the build, in seconds.
+    # Wall-clock time of the build, in seconds, and until its pages were published
+    # (the open data's zip and the search index follow: _build_archives).
     seconds: float = 0.0
+    published: float = 0.0
 
     @property
     def failed(self) -> bool:
@@ -238,10 +242,45 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         abandon_staging(staging)
         return _finish(report, started, emit)
     commit_staging(staging, out)
+    report.published = time.monotonic() - started
     cache.sources = {s.key: s.info for s in sources}
     cache.prune_extracts()
+    for name in ("zip", "search"):
+        if name in stale:
+            cache.units.pop(name, None)  # made below; until then the cache knows the old one is stale
     cache.save()
+    _build_archives(stale, units, texts, registers, settings, out, cache, report)
     return _finish(report, started, emit)
+
+
+def _build_archives(stale, units, texts, registers, settings, out: Path, cache: BuildCache, report: BuildReport) -> None:
+    """Make the stale units gathered from the whole published site, the open data's zip
+    and the search index, in place (each is written aside and moved in by rename).
+
+    They come after the pages are published: an editor who saved one text sees
+    its page at once, and these (which grow with the edition: Pagefind reads
+    every page) follow. A build interrupted here leaves them as they were and
+    the cache knows them stale."""
+    from .writers.data import write_zip
+    from .writers.html import SearchIndexError, index_search
+
+    if "zip" in stale:
+        # The texts' TEI copies in data/tei are written per text; the zip gathers them.
+        tei_names = [s.name for s in texts] + [s.name for s in registers]
+        if all((out / "data" / "tei" / name).is_file() for name in tei_names) and "site" in cache.units:
+            files = [write_zip(out, tei_names, settings.build_date)]
+            cache.record("zip", units["zip"], files, out)
+            report.written.extend(files)
+            cache.save()
+    if "search" in stale:
+        try:
+            files = index_search(out)
+        except SearchIndexError as exc:
+            report.diagnostics.append(Diagnostic(str(out), 1, 1, "error", str(exc)))
+            return
+        cache.record("search", units["search"], files, out)
+        report.written.extend(files)
+        cache.save()
 
 
 def _finish(report: BuildReport, started: float, emit) -> BuildReport:
@@ -456,8 +495,8 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
                          cache, report, unhandled) -> None:
     """Build the stale edition-wide units: the edition's pages and datasets from the
     texts' extracts (in the workers), the zip, the search index, the volume and the EPUB."""
-    from .writers.data import dataset_jobs, write_register_copies, write_zip
-    from .writers.html import SearchIndexError, index_search, page_jobs, write_site_files
+    from .writers.data import dataset_jobs, write_register_copies
+    from .writers.html import page_jobs, write_site_files
 
     register_docs = _read(registers) if stale & {"site", "zip", "volume", "epub"} else []
 
@@ -480,16 +519,6 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
         source.unlink(missing_ok=True)
         record("site", [*pages, *write_site_files(workers.builder.stylesheets, register_docs, staging),
                         *write_register_copies(register_docs, staging)])
-    if "zip" in stale:
-        # The texts' TEI copies in data/tei are written per text (workers); the zip gathers them.
-        tei_names = [s.name for s in texts] + [s.name for s in registers]
-        if all((staging / "data" / "tei" / name).is_file() for name in tei_names) and "site" in cache.units:
-            record("zip", [write_zip(staging, tei_names, settings.build_date)])
-    if "search" in stale:
-        try:
-            record("search", index_search(staging))
-        except SearchIndexError as exc:
-            failed("search", out, exc)
     stylesheets = workers.builder.stylesheets
     stylesheets.report_unhandled, stylesheets.unhandled = workers.setup.report_unhandled, {}
     if stale & {"volume", "epub"}:
