@@ -141,3 +141,18 @@ def test_a_funder_in_the_header_appears_on_about_and_the_file_stays_valid(tmp_pa
     assert not build([copy], out, "html", SETTINGS, stylesheets).failed
     funders = _main(out, "about").find_class("about-funder")
     assert [_words(f.text_content()) for f in funders] == ["The Example Foundation"]
+
+
+def test_editors_and_licence_of_the_settings_head_the_about_page_and_the_citations(tmp_path, stylesheets):
+    from .conftest import FIXTURES
+
+    settings = Settings(title="Mini", build_date="2026-11-24", editors=("Zoe Settings",),
+                        licence="https://example.org/licence/1.0")
+    report = build([FIXTURES / "mini"], tmp_path, "html", settings, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    about = (tmp_path / "about.html").read_text(encoding="utf-8")
+    editors = re.findall(r'<dd class="about-editor">(.*?)</dd>', about, re.S)
+    assert "Zoe Settings" in editors[0] and any("Ann Editor" in e for e in editors[1:])
+    assert '<a href="https://example.org/licence/1.0" rel="license">' in about
+    assert (tmp_path / "data" / "citation.txt").read_text(encoding="utf-8").startswith("Zoe Settings; Ann Editor (eds.)")
+    assert "https://example.org/licence/1.0" in (tmp_path / "data" / "LICENCE.txt").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from lxml import etree
 from .config import Settings
 from .corpus import Corpus
 from .document import TEI_NS
+from .extract import TP_NS, edition_element, output_names as extract_output_names
 
-TP_NS = "https://teipress.org/ns"
 
 # Register pages and the TEI elements whose entries they list.
 REGISTER_PAGES = {
@@ -24,32 +24,13 @@ REGISTER_PAGES = {
 
 def output_names(document) -> dict[str, str]:
     """Give the output-relative file names of a text: its HTML page, PDF and TEI copy."""
-    return {
-        "html": f"{document.id}.html",
-        "pdf": f"{document.id}.pdf",
-        "tei": f"tei/{document.name}",
-    }
+    return extract_output_names(document.id, document.name)
 
 
 def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
     """Give the ``tp:edition`` element wrapping copies of the corpus's registers and texts."""
-    edition = etree.Element(
-        f"{{{TP_NS}}}edition",
-        nsmap={"tp": TP_NS},
-        title=settings.title,
-        url=settings.url,
-        **{"build-date": settings.build_date},
-    )
-    # The home page's introduction: the text with the id "introduction", else the settings'
-    # introduction, one tp:p per paragraph (separated by blank lines).
-    paragraphs = [" ".join(p.split()) for p in settings.introduction.split("\n\n") if p.strip()]
-    if corpus.introductions:
-        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=corpus.introductions[0].name)
-        intro.append(copy.deepcopy(corpus.introductions[0].root))
-    elif paragraphs:
-        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction")
-        for paragraph in paragraphs:
-            etree.SubElement(intro, f"{{{TP_NS}}}p").text = paragraph
+    edition = edition_element(settings)
+    add_introduction(edition, corpus.introductions, settings)
     for register in corpus.registers:
         holder = etree.SubElement(edition, f"{{{TP_NS}}}registers", src=register.name)
         holder.append(copy.deepcopy(register.root))
@@ -64,6 +45,20 @@ def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
         )
         holder.append(copy.deepcopy(text.root))
     return edition
+
+
+def add_introduction(edition: etree._Element, introductions, settings: Settings) -> None:
+    """Add the home page's introduction to ``edition``: the text with the id "introduction"
+    (the first of ``introductions``), else the settings' introduction, one tp:p per
+    paragraph (paragraphs separated by blank lines)."""
+    paragraphs = [" ".join(p.split()) for p in settings.introduction.split("\n\n") if p.strip()]
+    if introductions:
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=introductions[0].name)
+        intro.append(copy.deepcopy(introductions[0].root))
+    elif paragraphs:
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction")
+        for paragraph in paragraphs:
+            etree.SubElement(intro, f"{{{TP_NS}}}p").text = paragraph
 
 
 def register_pages(registers) -> list[str]:

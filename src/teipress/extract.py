@@ -35,14 +35,28 @@ def output_names(text_id: str, name: str) -> dict[str, str]:
 
 
 def edition_element(settings: Settings) -> etree._Element:
-    """Give an empty ``tp:edition`` element carrying the edition's settings."""
-    return etree.Element(
+    """Give a ``tp:edition`` element carrying the edition's settings: title, URL and
+    build date as attributes; the editors and the licence of ``teipress.toml``, when
+    given, as TEI ``editor`` and ``licence`` elements in ``tp:settings`` (the stylesheets
+    name them before what the files' headers say)."""
+    edition = etree.Element(
         f"{{{TP_NS}}}edition",
         nsmap={"tp": TP_NS},
         title=settings.title,
         url=settings.url,
         **{"build-date": settings.build_date},
     )
+    editors, licence = getattr(settings, "editors", ()), getattr(settings, "licence", "")
+    if editors or licence:
+        holder = etree.SubElement(edition, f"{{{TP_NS}}}settings")
+        for name in editors:
+            etree.SubElement(holder, f"{{{TEI_NS}}}editor", nsmap={None: TEI_NS}).text = name
+        if licence:
+            element = etree.SubElement(holder, f"{{{TEI_NS}}}licence", nsmap={None: TEI_NS})
+            element.text = licence
+            if licence.startswith(("http://", "https://")):
+                element.set("target", licence)
+    return edition
 
 
 def registers_element(document: Document) -> etree._Element:

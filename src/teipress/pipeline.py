@@ -33,7 +33,7 @@ from .cache import BuildCache, SourceInfo, build_fingerprint, file_hash
 from .config import Settings
 from .corpus import INTRODUCTION_ID, Corpus, discover, file_pointers, kind_of
 from .document import Document, load, require_tei
-from .edition import edition_tree
+from .edition import add_introduction, edition_tree
 from .errors import Diagnostic, InputError, TransformError, UsageError
 from .events import BUILT, FAILED, SKIPPED, BuildEvent, Progress
 from .extract import (digest, edition_element, output_names, registers_element, serialize, text_element,
@@ -550,15 +550,7 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
 def _extract_edition(texts, register_docs, introductions, settings, cache: BuildCache) -> etree._Element:
     """Give the edition document of the edition's pages: registers and introduction whole, texts as extracts."""
     edition = edition_element(settings)
-    paragraphs = [" ".join(p.split()) for p in settings.introduction.split("\n\n") if p.strip()]
-    if introductions:
-        document = load(introductions[0].path)
-        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=document.name)
-        intro.append(document.root)
-    elif paragraphs:
-        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction")
-        for paragraph in paragraphs:
-            etree.SubElement(intro, f"{{{TP_NS}}}p").text = paragraph
+    add_introduction(edition, [load(source.path) for source in introductions[:1]], settings)
     for document in register_docs:
         edition.append(registers_element(document))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)

@@ -39,10 +39,16 @@
     </xsl:for-each-group>
   </xsl:function>
 
-  <!-- Who made the edition: every respStmt and editor of the files' titleStmt, each distinct one once. -->
+  <!-- The editors named in teipress.toml ([edition] editors), as TEI editor elements (edition.py). -->
+  <xsl:function name="tp:settings-editors" as="element(tei:editor)*">
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="root($context)/tp:edition/tp:settings/tei:editor"/>
+  </xsl:function>
+
+  <!-- Who made the edition: the editors of the settings, then every respStmt and editor of the files' titleStmt, each distinct one once. -->
   <xsl:function name="tp:edition-responsibilities" as="element()*">
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="tp:distinct-statements(tp:edition-teis($context) ! tp:text-editors(.)) ! ?statement"/>
+    <xsl:sequence select="tp:distinct-statements((tp:settings-editors($context), tp:edition-teis($context) ! tp:text-editors(.))) ! ?statement"/>
   </xsl:function>
 
   <!--
@@ -76,7 +82,7 @@
 
   <xsl:function name="tp:gather-editor-names" as="xs:string*">
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="distinct-values(tp:edition-teis($context) ! tp:text-editors(.)
+    <xsl:sequence select="distinct-values((tp:settings-editors($context), tp:edition-teis($context) ! tp:text-editors(.))
       ! (self::tei:editor, tei:persName, tei:orgName, tei:name) ! tp:name-string(.)[. ne ''])"/>
   </xsl:function>
 
@@ -100,10 +106,15 @@
       /(tei:funder | tei:sponsor | tei:principal)) ! ?statement"/>
   </xsl:function>
 
-  <!-- The licences of the files with the files under each (maps as tp:distinct-statements gives). -->
+  <!--
+    The licences of the files with the files under each (maps as tp:distinct-statements gives);
+    first the licence of teipress.toml ([edition] licence), which covers every file.
+  -->
   <xsl:function name="tp:edition-licences" as="map(*)*">
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="tp:distinct-statements(tp:edition-teis($context) ! tp:text-licences(.))"/>
+    <xsl:variable name="teis" select="tp:edition-teis($context)"/>
+    <xsl:sequence select="(root($context)/tp:edition/tp:settings/tei:licence ! map{'statement': ., 'teis': $teis},
+      tp:distinct-statements($teis ! tp:text-licences(.)))"/>
   </xsl:function>
 
   <!-- Every change of every file's revisionDesc, newest first (by date, then version; otherwise in the files' order). -->
