@@ -67,9 +67,14 @@ def document_line(event: BuildEvent) -> str:
     return f"{event.done:>{digits}}/{event.total} {word:<9} {event.path}"
 
 
-def summary_line(built: int, skipped: int, failed: int, seconds: float, files: int, out: str | Path) -> str:
-    """Give the last line of a build: documents built, kept as unchanged and failed, the time and the output."""
-    return (f"built {built:,}, unchanged {skipped:,}, failed {failed:,} in {seconds:.1f} s: "
+def summary_line(built: int, skipped: int, failed: int, seconds: float, files: int, out: str | Path,
+                 published: float = 0.0) -> str:
+    """Give the last line of a build: documents built, kept as unchanged and failed, the time and the output.
+
+    When the zip and the search index, made after the pages were published, took a
+    second or more, the line also says when the pages were there."""
+    pages = f" (pages published after {published:.1f} s)" if published and seconds - published >= 1.0 else ""
+    return (f"built {built:,}, unchanged {skipped:,}, failed {failed:,} in {seconds:.1f} s{pages}: "
             f"{files:,} file(s) in {out}")
 
 
@@ -79,7 +84,8 @@ def report_summary(report, out: str | Path) -> str:
     The failed documents are the files with an error: texts that did not build and
     files that could not be read as TEI at all."""
     failed = len({d.file for d in report.diagnostics if d.is_error})
-    return summary_line(report.built, report.skipped, failed, report.seconds, len(report.written), out)
+    return summary_line(report.built, report.skipped, failed, report.seconds, len(report.written), out,
+                        getattr(report, "published", 0.0))
 
 
 def rebuild_summary(changed, report, out: str | Path) -> str:

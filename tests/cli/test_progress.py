@@ -64,6 +64,13 @@ def test_summary_counts_documents_time_and_files_with_thousands_separated():
         "built 998, unchanged 0, failed 2 in 12.3 s: 1,234 file(s) in output")
 
 
+def test_summary_says_when_the_pages_were_published_if_the_search_index_took_long():
+    assert summary_line(1, 999, 0, 12.04, 5, "output", published=0.72) == (
+        "built 1, unchanged 999, failed 0 in 12.0 s (pages published after 0.7 s): 5 file(s) in output")
+    # A short wait for the archives is not worth a word.
+    assert summary_line(1, 1, 0, 1.2, 5, "output", published=0.9) == "built 1, unchanged 1, failed 0 in 1.2 s: 5 file(s) in output"
+
+
 def test_summary_of_a_report_counts_each_file_with_errors_once():
     diagnostics = [Diagnostic("a.xml", 1, 1, "error", "x"), Diagnostic("a.xml", 2, 1, "error", "y"),
                    Diagnostic("b.xml", 1, 1, "error", "z"), Diagnostic("c.xml", 1, 1, "warning", "w")]
