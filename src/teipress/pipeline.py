@@ -511,8 +511,8 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
     if "site" in stale:
         # A failure here is the stylesheets' (no text is at fault): it stops the build, nothing is published.
         # The workers read the edition document from a file (a few MB for thousands of texts), once each.
-        source = cache.folder / "site-source.xml"
-        atomic_write(source, serialize(_extract_edition(texts, register_docs, introductions, settings, cache)))
+        source = _write_extract_edition(cache.folder / "site-source.xml", texts, register_docs, introductions,
+                                        settings, cache)
         pages, seen = workers.pages(source, [*page_jobs(register_docs), *dataset_jobs()], staging)
         for name_, where in seen.items():
             unhandled.setdefault(name_, set()).update(where)
@@ -547,17 +547,40 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
     stylesheets.report_unhandled, stylesheets.unhandled = False, {}
 
 
-def _extract_edition(texts, register_docs, introductions, settings, cache: BuildCache) -> etree._Element:
-    """Give the edition document of the edition's pages: registers and introduction whole, texts as extracts."""
+def _write_extract_edition(target: Path, texts, register_docs, introductions, settings, cache: BuildCache) -> Path:
+    """Write the edition document of the edition's pages to ``target`` and give its path:
+    registers and introduction whole, the texts as their stored extracts.
+
+    The file is written piece by piece, each text's extract copied from the cache as it is
+    (lxml wrote it, from a file that parsed safely), so the build's memory does not grow
+    with the edition; only the pieces around the extracts are made here, by lxml too."""
     edition = edition_element(settings)
     add_introduction(edition, [load(source.path) for source in introductions[:1]], settings)
     for document in register_docs:
         edition.append(registers_element(document))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-    for source in texts:
-        # The extract was written by this teipress from a file that parsed safely.
-        root = etree.fromstring(cache.extract_path(source.info.extract).read_bytes(), parser)
-        holder = etree.SubElement(edition, f"{{{TP_NS}}}text", id=source.text_id, n=str(source.position),
-                                  src=source.name, **output_names(source.text_id, source.name))
-        holder.append(root)
+    # The edition element with its first children, split where the texts go.
+    head, _, tail = serialize(_edition_marker(edition)).decode("utf-8").rpartition("<tp:texts-here/>")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.tmp")
+    with open(partial, "wb") as out:
+        out.write(head.encode("utf-8"))
+        for source in texts:
+            holder = etree.Element(f"{{{TP_NS}}}text", nsmap={"tp": TP_NS}, id=source.text_id, n=str(source.position),
+                                   src=source.name, **output_names(source.text_id, source.name))
+            holder.text = _EXTRACT_HERE
+            before, _, after = serialize(holder).decode("utf-8").partition(_EXTRACT_HERE)
+            out.write(before.encode("utf-8"))
+            out.write(cache.extract_path(source.info.extract).read_bytes())
+            out.write(after.encode("utf-8"))
+        out.write(tail.encode("utf-8"))
+    partial.replace(target)
+    return target
+
+
+_EXTRACT_HERE = "teipress: the extract goes here"
+
+
+def _edition_marker(edition: etree._Element) -> etree._Element:
+    """Give ``edition`` with a marker element as its last child, where the texts are written."""
+    etree.SubElement(edition, f"{{{TP_NS}}}texts-here")
     return edition

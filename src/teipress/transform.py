@@ -10,6 +10,7 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor
 
+from .confinement import check_stylesheet
 from .errors import StylesheetError, TransformError
 from .resources import xslt_dir
 
@@ -50,6 +51,7 @@ class Stylesheets:
             path = (self.root / name).resolve()
             if not path.is_file():
                 raise StylesheetError(f"{path}: stylesheet not found")
+            check_stylesheet(path, [self.root, xslt_dir()])
             try:
                 self._executables[name] = self._compiler.compile_stylesheet(stylesheet_file=str(path))
             except PySaxonApiError as exc:
