@@ -102,6 +102,20 @@ def file_pointers(document: Document):
                     yield element, attribute, file
 
 
+def pointed_files(document: Document) -> set[str]:
+    """Give the XML files (as written, without fragment) that ``document`` points into."""
+    # The attribute values are gathered by libxml2 and made distinct before any Python work:
+    # a text points into the same register thousands of times.
+    values = set(document.root.xpath("|".join(f".//@{a}" for a in _POINTER_ATTRIBUTES)))
+    files = set()
+    for value in values:
+        for uri in value.split():
+            file = uri.split("#", 1)[0]
+            if file.endswith(".xml") and ":" not in file:
+                files.add(file)
+    return files
+
+
 def missing_files(corpus: Corpus) -> list[Diagnostic]:
     """Give one warning per document and per XML file it points into that is not part of
     the edition (a missing register, a pointer to a file not given): the text still

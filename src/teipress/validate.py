@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .corpus import file_pointers, kind_of, read_corpus
+from .corpus import kind_of, pointed_files, read_corpus
 from .document import TEI_NS, Document, load, safe_parser
 from .edition import TP_NS
 from .errors import Diagnostic, InputError, UsageError
@@ -283,12 +283,17 @@ def _referenced_documents(documents: list[Document]) -> list[Document]:
     """Give the documents that ``documents`` point into (``registers.xml#…``) and
     that were not given themselves, read from beside the pointing file."""
     given = {d.path.resolve() for d in documents}
-    wanted: dict[Path, None] = {}
+    # Each distinct (folder, file) is resolved once: a corpus points into the same few files thousands of times.
+    pointed: dict[tuple[str, str], None] = {}
     for document in documents:
-        for _, _, file in file_pointers(document):
-            candidate = (document.path.parent / file).resolve()
-            if candidate not in given and candidate.is_file():
-                wanted[candidate] = None
+        folder = str(document.path.parent)
+        for file in pointed_files(document):
+            pointed[(folder, file)] = None
+    wanted: dict[Path, None] = {}
+    for folder, file in pointed:
+        candidate = (Path(folder) / file).resolve()
+        if candidate not in given and candidate.is_file():
+            wanted[candidate] = None
     context = []
     for path in wanted:
         try:
