@@ -194,6 +194,7 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         target = cache.extract_path(extract)
         if not target.is_file():
             atomic_write(target, data)
+    pending.clear()  # stored: the build reads them back from the cache when it makes the edition's pages
     staging = begin_staging(out)
     try:
         setup = BuilderSetup(str(root), tuple(str(s.path) for s in registers), settings, report_unhandled)
