@@ -213,3 +213,11 @@ def test_edition_pages_from_extracts_equal_those_from_the_whole_texts(stylesheet
     for name, dataset in DATASETS.items():
         expected = stylesheets.run("data/data.xsl", whole, {"dataset": dataset})
         assert (out / "data" / name).read_bytes() == expected.encode("utf-8"), name
+
+
+def test_an_epub_build_counts_its_texts_as_built_with_the_book_or_kept_with_it(mini, stylesheets):
+    sources, out = mini
+    first = build([sources], out, "epub", SETTINGS, stylesheets)
+    assert (first.built, first.skipped) == (2, 0) and (out / "edition.epub").is_file()
+    again = build([sources], out, "epub", SETTINGS, stylesheets)
+    assert (again.built, again.skipped, again.written) == (0, 2, [])

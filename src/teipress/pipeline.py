@@ -181,12 +181,17 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
     by_path = {str(s.path): s for s in stale_texts}
     emit(BuildEvent("start", total=len(texts), seconds=time.monotonic() - started))
     done = 0
+    # Without outputs of their own (--format epub), the texts are built with the book, or kept with it.
+    whole_only = not text_keys and bool(stale)
     for s in texts:
         if str(s.path) not in by_path:
             done += 1
-            report.skipped += 1
-            emit(BuildEvent("document", total=len(texts), done=done, path=str(s.path), status=SKIPPED,
-                            seconds=time.monotonic() - started))
+            if whole_only:
+                report.built += 1
+            else:
+                report.skipped += 1
+            emit(BuildEvent("document", total=len(texts), done=done, path=str(s.path),
+                            status=BUILT if whole_only else SKIPPED, seconds=time.monotonic() - started))
     if not stale:
         return _finish(report, started, emit)
 

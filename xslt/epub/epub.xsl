@@ -140,8 +140,9 @@
     <xsl:copy/>
   </xsl:template>
 
-  <!-- What only works in a browser with script, or only on the web site: left out of the book. -->
-  <xsl:template mode="tp:xhtml" match="script | noscript | button | link | style | *[@hidden]
+  <!-- What only works in a browser with script, or only on the web site: left out of the book
+       (before the rule for links: the back links of the apparatus and notes are among them). -->
+  <xsl:template mode="tp:xhtml" priority="1" match="script | noscript | button | link | style | *[@hidden]
     | *[tokenize(@class) = ('entity-cards', 'cite-this', 'text-formats', 'skip-link', 'app-back', 'note-back')]"/>
 
   <!-- Alternatives of the other views: the book shows the reading view only (the apparatus gives the rest). -->
