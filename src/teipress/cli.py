@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import signal
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +113,14 @@ def _echo_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:
 @click.version_option(__version__, prog_name="teipress")
 def main() -> None:
     """Validate TEI P5 texts and publish them as an HTML, PDF and EPUB edition."""
+    # A build stopped by SIGTERM (a CI time-out, `kill`) cleans up as after Ctrl-C:
+    # its staging folder goes and the previous output stays as it was.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 @main.command(short_help="Make a new edition folder that builds as it is.")

@@ -104,3 +104,31 @@ def test_the_output_folder_stays_the_same_folder_and_mirrors_the_build(edition, 
     assert (out / "pagefind").is_dir() and (out / "README.md").is_file()
     # A text no longer in the corpus keeps its old page (teipress never deletes what it did not replace).
     assert (out / "two.html").is_file()
+
+
+def test_a_build_stopped_by_sigterm_leaves_the_previous_output_and_no_staging_folder(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from ..test_incremental import _letters
+
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    _letters(sources, 30)
+    out = tmp_path / "output"
+    write(out / "index.html", "previous")
+    from pathlib import Path
+
+    command = [str(Path(sys.executable).parent / "teipress"), "build", str(sources), "--out", str(out), "--format", "html",
+               "--jobs", "1", "--build-date", "2000-01-01"]
+    process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".teipress-output.staging.") for p in tmp_path.iterdir()):
+        assert process.poll() is None and time.monotonic() < deadline, "the build ended before it staged anything"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) != 0
+    assert (out / "index.html").read_text() == "previous"
+    assert _beside(out) == ["output", "tei"]
