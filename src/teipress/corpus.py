@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from .document import TEI_NS, Document, load, require_tei
 from .errors import Diagnostic, InputError, UsageError
 
@@ -114,28 +112,3 @@ def pointed_files(document: Document) -> set[str]:
             if file.endswith(".xml") and ":" not in file:
                 files.add(file)
     return files
-
-
-def missing_files(corpus: Corpus) -> list[Diagnostic]:
-    """Give one warning per document and per XML file it points into that is not part of
-    the edition (a missing register, a pointer to a file not given): the text still
-    builds, but those names and links stay unlinked."""
-    names = {document.name for document in corpus.documents}
-    warnings = []
-    for document in corpus.documents:
-        first: dict[str, tuple[etree._Element, str]] = {}
-        count: dict[str, int] = {}
-        for element, attribute, file in file_pointers(document):
-            name = file.replace("\\", "/").rsplit("/", 1)[-1]
-            if name in names:
-                continue
-            first.setdefault(name, (element, attribute))
-            count[name] = count.get(name, 0) + 1
-        for name, (element, attribute) in first.items():
-            more = count[name] - 1
-            warnings.append(Diagnostic(
-                str(document.path), element.sourceline or 1, document.column_of(element), "warning",
-                f"@{attribute} points into '{name}', which is not part of the edition"
-                + (f" ({more} more pointer(s) into it)" if more else "")
-                + "; these names and links are shown without a link"))
-    return warnings

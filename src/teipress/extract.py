@@ -46,16 +46,15 @@ def edition_element(settings: Settings) -> etree._Element:
         url=settings.url,
         **{"build-date": settings.build_date},
     )
-    editors, licence = getattr(settings, "editors", ()), getattr(settings, "licence", "")
-    if editors or licence:
+    if settings.editors or settings.licence:
         holder = etree.SubElement(edition, f"{{{TP_NS}}}settings")
-        for name in editors:
+        for name in settings.editors:
             etree.SubElement(holder, f"{{{TEI_NS}}}editor", nsmap={None: TEI_NS}).text = name
-        if licence:
+        if settings.licence:
             element = etree.SubElement(holder, f"{{{TEI_NS}}}licence", nsmap={None: TEI_NS})
-            element.text = licence
-            if licence.startswith(("http://", "https://")):
-                element.set("target", licence)
+            element.text = settings.licence
+            if settings.licence.startswith(("http://", "https://")):
+                element.set("target", settings.licence)
     return edition
 
 

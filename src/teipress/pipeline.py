@@ -31,13 +31,12 @@ from lxml import etree
 
 from .cache import BuildCache, SourceInfo, build_fingerprint, file_hash
 from .config import Settings
-from .corpus import INTRODUCTION_ID, Corpus, discover, file_pointers, kind_of
+from .corpus import Corpus, discover, file_pointers, kind_of
 from .document import Document, load, require_tei
 from .edition import add_introduction, edition_tree
 from .errors import Diagnostic, InputError, TransformError, UsageError
 from .events import BUILT, FAILED, SKIPPED, BuildEvent, Progress
-from .extract import (digest, edition_element, output_names, registers_element, serialize, text_element,
-                      text_extract, TP_NS)
+from .extract import TP_NS, digest, edition_element, output_names, registers_element, serialize, text_extract
 from . import transform
 from .transform import Stylesheets
 from .workers import (BuilderSetup, PagesTask, TextBuilder, TextRef, TextTask, build_in_worker, init_worker,
@@ -89,6 +88,7 @@ class _Source:
     """An input file as the scan found it."""
 
     path: Path
+    key: str  # the resolved path: what the cache knows the file by
     info: SourceInfo
     text_id: str = ""  # the id its pages use (its own, unless another text has it)
     position: int = 0  # 1-based position among the texts
@@ -96,10 +96,6 @@ class _Source:
     @property
     def name(self) -> str:
         return self.path.name
-
-    @property
-    def key(self) -> str:
-        return str(self.path.resolve())
 
 
 def build(paths: list[str | Path], out: str | Path, formats: str = "all", settings: Settings | None = None,
@@ -299,8 +295,7 @@ def _finish(report: BuildReport, started: float, emit) -> BuildReport:
 def _stylesheet_root(settings: Settings, stylesheets: Stylesheets | None) -> Path:
     if stylesheets is not None:
         return Path(stylesheets.root)
-    configured = getattr(settings, "stylesheets", "")
-    return Path(configured) if configured else transform.xslt_dir()
+    return Path(settings.stylesheets) if settings.stylesheets else transform.xslt_dir()
 
 
 _MAIN_STYLESHEETS: dict[str, Stylesheets] = {}
@@ -340,7 +335,7 @@ def _scan(paths, cache: BuildCache) -> tuple[list[_Source], list[Diagnostic], di
                 failures.extend(exc.diagnostics)
                 continue
             info = _describe(document, hashed, pending)
-        sources.append(_Source(path, info))
+        sources.append(_Source(path, resolved, info))
     return sources, failures, pending
 
 
@@ -540,7 +535,7 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
             except TransformError as exc:
                 failed("volume", out / "edition.pdf", exc)
         if "epub" in stale:
-            from .writers.epub import EPUB_NAME, write_epub
+            from .writers.epub import write_epub
 
             written, problems = write_epub(stylesheets, node, corpus, staging)
             if problems:

@@ -97,13 +97,13 @@ class TextBuilder:
         finally:
             stylesheets.report_unhandled, stylesheets.unhandled = False, {}
 
-    def source(self, document, task: TextTask, linked_documents) -> etree._Element:
+    def source(self, text: TextRef, document, linked) -> etree._Element:
         """Give the edition document of a text's page: the edition's settings, the
-        registers, and the text with the texts it links with, each at its position."""
+        registers, and the text with the texts it links with (``linked``: pairs of
+        TextRef and Document), each at its position."""
         edition = edition_element(self.setup.settings)
         edition.extend(self.registers)
-        holders = [(task.text, document), *zip(task.linked, linked_documents)]
-        for ref, doc in sorted(holders, key=lambda pair: pair[0].position):
+        for ref, doc in sorted([(text, document), *linked], key=lambda pair: pair[0].position):
             edition.append(text_element(doc, ref.position, text_id=ref.id))
         return edition
 
@@ -122,9 +122,7 @@ class TextBuilder:
                 linked.append(load(ref.path))
             except InputError:
                 linked.append(None)  # reported as that text's own failure
-        pairs = [(ref, doc) for ref, doc in zip(task.linked, linked) if doc is not None]
-        source = self.source(document, TextTask(task.text, tuple(r for r, _ in pairs), task.staging, task.html, task.pdf),
-                             [doc for _, doc in pairs])
+        source = self.source(task.text, document, [(ref, doc) for ref, doc in zip(task.linked, linked) if doc is not None])
         staging = Path(task.staging)
         names = output_names(task.text.id, document.name)
         stylesheets = self.stylesheets
