@@ -264,26 +264,27 @@ def test_failed_search_indexing_leaves_the_old_index_in_place(tmp_path, monkeypa
 
     from teipress.writers import html as html_writer
 
-    (tmp_path / "pagefind").mkdir()
-    (tmp_path / "pagefind" / "pagefind.js").write_text("old", encoding="utf-8")
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("old", encoding="utf-8")
     failed = subprocess.CompletedProcess(args=[], returncode=1, stdout="", stderr="boom")
     monkeypatch.setattr(html_writer.subprocess, "run", lambda *a, **k: failed)
     with pytest.raises(html_writer.SearchIndexError, match="boom"):
-        html_writer.index_search(tmp_path)
-    assert (tmp_path / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["pagefind"]
+        html_writer.index_search(site, staging)
+    assert (site / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in site.iterdir()] == ["pagefind"]
 
 
-def test_search_index_is_replaced_whole(tmp_path):
+def test_the_search_index_is_made_in_the_staging_folder_not_in_the_site(tmp_path):
     from teipress.writers import html as html_writer
 
-    (tmp_path / "index.html").write_text('<html lang="en"><body><p>Cárdenas</p></body></html>', encoding="utf-8")
-    (tmp_path / "pagefind").mkdir()
-    (tmp_path / "pagefind" / "stale.txt").write_text("stale", encoding="utf-8")
-    files = html_writer.index_search(tmp_path)
-    assert (tmp_path / "pagefind" / "pagefind.js") in files
-    assert not (tmp_path / "pagefind" / "stale.txt").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "pagefind"]
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="en"><body><p>Cárdenas</p></body></html>', encoding="utf-8")
+    files = html_writer.index_search(site, staging)
+    assert (staging / "pagefind" / "pagefind.js") in files
+    assert all(path.is_relative_to(staging / "pagefind") for path in files)
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]  # the build publishes it
 
 
 @pytest.mark.parametrize("name", TEXTS)

@@ -9,8 +9,14 @@ its files is missing or was changed since; the key covers the input files'
 contents, the stylesheets, the settings and the teipress version, so a cache
 can make a build skip work but never keep a stale file.
 
+The cache also lists every file teipress published into the output folder
+(:attr:`BuildCache.written`): the only files a build may replace or remove
+there (:mod:`teipress.publish`). ``--force`` forgets what was built, not what
+was written.
+
 The cache lives beside the output folder (``.teipress-cache/<out>/``), not
-inside it: it is not published with the site.
+inside it: it is not published with the site. Its folder also holds the build's
+lock and staging folders.
 """
 
 from __future__ import annotations
@@ -28,8 +34,9 @@ from .writers import atomic_write
 
 CACHE_FOLDER = ".teipress-cache"
 MANIFEST = "manifest.json"
-# Bump when the manifest's layout changes: an older manifest is then ignored.
-FORMAT = 1
+# Bump when the manifest's layout changes: an older manifest is then ignored
+# (but for the files it says teipress wrote).
+FORMAT = 2
 
 
 def cache_dir(out: str | Path) -> Path:
@@ -71,6 +78,17 @@ class SourceInfo:
     line: int = 1  # the line of its root element (where a warning about its id points)
     extract: str = ""  # a text's extract: the digest it is stored under (BuildCache.extract_path)
 
+    def check(self) -> None:
+        """Raise TypeError when a field read from a manifest has the wrong type."""
+        for name in ("hash", "kind", "id", "n", "extract"):
+            _text(getattr(self, name))
+        if not isinstance(self.line, int) or isinstance(self.line, bool):
+            raise TypeError("line: expected a number")
+        for name, pointer in _items(self.pointers):
+            if not (isinstance(pointer, list) and len(pointer) == 4 and isinstance(pointer[2], str)
+                    and all(isinstance(pointer[i], int) and not isinstance(pointer[i], bool) for i in (0, 1, 3))):
+                raise TypeError(f"pointers of {name}: expected [line, column, attribute, count]")
+
 
 @dataclass
 class Unit:
@@ -78,6 +96,13 @@ class Unit:
 
     key: str
     files: dict[str, list[int]] = field(default_factory=dict)
+
+    def check(self) -> None:
+        """Raise TypeError when a field read from a manifest has the wrong type."""
+        _text(self.key)
+        for path, stat in _items(self.files):
+            if not (_safe_relative(_text(path)) and _stat_pair(stat)):
+                raise TypeError(f"files: {path!r}: expected a relative path and [size, mtime]")
 
 
 class BuildCache:
@@ -89,32 +114,56 @@ class BuildCache:
         self.sources: dict[str, SourceInfo] = {}  # by resolved path
         self.units: dict[str, Unit] = {}  # by unit name ("text:<name>", "site", "search" …)
         self.fingerprint = ""
+        # Every file teipress published into the output: path -> [size, mtime_ns] as written.
+        self.written: dict[str, list[int]] = {}
+        self.problem = ""  # why the manifest could not be used, when it could not
 
     @classmethod
     def load(cls, out: str | Path) -> "BuildCache":
-        """Give the cache of ``out`` as the last build left it (empty when there is none or it is unreadable)."""
+        """Give the cache of ``out`` as the last build left it (empty when there is none or it is
+        unreadable; then :attr:`problem` says why). Whatever the state of the manifest, the
+        files it says teipress wrote are kept, as far as they can be read."""
         cache = cls(out)
+        path = cache.folder / MANIFEST
         try:
-            data = json.loads((cache.folder / MANIFEST).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                return cache
-            cache.fingerprint = data["fingerprint"]
-            cache.sources = {path: SourceInfo(**info) for path, info in data["sources"].items()}
-            cache.units = {name: Unit(**unit) for name, unit in data["units"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
-            return cls(out)  # no cache, or one this version cannot read: build everything
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cache
+        except (OSError, ValueError) as exc:
+            cache.problem = f"{path}: the build cache cannot be read ({exc}); everything is built again"
+            return cache
+        cache.written = _written_of(data)
+        try:
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                return cache  # another version's cache: build everything
+            if not isinstance(data["fingerprint"], str):
+                raise TypeError("fingerprint")
+            sources = {_text(path_): SourceInfo(**_fields(info, SourceInfo)) for path_, info in _items(data["sources"])}
+            units = {_text(name): Unit(**_fields(unit, Unit)) for name, unit in _items(data["units"])}
+            for info in sources.values():
+                info.check()
+            for unit in units.values():
+                unit.check()
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            cache.problem = (f"{path}: the build cache is damaged ({type(exc).__name__}: {exc}); "
+                             "everything is built again")
+            return cache
+        cache.fingerprint, cache.sources, cache.units = data["fingerprint"], sources, units
         return cache
 
     def save(self) -> None:
         """Write the manifest (atomically: a build interrupted while saving leaves the old one)."""
         data = {"format": FORMAT, "fingerprint": self.fingerprint,
                 "sources": {path: asdict(info) for path, info in sorted(self.sources.items())},
-                "units": {name: asdict(unit) for name, unit in sorted(self.units.items())}}
+                "units": {name: asdict(unit) for name, unit in sorted(self.units.items())},
+                "written": dict(sorted(self.written.items()))}
         atomic_write(self.folder / MANIFEST, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
     def clear(self) -> None:
-        """Forget everything (``--force``): the manifest and the stored extracts."""
-        shutil.rmtree(self.folder, ignore_errors=True)
+        """Forget what was built (``--force``): the sources, the units and the stored extracts;
+        not the files teipress wrote, nor the build's lock."""
+        (self.folder / MANIFEST).unlink(missing_ok=True)
+        shutil.rmtree(self.folder / "extracts", ignore_errors=True)
         self.sources, self.units, self.fingerprint = {}, {}, ""
 
     def prune_extracts(self) -> None:
@@ -133,7 +182,7 @@ class BuildCache:
             return False
         for relative, (size, mtime) in unit.files.items():
             try:
-                stat = os.stat(self.out / relative)
+                stat = os.lstat(self.out / relative)
             except OSError:
                 return False
             if stat.st_size != size or stat.st_mtime_ns != mtime:
@@ -148,6 +197,81 @@ class BuildCache:
             stats[path.relative_to(root).as_posix()] = [stat.st_size, stat.st_mtime_ns]
         self.units[name] = Unit(key, stats)
 
+    def published(self, files: list[str]) -> None:
+        """Note that ``files`` (paths relative to the output) were just published: teipress wrote
+        them, as they are now (their units' records follow: a move across file systems may
+        change a time stamp's precision)."""
+        stats = {}
+        for relative in files:
+            try:
+                stat = os.lstat(self.out / relative)
+            except OSError:
+                continue
+            stats[relative] = [stat.st_size, stat.st_mtime_ns]
+        self.written.update(stats)
+        for unit in self.units.values():
+            for relative in unit.files.keys() & stats.keys():
+                unit.files[relative] = stats[relative]
+
+    def forget_written(self, files: list[str]) -> None:
+        """Note that ``files`` were removed from the output."""
+        for relative in files:
+            self.written.pop(relative, None)
+
     def extract_path(self, extract: str) -> Path:
         """Give where the extract with digest ``extract`` is stored."""
         return self.folder / "extracts" / f"{extract}.xml"
+
+    def has_extract(self, extract: str) -> bool:
+        """True when the extract ``extract`` is stored and its bytes still have that digest
+        (an extract edited or damaged behind the cache is made again from its text)."""
+        try:
+            return bool(extract) and digest(self.extract_path(extract).read_bytes()) == extract
+        except OSError:
+            return False
+
+
+def _items(value) -> list:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, found {type(value).__name__}")
+    return list(value.items())
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, found {type(value).__name__}")
+    return value
+
+
+def _fields(value, kind) -> dict:
+    if not isinstance(value, dict):
+        raise TypeError(f"{kind.__name__}: expected an object, found {type(value).__name__}")
+    return value
+
+
+def _stat_pair(value) -> bool:
+    return (isinstance(value, list) and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value))
+
+
+def _written_of(data) -> dict[str, list[int]]:
+    """Give the files a manifest says teipress wrote, skipping what is not well formed:
+    its ``written`` list, and (from a manifest of the first format) its units' files."""
+    found: dict[str, list[int]] = {}
+    if not isinstance(data, dict):
+        return found
+    pools = [data.get("written")]
+    units = data.get("units")
+    if isinstance(units, dict):
+        pools += [unit.get("files") for unit in units.values() if isinstance(unit, dict)]
+    for pool in pools:
+        if isinstance(pool, dict):
+            found.update({path: stat for path, stat in pool.items()
+                          if isinstance(path, str) and _safe_relative(path) and _stat_pair(stat)})
+    return found
+
+
+def _safe_relative(path: str) -> bool:
+    """True for a relative path that stays inside the folder it is relative to."""
+    parts = Path(path).parts
+    return bool(parts) and not Path(path).is_absolute() and ".." not in parts

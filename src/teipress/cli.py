@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import signal
 import sys
 import threading
@@ -14,7 +15,7 @@ import click
 
 from . import __version__
 from .config import FORMATS, Settings, load_settings
-from .errors import Diagnostic, ExitCode, TeipressError, UsageError
+from .errors import Diagnostic, ExitCode, OutputError, TeipressError, UsageError
 from .export import VIEWS, export_text
 from .progress import Display, choose_mode, rebuild_summary, report_summary
 from .scaffold import create_edition
@@ -81,7 +82,7 @@ _BUILD_OPTIONS = [
     click.option("--format", "formats", type=click.Choice(FORMATS), default=None,
                  help="Which outputs to build (default: [build] formats of teipress.toml, else all)."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                 help="Worker processes (default: [build] jobs of teipress.toml, else one per core)."),
+                 help="Worker processes (default: [build] jobs of teipress.toml, else one per core; at most one per core)."),
     click.option("--force", is_flag=True, help="Rebuild every text, ignoring the build cache."),
     click.option("--title", default=None, help="Edition title (default: from teipress.toml)."),
     click.option("--build-date", default=None,
@@ -109,7 +110,26 @@ def _echo_diagnostics(diagnostics: list[Diagnostic], quiet: bool) -> None:
             click.echo(str(diagnostic), err=True)
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group: an error no command foresaw is still one line, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except OSError as exc:
+            _fail(OutputError.of(exc))
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("TEIPRESS_DEBUG"):
+                raise
+            detail = " ".join(str(exc).split())[:300]
+            click.echo(f"teipress: internal error ({type(exc).__name__}: {detail}); this is a bug of teipress: "
+                       "please report it, with TEIPRESS_DEBUG=1 set to see where it happened", err=True)
+            sys.exit(int(ExitCode.INTERNAL))
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="teipress")
 def main() -> None:
     """Validate TEI P5 texts and publish them as an HTML, PDF and EPUB edition."""

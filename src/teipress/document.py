@@ -43,6 +43,9 @@ class Document:
     source: bytes = field(repr=False)
     # The id a build gives the text when its own is taken by another text of the edition.
     assigned_id: str = field(default="", repr=False)
+    # Where a build publishes the file's copy, relative to the TEI folders of the output:
+    # its path below the folder it was found in (two texts may share a file name).
+    assigned_copy: str = field(default="", repr=False)
 
     @property
     def root(self) -> etree._Element:
@@ -52,6 +55,11 @@ class Document:
     def name(self) -> str:
         """The file name that pointers from sibling files use (``registers.xml``)."""
         return self.path.name
+
+    @property
+    def copy_name(self) -> str:
+        """The path of the file's copy in the output's TEI folders (``letters/1920.xml``)."""
+        return self.assigned_copy or self.name
 
     @property
     def is_tei(self) -> bool:

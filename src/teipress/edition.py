@@ -24,7 +24,7 @@ REGISTER_PAGES = {
 
 def output_names(document) -> dict[str, str]:
     """Give the output-relative file names of a text: its HTML page, PDF and TEI copy."""
-    return extract_output_names(document.id, document.name)
+    return extract_output_names(document.id, document.copy_name)
 
 
 def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
@@ -32,7 +32,7 @@ def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
     edition = edition_element(settings)
     add_introduction(edition, corpus.introductions, settings)
     for register in corpus.registers:
-        holder = etree.SubElement(edition, f"{{{TP_NS}}}registers", src=register.name)
+        holder = etree.SubElement(edition, f"{{{TP_NS}}}registers", src=register.copy_name)
         holder.append(copy.deepcopy(register.root))
     for position, text in enumerate(corpus.texts, start=1):
         holder = etree.SubElement(
@@ -40,7 +40,7 @@ def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
             f"{{{TP_NS}}}text",
             id=text.id,
             n=str(position),
-            src=text.name,
+            src=text.copy_name,
             **output_names(text),
         )
         holder.append(copy.deepcopy(text.root))
@@ -53,7 +53,7 @@ def add_introduction(edition: etree._Element, introductions, settings: Settings)
     paragraph (paragraphs separated by blank lines)."""
     paragraphs = [" ".join(p.split()) for p in settings.introduction.split("\n\n") if p.strip()]
     if introductions:
-        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=introductions[0].name)
+        intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction", src=introductions[0].copy_name)
         intro.append(copy.deepcopy(introductions[0].root))
     elif paragraphs:
         intro = etree.SubElement(edition, f"{{{TP_NS}}}introduction")

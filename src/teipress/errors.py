@@ -12,6 +12,8 @@ class ExitCode(IntEnum):
     OK = 0
     INVALID = 1  # the input has errors (validation or build)
     USAGE = 2  # the command was used wrongly: missing path, unreadable schema
+    SYSTEM = 3  # the file system refused: a full disk, a read-only or forbidden folder
+    INTERNAL = 4  # teipress failed where it should not have (a bug)
 
 
 @dataclass(frozen=True, order=True)
@@ -62,3 +64,19 @@ class TransformError(TeipressError):
 
 class StylesheetError(TransformError):
     """A stylesheet is missing or does not compile: no document is at fault, the build stops."""
+
+
+class OutputError(TeipressError):
+    """The file system refused what a build had to do (a full disk, a read-only or
+    forbidden folder): what was not published by then stays as it was."""
+
+    exit_code = ExitCode.SYSTEM
+
+    @classmethod
+    def of(cls, exc: OSError) -> "OutputError":
+        """Give the one-line error of an OSError: the path and what the system said."""
+        where = exc.filename if exc.filename is not None else ""
+        if exc.filename2 is not None:
+            where = f"{where} -> {exc.filename2}"
+        reason = exc.strerror or str(exc)
+        return cls(f"{where}: {reason}" if where else reason)

@@ -17,7 +17,8 @@ FAILED = "failed"  # not built: see the build report's diagnostics
 
 @dataclass(frozen=True)
 class BuildEvent:
-    """One step of a build: ``kind`` is ``start`` (``total`` is known), ``document``
+    """One step of a build: ``waiting`` (another build is writing into the output folder,
+    ``path``; this one waits for it), ``start`` (``total`` is known), ``document``
     (one document finished, with its ``status``) or ``end``."""
 
     kind: str

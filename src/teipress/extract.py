@@ -30,7 +30,8 @@ _KEPT_WHOLE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("date", "time", "head
 
 
 def output_names(text_id: str, name: str) -> dict[str, str]:
-    """Give the output-relative file names of a text: its HTML page, PDF and TEI copy."""
+    """Give the output-relative file names of a text: its HTML page, PDF and TEI copy
+    (``name``: the copy's path below the TEI folder, see Document.copy_name)."""
     return {"html": f"{text_id}.html", "pdf": f"{text_id}.pdf", "tei": f"tei/{name}"}
 
 
@@ -60,7 +61,7 @@ def edition_element(settings: Settings) -> etree._Element:
 
 def registers_element(document: Document) -> etree._Element:
     """Give the ``tp:registers`` holder of a copy of a register file."""
-    holder = etree.Element(f"{{{TP_NS}}}registers", src=document.name, nsmap={"tp": TP_NS})
+    holder = etree.Element(f"{{{TP_NS}}}registers", src=document.copy_name, nsmap={"tp": TP_NS})
     holder.append(copy.deepcopy(document.root))
     return holder
 
@@ -76,8 +77,8 @@ def text_element(document: Document, position: int, root: etree._Element | None 
         nsmap={"tp": TP_NS},
         id=text_id,
         n=str(position),
-        src=document.name,
-        **output_names(text_id, document.name),
+        src=document.copy_name,
+        **output_names(text_id, document.copy_name),
     )
     holder.append(copy.deepcopy(document.root if root is None else root))
     return holder

@@ -29,19 +29,20 @@ from pathlib import Path
 
 from lxml import etree
 
-from .cache import BuildCache, SourceInfo, build_fingerprint, file_hash
+from .cache import BuildCache, SourceInfo, build_fingerprint, cache_dir, file_hash
 from .config import Settings
 from .corpus import Corpus, discover, file_pointers, kind_of
 from .document import Document, load, require_tei
-from .edition import add_introduction, edition_tree
-from .errors import Diagnostic, InputError, TransformError, UsageError
+from .edition import REGISTER_PAGES, add_introduction, edition_tree
+from .errors import Diagnostic, InputError, OutputError, StylesheetError, TransformError, UsageError
 from .events import BUILT, FAILED, SKIPPED, BuildEvent, Progress
 from .extract import TP_NS, digest, edition_element, output_names, registers_element, serialize, text_extract
 from . import transform
 from .transform import Stylesheets
-from .workers import (BuilderSetup, PagesTask, TextBuilder, TextRef, TextTask, build_in_worker, init_worker,
-                      pages_in_worker)
-from .writers import abandon_staging, atomic_write, begin_staging, commit_staging
+from .workers import (TEXT_STYLESHEET, BuilderSetup, PagesTask, TextBuilder, TextRef, TextResult, TextTask,
+                      build_in_worker, init_worker, pages_in_worker, text_failure)
+from .publish import OutputLock, abandon, check_out, clean_leftovers, new_staging, publish, remove_written
+from .writers import atomic_write
 
 FORMATS = ("html", "pdf", "epub", "all")
 
@@ -92,6 +93,7 @@ class _Source:
     info: SourceInfo
     text_id: str = ""  # the id its pages use (its own, unless another text has it)
     position: int = 0  # 1-based position among the texts
+    copy: str = ""  # the path of its TEI copy in the output: its path below the folder it was found in
 
     @property
     def name(self) -> str:
@@ -109,22 +111,45 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
     into ``out`` is rebuilt (see :mod:`teipress.cache`); ``force`` rebuilds
     everything, and so does ``report_unhandled`` (it counts the elements the
     generic fallback rendered, which needs every text transformed). ``jobs``
-    is the number of worker processes (default: the machine's cores). The
-    edition is built in a staging folder beside ``out`` and moved into it only
-    when the build ends, so a build that raises or is interrupted leaves the
-    previous output as it was. ``progress`` receives a BuildEvent per text."""
+    is the number of worker processes (default, and at most: the machine's cores).
+
+    The edition is built in a staging folder and published into ``out`` only
+    when the build ends (:mod:`teipress.publish`), so a build that raises or is
+    interrupted leaves the previous output as it was; publishing replaces only
+    files teipress wrote. One build at a time writes into ``out``: another one
+    waits. ``progress`` receives a BuildEvent per text. An error of the file
+    system (a full disk, a read-only folder) is an OutputError naming the path."""
     started = time.monotonic()
     if formats not in FORMATS:
         raise UsageError(f"unknown format '{formats}': use one of {', '.join(FORMATS)}")
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
     settings = settings or Settings()
-    out = Path(out)
     emit = progress or (lambda event: None)
     root = _stylesheet_root(settings, stylesheets)
+    if not (root / TEXT_STYLESHEET).is_file():
+        raise UsageError(f"{root}: not a folder of teipress stylesheets (it has no {TEXT_STYLESHEET})")
+    given = Path(out)
+    try:
+        out = check_out(given, edition=settings.folder, texts=[Path(p) for p in paths], stylesheets=root)
+        work = cache_dir(out)
+        with OutputLock(work, waiting=lambda: emit(BuildEvent("waiting", path=str(given)))):
+            clean_leftovers(out, work)
+            return _build(paths, out, formats, settings, stylesheets, root, report_unhandled=report_unhandled,
+                          fail_fast=fail_fast, jobs=jobs, force=force, emit=emit, started=started)
+    except OSError as exc:
+        raise OutputError.of(exc) from exc
+
+
+def _build(paths, out: Path, formats: str, settings: Settings, stylesheets: Stylesheets | None, root: Path, *,
+           report_unhandled: bool, fail_fast: bool, jobs: int | None, force: bool, emit, started: float) -> BuildReport:
+    """Build as :func:`build` says, with the output folder checked and locked."""
     wants = {"html": formats in ("html", "all"), "pdf": formats in ("pdf", "all"), "epub": formats in ("epub", "all")}
 
     cache = BuildCache.load(out)
+    report = BuildReport()
+    if cache.problem:
+        report.diagnostics.append(Diagnostic(str(cache.folder), 1, 1, "warning", cache.problem))
     fingerprint = build_fingerprint(root, _settings_repr(settings))
     if force or report_unhandled:
         cache.clear()
@@ -132,32 +157,31 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         cache.units = {}  # the stylesheets, the settings or teipress changed: every output is stale
     cache.fingerprint = fingerprint
 
-    report = BuildReport()
     sources, failures, pending = _scan(paths, cache)
     texts = [s for s in sources if s.info.kind == "text"]
     texts.sort(key=lambda s: (0, int(s.info.n), s.name) if s.info.n.isdigit() else (1, 0, s.name))
     registers = [s for s in sources if s.info.kind == "register"]
     introductions = [s for s in sources if s.info.kind == "introduction"]
     report.texts = len(texts)
-    report.diagnostics = [*failures, *_assign_ids(texts), *_missing_files(sources)]
+    report.diagnostics += [*failures, *_assign_ids(texts, _reserved_names(registers)), *_missing_files(sources)]
     if fail_fast and report.failed:
         report.diagnostics = [next(d for d in report.diagnostics if d.is_error)]
         report.stopped = True
         return _finish(report, started, emit)
     if not texts:
-        if report.diagnostics:
+        if any(d.is_error for d in failures):
             return _finish(report, started, emit)
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
 
     # The plan: every unit of output with the key of its inputs.
     by_name = {s.name: s for s in texts}
     linked = _links(texts, by_name)
-    shared = digest(fingerprint, *[part for s in [*registers, *introductions] for part in (s.name, s.info.hash)])
-    text_keys = {kind: {s.key: digest(shared, kind, s.info.hash, s.text_id, str(s.position),
-                                       *[p for l in linked[s.key] for p in (l.name, l.info.hash, l.text_id, str(l.position))])
+    shared = digest(fingerprint, *[part for s in [*registers, *introductions] for part in (s.copy, s.info.hash)])
+    text_keys = {kind: {s.key: digest(shared, kind, s.info.hash, s.text_id, str(s.position), s.copy,
+                                       *[p for l in linked[s.key] for p in (l.copy, l.info.hash, l.text_id, str(l.position))])
                         for s in texts} for kind in ("html", "pdf") if wants[kind]}
-    site_key = digest(shared, "site", *[p for s in texts for p in (s.name, s.text_id, str(s.position), s.info.extract)])
-    whole_key = digest(shared, "whole", *[p for s in texts for p in (s.name, s.text_id, str(s.position), s.info.hash)])
+    site_key = digest(shared, "site", *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.extract)])
+    whole_key = digest(shared, "whole", *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.hash)])
     units: dict[str, str] = {}
     for kind, keys in text_keys.items():
         units.update({f"{kind}:{path}": key for path, key in keys.items()})
@@ -172,6 +196,8 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
     # A text no longer in the edition keeps its old files (teipress never deletes
     # what it did not replace: building one file into the output must not remove the others).
     stale = {name for name, key in units.items() if not cache.is_current(name, key)}
+    # What the stale units wrote last time: files they no longer write are removed once the build is published.
+    previous = {name: set(cache.units[name].files) for name in stale if name in cache.units}
 
     stale_texts = [s for s in texts if any(f"{kind}:{s.key}" in stale for kind in text_keys)]
     by_path = {str(s.path): s for s in stale_texts}
@@ -193,12 +219,12 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
 
     for extract, data in pending.items():
         target = cache.extract_path(extract)
-        if not target.is_file():
+        if not cache.has_extract(extract):
             atomic_write(target, data)
     pending.clear()  # stored: the build reads them back from the cache when it makes the edition's pages
-    staging = begin_staging(out)
+    staging = new_staging(cache.folder)
     try:
-        setup = BuilderSetup(str(root), tuple(str(s.path) for s in registers), settings, report_unhandled)
+        setup = BuilderSetup(str(root), tuple((str(s.path), s.copy) for s in registers), settings, report_unhandled)
         tasks = [TextTask(_ref(s), tuple(_ref(l) for l in linked[s.key]), str(staging),
                           html=f"html:{s.key}" in stale, pdf=f"pdf:{s.key}" in stale) for s in stale_texts]
         unhandled: dict[str, set[str]] = {}
@@ -237,13 +263,13 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         report.unhandled = Counter({name_: len(where) for name_, where in unhandled.items()})
         if fail_fast and report.failed:
             report.stopped = True
-    except BaseException:
-        abandon_staging(staging)  # whatever went wrong, the previous output stays as it was
-        raise
-    if report.stopped:
-        abandon_staging(staging)
-        return _finish(report, started, emit)
-    commit_staging(staging, out)
+        if report.stopped:
+            return _finish(report, started, emit)
+        published = publish(staging, out, set(cache.written))
+    finally:
+        abandon(staging)  # whatever happened, no staging folder stays; the output is published or as it was
+    cache.published(published)
+    _remove_dropped(previous, cache, out)
     report.published = time.monotonic() - started
     cache.sources = {s.key: s.info for s in sources}
     cache.prune_extracts()
@@ -251,38 +277,63 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
         if name in stale:
             cache.units.pop(name, None)  # made below; until then the cache knows the old one is stale
     cache.save()
-    _build_archives(stale, units, texts, registers, settings, out, cache, report)
+    _build_archives(stale, units, texts, registers, settings, out, cache, report, previous)
     return _finish(report, started, emit)
 
 
-def _build_archives(stale, units, texts, registers, settings, out: Path, cache: BuildCache, report: BuildReport) -> None:
+def _remove_dropped(previous: dict[str, set[str]], cache: BuildCache, out: Path) -> None:
+    """Remove the files that rebuilt units wrote last time and no longer write (a register page
+    whose register is gone, an old search index's fragments), if they are as teipress wrote them."""
+    dropped = set()
+    for name, files in previous.items():
+        unit = cache.units.get(name)
+        if unit is not None:
+            dropped |= files - set(unit.files)
+    still_written = {path for unit in cache.units.values() for path in unit.files}
+    cache.forget_written(remove_written(out, sorted(dropped - still_written), cache.written))
+
+
+def _build_archives(stale, units, texts, registers, settings, out: Path, cache: BuildCache, report: BuildReport,
+                    previous: dict[str, set[str]]) -> None:
     """Make the stale units gathered from the whole published site, the open data's zip
-    and the search index, in place (each is written aside and moved in by rename).
+    and the search index, and publish each as the pages were (staged, then moved in).
 
     They come after the pages are published: an editor who saved one text sees
     its page at once, and these (which grow with the edition: Pagefind reads
     every page) follow. A build interrupted here leaves them as they were and
     the cache knows them stale."""
     from .writers.data import write_zip
-    from .writers.html import SearchIndexError, index_search
+    from .writers.html import SEARCH_FOLDER, SearchIndexError, index_search
+
+    def publish_unit(name: str, staging: Path, adopted: set[str] = frozenset()) -> None:
+        files = publish(staging, out, set(cache.written) | adopted)
+        cache.record(name, units[name], [out / f for f in files], out)
+        cache.published(files)
+        _remove_dropped({name: previous.get(name, set())}, cache, out)
+        report.written.extend(out / f for f in files)
+        cache.save()
 
     if "zip" in stale:
         # The texts' TEI copies in data/tei are written per text; the zip gathers them.
-        tei_names = [s.name for s in texts] + [s.name for s in registers]
+        tei_names = [s.copy for s in texts] + [s.copy for s in registers]
         if all((out / "data" / "tei" / name).is_file() for name in tei_names) and "site" in cache.units:
-            files = [write_zip(out, tei_names, settings.build_date)]
-            cache.record("zip", units["zip"], files, out)
-            report.written.extend(files)
-            cache.save()
+            staging = new_staging(cache.folder)
+            write_zip(out, tei_names, settings.build_date, target=staging)
+            publish_unit("zip", staging)
     if "search" in stale:
+        staging = new_staging(cache.folder)
         try:
-            files = index_search(out)
+            index_search(out, staging)
         except SearchIndexError as exc:
+            abandon(staging)
             report.diagnostics.append(Diagnostic(str(out), 1, 1, "error", str(exc)))
             return
-        cache.record("search", units["search"], files, out)
-        report.written.extend(files)
-        cache.save()
+        # A search index whose files teipress has no record of (its cache was lost) is still
+        # Pagefind's, never an editor's, when Pagefind's entry file is there: it is replaced.
+        index = out / SEARCH_FOLDER
+        adopted = ({p.relative_to(out).as_posix() for p in index.rglob("*")}
+                   if (index / "pagefind-entry.json").is_file() and not index.is_symlink() else set())
+        publish_unit("search", staging, adopted)
 
 
 def _finish(report: BuildReport, started: float, emit) -> BuildReport:
@@ -317,9 +368,10 @@ def _scan(paths, cache: BuildCache) -> tuple[list[_Source], list[Diagnostic], di
     """Give the sources under ``paths``, the diagnostics of the files that are not TEI and
     the extracts of the texts parsed (by digest; stored once the build goes ahead).
 
-    A file whose hash the cache knows is not parsed again."""
+    A file whose hash the cache knows is not parsed again, unless its stored extract
+    is gone or no longer has its digest."""
     sources, failures, pending = [], [], {}
-    for path in discover(paths):
+    for path, copy in _found(paths):
         resolved = str(path.resolve())
         try:
             hashed = file_hash(path)
@@ -327,7 +379,7 @@ def _scan(paths, cache: BuildCache) -> tuple[list[_Source], list[Diagnostic], di
             failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
             continue
         info = cache.sources.get(resolved)
-        if info is None or info.hash != hashed or (info.kind == "text" and not cache.extract_path(info.extract).is_file()):
+        if info is None or info.hash != hashed or (info.kind == "text" and not cache.has_extract(info.extract)):
             try:
                 document = load(path)
                 require_tei(document)
@@ -335,8 +387,20 @@ def _scan(paths, cache: BuildCache) -> tuple[list[_Source], list[Diagnostic], di
                 failures.extend(exc.diagnostics)
                 continue
             info = _describe(document, hashed, pending)
-        sources.append(_Source(path, resolved, info))
+        sources.append(_Source(path, resolved, info, copy=copy))
     return sources, failures, pending
+
+
+def _found(paths) -> list[tuple[Path, str]]:
+    """Give the XML files under ``paths`` (see corpus.discover), each with the path of its copy
+    in the output: its path below the folder it was found in (a file named alone: its name)."""
+    folders = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+    found = []
+    for path in discover(paths):
+        real = path.resolve()
+        below = [real.relative_to(folder).as_posix() for folder in folders if real.is_relative_to(folder)]
+        found.append((path, min(below, key=len) if below else path.name))
+    return found
 
 
 def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> SourceInfo:
@@ -358,19 +422,43 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
                       line=document.root.sourceline or 1, extract=extract)
 
 
-def _assign_ids(texts: list[_Source]) -> list[Diagnostic]:
-    """Number the texts and give each a distinct id; warn of a text whose id another text has."""
+def _reserved_names(registers: list[_Source]) -> dict[str, str]:
+    """Give the names of the edition's own pages and folders, which no text's pages may take,
+    each with what it is (for the warning)."""
+    from .writers.html import EXTRA_PAGES, SEARCH_FOLDER
+
+    reserved = {"index": "the edition's home page", "edition": "the edition's PDF volume and EPUB",
+                "sitemap": "the sitemap", "assets": "the site's assets", "data": "the open data",
+                "tei": "the TEI copies", SEARCH_FOLDER: "the search index"}
+    reserved.update({page: f"the edition's {page} page" for page in EXTRA_PAGES})
+    # Register pages are named by kind (persons, places …): every kind a register may give.
+    reserved.update({page: f"the register page {page}" for page in REGISTER_PAGES})
+    return reserved
+
+
+def _assign_ids(texts: list[_Source], reserved: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Number the texts and give each a distinct id that is not the name of one of the
+    edition's own pages (``reserved``); warn of a text whose id is taken."""
+    reserved = reserved or {}
     warnings, taken = [], {}
+    ids = {t.info.id for t in texts}
+
+    def free(candidate: str) -> bool:
+        return candidate not in taken and candidate.lower() not in reserved and candidate not in ids
+
     for position, source in enumerate(texts, start=1):
         source.position = position
         text_id = source.info.id
-        if text_id in taken:
+        if text_id in taken or text_id.lower() in reserved:
             candidate, n = source.path.stem, 2
-            while candidate in taken or any(t.info.id == candidate for t in texts):
-                candidate, n = f"{source.path.stem}-{n}", n + 1
+            if not free(candidate):
+                candidate = f"{text_id}-text"
+            while not free(candidate):
+                candidate, n = f"{text_id}-text-{n}", n + 1
+            why = (f"is also the id of {taken[text_id].name}" if text_id in taken
+                   else f"is the name of {reserved[text_id.lower()]}")
             warnings.append(Diagnostic(str(source.path), source.info.line, 1, "warning",
-                                       f"the text id '{text_id}' is also the id of {taken[text_id].name}; "
-                                       f"this text's pages are named '{candidate}' instead"))
+                                       f"the text id '{text_id}' {why}; this text's pages are named '{candidate}' instead"))
             text_id = candidate
         source.text_id = text_id
         taken[text_id] = source
@@ -408,7 +496,7 @@ def _links(texts: list[_Source], by_name: dict[str, _Source]) -> dict[str, list[
 
 
 def _ref(source: _Source) -> TextRef:
-    return TextRef(str(source.path), source.text_id, source.position)
+    return TextRef(str(source.path), source.text_id, source.position, source.copy)
 
 
 def _output_kind(path: Path) -> str:
@@ -444,7 +532,13 @@ class _Workers:
             for task in tasks:
                 yield self.builder.build(task)
             return
-        yield from self._gather([self.pool.submit(build_in_worker, task) for task in tasks])
+        futures = {self.pool.submit(build_in_worker, task): task for task in tasks}
+        for future, result in self._gather(list(futures), settle=True):
+            if isinstance(result, BaseException):
+                # The worker could not give a result (it crashed, was killed, or its result
+                # could not be sent back): that text failed; the others go on.
+                result = TextResult(futures[future].text.path, diagnostics=[text_failure(futures[future].text.path, result)])
+            yield result
 
     def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[Path], dict[str, set[str]]]:
         """Give the files written for the page ``jobs`` from the edition document stored at ``source``."""
@@ -460,10 +554,20 @@ class _Workers:
         return sorted(written), unhandled
 
     @staticmethod
-    def _gather(futures):
+    def _gather(futures, settle: bool = False):
+        """Yield the results of ``futures`` as they finish; with ``settle``, (future, result or
+        exception) pairs, the errors of the builds' own (a stylesheet's, the file system's) raised."""
         try:
             for future in as_completed(futures):
-                yield future.result()
+                if not settle:
+                    yield future.result()
+                    continue
+                try:
+                    yield future, future.result()
+                except (StylesheetError, OSError):
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one text must not stop the build
+                    yield future, exc
         except BaseException:
             for future in futures:
                 future.cancel()
@@ -475,11 +579,13 @@ class _Workers:
 
 
 def _processes(jobs: int | None, stale_texts: list[_Source], texts: list[_Source], stale: set[str], pdf: bool) -> int:
-    """Give how many worker processes pay for this build (1: build in this process)."""
-    jobs = jobs or os.cpu_count() or 1
+    """Give how many worker processes pay for this build (1: build in this process): never more
+    than the machine's cores (the work is all computation), nor than the texts to build."""
+    cores = os.cpu_count() or 1
+    jobs = min(jobs or cores, cores)
     threshold = _POOL_THRESHOLD_PDF if pdf else _POOL_THRESHOLD_HTML
     if jobs > 1 and (len(stale_texts) >= threshold or ("site" in stale and len(texts) >= _POOL_THRESHOLD_PAGES)):
-        return jobs
+        return min(jobs, max(len(stale_texts), _POOL_THRESHOLD_PAGES if "site" in stale else 1))
     return 1
 
 
@@ -488,6 +594,7 @@ def _read(sources: list[_Source]) -> list[Document]:
     for source in sources:
         document = load(source.path)
         document.assigned_id = source.text_id if source.info.kind == "text" else ""
+        document.assigned_copy = source.copy
         documents.append(document)
     return documents
 
@@ -532,12 +639,21 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
                                    notes=settings.pdf_notes)
             try:
                 record("volume", [write_volume(stylesheets, node, corpus, staging, options, settings.build_date)])
+            except (StylesheetError, OSError):
+                raise
             except TransformError as exc:
                 failed("volume", out / "edition.pdf", exc)
+            except Exception as exc:  # noqa: BLE001 - the volume failing must not stop the rest
+                failed("volume", out / "edition.pdf", text_failure(str(out / "edition.pdf"), exc).message)
         if "epub" in stale:
             from .writers.epub import write_epub
 
-            written, problems = write_epub(stylesheets, node, corpus, staging)
+            try:
+                written, problems = write_epub(stylesheets, node, corpus, staging)
+            except (StylesheetError, OSError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - the book failing must not stop the rest
+                written, problems = [], [text_failure(str(out / "edition.epub"), exc)]
             if problems:
                 cache.units.pop("epub", None)
                 report.diagnostics.extend(problems)
@@ -567,7 +683,7 @@ def _write_extract_edition(target: Path, texts, register_docs, introductions, se
         out.write(head.encode("utf-8"))
         for source in texts:
             holder = etree.Element(f"{{{TP_NS}}}text", nsmap={"tp": TP_NS}, id=source.text_id, n=str(source.position),
-                                   src=source.name, **output_names(source.text_id, source.name))
+                                   src=source.copy, **output_names(source.text_id, source.copy))
             holder.text = _EXTRACT_HERE
             before, _, after = serialize(holder).decode("utf-8").partition(_EXTRACT_HERE)
             out.write(before.encode("utf-8"))

@@ -105,7 +105,10 @@ class Display:
         self._last_draw: float | None = None
 
     def __call__(self, event: BuildEvent) -> None:
-        if self.mode == LINES and event.kind == "document":
+        if event.kind == "waiting":
+            if self.mode != QUIET:
+                self.write(f"waiting for another build into {event.path} to finish\n")
+        elif self.mode == LINES and event.kind == "document":
             self.write(document_line(event) + "\n")
         elif self.mode == BAR:
             if event.kind == "end":

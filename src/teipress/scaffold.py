@@ -44,7 +44,7 @@ An edition made with teipress. Replace this introduction, the example text in te
 # formats = "all"
 # Where the edition is written.
 # out = "output"
-# Worker processes of a build (default: one per core).
+# Worker processes of a build (default, and at most: one per core).
 # jobs = 2
 # A folder of XSLT stylesheets used instead of teipress's own ("": teipress's own).
 # stylesheets = ""

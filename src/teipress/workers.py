@@ -10,6 +10,10 @@ Both give the same bytes: the same code builds the same source document.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,11 +32,13 @@ PRINT_STYLESHEET = "print/print.xsl"
 
 @dataclass(frozen=True)
 class TextRef:
-    """A text of the edition as a task names it: file, id, position (1-based) in the edition."""
+    """A text of the edition as a task names it: file, id, position (1-based) in the edition,
+    and the path of its TEI copy in the output (Document.copy_name)."""
 
     path: str
     id: str
     position: int
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,10 +65,11 @@ class TextResult:
 
 @dataclass(frozen=True)
 class BuilderSetup:
-    """What a builder needs to start: the stylesheets' folder, the register files, the settings."""
+    """What a builder needs to start: the stylesheets' folder, the register files (each with
+    the path of its copy in the output), the settings."""
 
     stylesheet_root: str
-    registers: tuple[str, ...]
+    registers: tuple[tuple[str, str], ...]
     settings: Settings
     report_unhandled: bool = False
 
@@ -82,7 +89,7 @@ class TextBuilder:
     def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None = None):
         self.setup = setup
         self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root)
-        self.registers = [registers_element(load(path)) for path in setup.registers]
+        self.registers = [registers_element(_load(path, name)) for path, name in setup.registers]
         self._site: tuple[str, object] | None = None  # the edition document of the pages: (path, Saxon node)
 
     def pages(self, task: PagesTask) -> tuple[list[str], dict[str, set[str]]]:
@@ -108,10 +115,24 @@ class TextBuilder:
         return edition
 
     def build(self, task: TextTask) -> TextResult:
-        """Give the result of building one text: its outputs are written into the task's staging folder."""
+        """Give the result of building one text: its outputs are written into the task's staging folder.
+
+        Whatever goes wrong with this text (a failing transformation, a layout too deep
+        for the PDF, any other error but a stylesheet's own) is a diagnostic of the text:
+        the other texts of the edition are built all the same."""
         result = TextResult(task.text.path)
         try:
-            document = load(task.text.path)
+            return self._build(task, result)
+        except (StylesheetError, OSError):
+            raise  # not this text's fault: the build stops and says why
+        except Exception as exc:  # noqa: BLE001 - one text must not stop the build
+            # What was written before the failure (its page, when its PDF failed) is kept, as for a TransformError.
+            result.diagnostics.append(text_failure(task.text.path, exc))
+            return result
+
+    def _build(self, task: TextTask, result: TextResult) -> TextResult:
+        try:
+            document = _load(task.text.path, task.text.name)
             require_tei(document)
         except InputError as exc:
             result.diagnostics.extend(exc.diagnostics)
@@ -119,12 +140,12 @@ class TextBuilder:
         linked = []
         for ref in task.linked:
             try:
-                linked.append(load(ref.path))
+                linked.append(_load(ref.path, ref.name))
             except InputError:
                 linked.append(None)  # reported as that text's own failure
         source = self.source(task.text, document, [(ref, doc) for ref, doc in zip(task.linked, linked) if doc is not None])
         staging = Path(task.staging)
-        names = output_names(task.text.id, document.name)
+        names = output_names(task.text.id, document.copy_name)
         stylesheets = self.stylesheets
         stylesheets.report_unhandled, stylesheets.unhandled = self.setup.report_unhandled, {}
         try:
@@ -154,19 +175,50 @@ class TextBuilder:
         options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every, notes=settings.pdf_notes)
         html = self.stylesheets.run(PRINT_STYLESHEET, node, {"print-notes": options.notes, "text-id": task.text.id},
                                     label=task.text.path)
-        registers = [(Path(path).name, Path(path).read_bytes()) for path in self.setup.registers]
+        registers = [(Path(path).name, Path(path).read_bytes()) for path, _ in self.setup.registers]
         pdf = render_pdf(html, self.stylesheets.root / "print", options, [(document.name, document.source), *registers],
                          settings.build_date)
         return atomic_write(target, pdf)
 
 
+def text_failure(path: str, exc: BaseException) -> Diagnostic:
+    """Give the diagnostic of a text whose build failed with ``exc``: what happened, in a line."""
+    if isinstance(exc, RecursionError):
+        message = "the text is nested too deeply to be laid out; nothing of it was published"
+    elif isinstance(exc, MemoryError):
+        message = "the text needs more memory than there is to be built; nothing of it was published"
+    else:
+        detail = " ".join(str(exc).split()) or "no detail"
+        message = f"the text could not be built ({type(exc).__name__}: {detail[:300]}); nothing of it was published"
+    return Diagnostic(path, 1, 1, "error", message)
+
+
+def _load(path: str, copy_name: str = ""):
+    document = load(path)
+    document.assigned_copy = copy_name
+    return document
+
+
 # The builder of a pool worker process, made once by the pool's initializer.
 _WORKER: TextBuilder | None = None
+# How often a worker looks whether the build that started it is still there (seconds).
+_PARENT_CHECK = 1.0
 
 
 def init_worker(setup: BuilderSetup) -> None:
-    """Start a pool worker: compile nothing yet (on first use), parse the registers."""
+    """Start a pool worker: compile nothing yet (on first use), parse the registers, and end
+    this process when the build that started it is gone (killed with -9, it cannot say so)."""
     global _WORKER
+    # The build's pid as the pool knew it: the build may already be gone when this runs.
+    started_by = multiprocessing.parent_process()
+    parent = started_by.pid if started_by is not None else os.getppid()
+
+    def watch_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, name="teipress-parent-watch", daemon=True).start()
     _WORKER = TextBuilder(setup)
 
 

@@ -92,16 +92,22 @@ def test_finished_build_replaces_the_output_and_keeps_unrelated_files(edition, s
 
 
 def test_the_output_folder_stays_the_same_folder_and_mirrors_the_build(edition, stylesheets):
-    """A server started inside the output keeps serving it (same folder), and files the build dropped go."""
+    """A server started inside the output keeps serving it (same folder); files teipress wrote
+    that the build dropped go, files it did not write stay."""
     sources, out = edition
     inode = out.stat().st_ino
-    write(out / "pagefind" / "stale-fragment.pf", "old")  # as if left by an earlier index: the new index replaces the folder
+    old_index = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    write(out / "pagefind" / "not-ours.pf", "an editor's file")  # not written by teipress: kept
+    write(sources / "one.xml", tei("<p>first version, revised</p>", xml_id="one"))  # a new fragment for it
     (sources / "two.xml").unlink()
     report = build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
     assert not report.failed
     assert out.stat().st_ino == inode
-    assert not (out / "pagefind" / "stale-fragment.pf").exists()
-    assert (out / "pagefind").is_dir() and (out / "README.md").is_file()
+    new_index = {p.relative_to(out).as_posix() for p in report.written if p.relative_to(out).parts[0] == "pagefind"}
+    assert old_index - new_index, "the test needs an index fragment that the new index no longer has"
+    now = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    assert now == new_index | {"pagefind/not-ours.pf"}
+    assert (out / "README.md").is_file()
     # A text no longer in the corpus keeps its old page (teipress never deletes what it did not replace).
     assert (out / "two.html").is_file()
 
@@ -125,7 +131,8 @@ def test_a_build_stopped_by_sigterm_leaves_the_previous_output_and_no_staging_fo
                "--jobs", "1", "--build-date", "2000-01-01"]
     process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while not any(p.name.startswith(".teipress-output.staging.") for p in tmp_path.iterdir()):
+    work = tmp_path / CACHE_FOLDER / "output"
+    while not (work.is_dir() and any(p.name.startswith("staging-") for p in work.iterdir())):
         assert process.poll() is None and time.monotonic() < deadline, "the build ended before it staged anything"
         time.sleep(0.05)
     process.send_signal(signal.SIGTERM)

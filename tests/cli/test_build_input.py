@@ -68,7 +68,9 @@ def test_fail_fast_stops_at_the_first_error_and_publishes_nothing(bad, tmp_path)
         f"stopped at the first error (--fail-fast): {out} is unchanged",
     ]
     assert sorted(p.name for p in out.iterdir()) == ["README.md"]
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    # Beside the output, only the build's lock (in the cache folder): no staging folder, no manifest.
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".teipress-cache"]
+    assert [p.name for p in (tmp_path / ".teipress-cache" / "out").iterdir()] == ["lock"]
 
 
 def test_declared_other_encodings_are_read(tmp_path):

@@ -186,7 +186,7 @@
     <xsl:text>{tp:l10n('data-readme-intro', tp:version-label(.))}&#10;&#10;</xsl:text>
     <xsl:text>{tp:l10n('data-readme-files')}&#10;&#10;</xsl:text>
     <xsl:for-each select="tp:text | tp:registers">
-      <xsl:text>  tei/{tp:file-name(@src)}  {tp:file-title(tp:tei(.))}&#10;</xsl:text>
+      <xsl:text>  tei/{@src}  {tp:file-title(tp:tei(.))}&#10;</xsl:text>
     </xsl:for-each>
     <xsl:for-each select="'registers.csv', 'registers.json', 'chronology.csv', 'chronology.json', 'citation.bib', 'citation.json', 'citation.txt', 'LICENCE.txt'">
       <xsl:text>  {.}  {tp:l10n('data-readme-' || replace(., '\.', '-'))}&#10;</xsl:text>

@@ -346,7 +346,7 @@
       <h2 id="h-data-tei">{tp:l10n('data-tei')}</h2>
       <ul class="data-files">
         <xsl:for-each select="tp:text | tp:registers">
-          <li><a href="{$tp:data-folder}tei/{tp:file-name(@src)}" type="application/tei+xml">{tp:file-name(@src)}</a>: <cite>{tp:file-title(tp:tei(.))}</cite></li>
+          <li><a href="{$tp:data-folder}tei/{string-join(tokenize(@src, '/') ! encode-for-uri(.), '/')}" type="application/tei+xml">{@src}</a>: <cite>{tp:file-title(tp:tei(.))}</cite></li>
         </xsl:for-each>
       </ul>
     </section>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,70 +39,3 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
-
-
-# The prefix of the staging and retired folders of a build, beside the output folder.
-STAGING_PREFIX = ".teipress-"
-
-
-def begin_staging(out: str | Path) -> Path:
-    """Give a new staging folder beside ``out`` holding a copy of the current output.
-
-    The copy is made of hard links (cheap, and safe: writers replace files by
-    rename, never in place), so files this build does not write, such as
-    ``output/README.md``, are kept and a text that fails keeps its last page."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{out.name}.staging.", dir=out.parent))
-    if out.is_dir():
-        staging.rmdir()
-        shutil.copytree(out, staging, symlinks=True, copy_function=_link_or_copy)
-    os.chmod(staging, 0o755)  # mkdtemp makes the folder private; the output is for publishing
-    return staging
-
-
-def commit_staging(staging: Path, out: str | Path) -> None:
-    """Publish the finished ``staging`` folder as ``out`` and remove it.
-
-    Each file is moved into ``out`` with a rename (atomic per file) and files
-    the build removed are removed from ``out``, so ``out`` ends up as the
-    staging folder was. ``out`` itself stays the same folder (not swapped), so
-    a server started inside it (``cd output && python3 -m http.server``) keeps
-    serving the new edition."""
-    out = Path(out)
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    kept_files: set[Path] = set()
-    kept_dirs: set[Path] = {Path(".")}
-    for folder, dirs, files in os.walk(staging):
-        relative = Path(folder).relative_to(staging)
-        kept_dirs.add(relative)
-        target = out / relative
-        if target.is_symlink() or (target.exists() and not target.is_dir()):
-            target.unlink()
-        target.mkdir(exist_ok=True)
-        for name in files:
-            kept_files.add(relative / name)
-            os.replace(Path(folder) / name, target / name)
-    # What the build removed (an old search index's fragments) goes from the output too.
-    for folder, dirs, files in os.walk(out, topdown=False):
-        relative = Path(folder).relative_to(out)
-        for name in files:
-            if relative / name not in kept_files:
-                (Path(folder) / name).unlink()
-        if relative not in kept_dirs:
-            shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def abandon_staging(staging: Path) -> None:
-    """Remove a staging folder whose build failed or was interrupted."""
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)

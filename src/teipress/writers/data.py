@@ -38,19 +38,21 @@ def dataset_jobs() -> list[PageJob]:
 
 def write_register_copies(registers, out: Path) -> list[Path]:
     """Write the registers' TEI copies into ``out/data/tei`` (the texts' are written per text)."""
-    return [atomic_write(out / DATA_FOLDER / "tei" / register.name, register.source) for register in registers]
+    return [atomic_write(out / DATA_FOLDER / "tei" / register.copy_name, register.source) for register in registers]
 
 
-def write_zip(out: Path, tei_names: list[str], build_date: str) -> Path:
+def write_zip(out: Path, tei_names: list[str], build_date: str, target: Path | None = None) -> Path:
     """Write ``data/edition-data.zip`` from the files already in ``out/data``: the TEI
-    files named ``tei_names`` (texts, then registers), then the datasets.
+    files named ``tei_names`` (texts, then registers), then the datasets; into ``target``
+    (a staging folder, default ``out``).
 
     The archive is written to a temporary file entry by entry and renamed, so
     neither the corpus nor the archive is held in memory whole."""
     folder = out / DATA_FOLDER
     stamp = build_date_tuple(build_date)
-    target = folder / ZIP_NAME
-    fd, tmp = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", suffix=".tmp", dir=folder)
+    target = (target or out) / DATA_FOLDER / ZIP_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w") as archive:
             for name in [*(f"tei/{n}" for n in tei_names), *DATASETS]:

@@ -4,10 +4,8 @@ per text (:mod:`teipress.workers`)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from ..edition import register_pages
@@ -29,7 +27,7 @@ def page_jobs(registers) -> list[PageJob]:
 
 def write_site_files(stylesheets: Stylesheets, registers, out: Path) -> list[Path]:
     """Write the assets and the registers' TEI copies into ``out``; give the files written."""
-    written = [atomic_write(out / "tei" / register.name, register.source) for register in registers]
+    written = [atomic_write(out / "tei" / register.copy_name, register.source) for register in registers]
     written.extend(copy_assets(stylesheets.root / "html" / "assets", out / "assets"))
     return written
 
@@ -45,33 +43,18 @@ class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def index_search(out: Path) -> list[Path]:
-    """Index the written site with Pagefind (offline, from PyPI) and give the files of the index.
-
-    Pagefind writes a folder of its own; it is built into a temporary folder
-    next to the target and moved into place with renames, so a reader of the
-    site never sees a half-written index."""
-    target = out / SEARCH_FOLDER
-    building = Path(tempfile.mkdtemp(prefix=f".{SEARCH_FOLDER}.", dir=out))
+def index_search(site: Path, staging: Path) -> list[Path]:
+    """Index the written ``site`` with Pagefind (offline, from PyPI) into ``staging/pagefind``
+    and give the files of the index; the build publishes them as it does pages."""
+    target = staging / SEARCH_FOLDER
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(out), "--output-path", str(building), "--silent"],
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(target), "--silent"],
             capture_output=True, text=True, timeout=300)
         if result.returncode != 0:
             raise SearchIndexError(f"pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
-        building.chmod(0o755)  # mkdtemp makes the folder private; the index is for publishing
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{SEARCH_FOLDER}.old.", dir=out))
-            target.rename(old / SEARCH_FOLDER)
-        building.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
     except (OSError, subprocess.SubprocessError) as exc:
         raise SearchIndexError(f"the search index was not built: {exc}") from exc
-    finally:
-        if building.exists():
-            shutil.rmtree(building, ignore_errors=True)
     return sorted(p for p in target.rglob("*") if p.is_file())
 
 
