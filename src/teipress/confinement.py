@@ -1,19 +1,21 @@
-"""What a stylesheet may reach: checked before it is compiled, for teipress's own
-stylesheets and for an edition's (``[build] stylesheets``) alike.
+"""What a stylesheet may reach, checked in its source before it is compiled: an early,
+located message for teipress's own stylesheets and an edition's (``[build] stylesheets``).
 
-A stylesheet of teipress reads nothing but its localisation strings and writes
-nothing but its one result: the build writes every file. So before a stylesheet
-is compiled, every module it imports is read and refused when it calls a
-function that reads a resource by URI (``doc()``, ``unparsed-text()``,
-``collection()`` …, also as a function item ``doc#1`` or through
-``function-lookup``), evaluates XPath built at run time (``xsl:evaluate``),
-writes a secondary result (``xsl:result-document``) or imports a module from
-outside its folders. The localisation modules' own ``doc()`` of their strings
-file is the one access allowed.
+A stylesheet of teipress reads nothing and writes nothing but its one result:
+teipress hands it the strings it needs and writes every file itself. Every module
+a stylesheet imports is read and refused when it calls a function that reads a
+resource or the environment (``doc()``, ``unparsed-text()``, ``collection()``,
+``environment-variable()`` …), under any prefix bound to the functions' namespace,
+with or without whitespace or XPath comments before the parenthesis, or as a
+function item (``doc#1``, ``function-lookup``); when it evaluates XPath built at run
+time (``xsl:evaluate``), writes a secondary result, computes an XPath at compile
+time in a shadow attribute (``_select="{$name}(…)"`` could name any function), or
+imports a module from outside its folders.
 
-(Saxon's ``allowedProtocols`` would enforce this inside the processor, but once
-set it cannot be relaxed for the rest of the process, and it also refuses the
-compiling of stylesheets, which a build and its tests do all along.)
+This check reads source text, so it is not the barrier: the processor itself
+refuses every resource access at run time (:mod:`teipress.transform`). It exists
+to name the module and line before anything runs; it also covers what runs at
+compile time (static variables, ``use-when``), before the processor is locked.
 """
 
 from __future__ import annotations
@@ -27,23 +29,33 @@ from .document import safe_parser
 from .errors import StylesheetError
 
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
+FN_NS = "http://www.w3.org/2005/xpath-functions"
+SAXON_NS = "http://saxon.sf.net/"
 
-# XPath functions that read resources by URI, called or named as function items.
-_READERS = (r"doc|document|doc-available|unparsed-text|unparsed-text-lines|unparsed-text-available"
-            r"|collection|uri-collection|json-doc|load-xquery-module|transform|function-lookup")
-RESOURCE_ACCESS = re.compile(rf"(?<![\w.:-])(?:fn:)?({_READERS})\s*(?:\(|#\d)")
-# Instructions that write a resource or run XPath made at run time.
-FORBIDDEN_INSTRUCTIONS = ("result-document", "evaluate", "source-document")
+# Functions that read resources by URI or the process's environment, or reach any function by name.
+READERS = frozenset({
+    "doc", "document", "doc-available", "unparsed-text", "unparsed-text-lines", "unparsed-text-available",
+    "collection", "uri-collection", "json-doc", "load-xquery-module", "transform", "function-lookup",
+    "environment-variable", "available-environment-variables", "parse-xml", "parse-xml-fragment",
+    "read-binary-resource", "discard-document"})
+# Namespaces whose every function touches files (EXPath File and Binary).
+READER_NAMESPACES = frozenset({"http://expath.org/ns/file", "http://expath.org/ns/binary"})
+# Instructions that read or write a resource, or run XPath made at run time.
+FORBIDDEN_INSTRUCTIONS = ("result-document", "evaluate", "source-document", "merge-source", "import-schema")
 
-# The one access allowed: each localisation module reads its strings file, named by a parameter.
-ALLOWED = {("common/l10n.xsl", "doc($l10n-file)"), ("print/l10n.xsl", "doc($print-l10n-file)")}
+# A function call or a named function reference: EQName, then "(" or "#arity".
+# The URI-qualified form Q{uri}local and the prefixed form prefix:local are both read.
+_CALL = re.compile(r"(?<![\w.$-])(?:Q\{(?P<uri>[^}]*)\}|(?P<prefix>[A-Za-z_][\w.-]*):)?"
+                   r"(?P<local>[A-Za-z_][\w.-]*)\s*(?:\(|#\s*\d)")
+_XPATH_COMMENT = re.compile(r"\(:(?:(?!\(:|:\)).)*:\)", re.S)
+# The expressions of a value template: {…}, where {{ and }} are literal braces.
+_TEMPLATE_EXPRESSION = re.compile(r"(?<!\{)\{(?!\{)")
 
 
 def check_stylesheet(entry: Path, roots: list[Path]) -> None:
     """Raise StylesheetError, naming the module and line, when the stylesheet ``entry``
     or a module it imports or includes could read or write a resource; ``roots`` are
-    the folders its modules may come from (the first one is the stylesheet folder, which
-    :data:`ALLOWED` is relative to)."""
+    the folders its modules may come from."""
     roots = [root.resolve() for root in roots]
     seen: set[Path] = set()
     pending = [entry.resolve()]
@@ -56,35 +68,67 @@ def check_stylesheet(entry: Path, roots: list[Path]) -> None:
             tree = etree.parse(str(module), safe_parser())
         except (OSError, etree.XMLSyntaxError) as exc:
             raise StylesheetError(f"{module}: the stylesheet cannot be read: {exc}") from exc
-        relative = _relative(module, roots[0])
         for element in tree.iter():
-            if isinstance(element, etree._Comment) or not isinstance(element.tag, str):
-                continue
-            where = f"{module}:{element.sourceline or 1}"
-            qname = etree.QName(element)
-            if qname.namespace == XSL_NS and qname.localname in FORBIDDEN_INSTRUCTIONS:
-                raise StylesheetError(f"{where}: xsl:{qname.localname} is not allowed: teipress stylesheets "
-                                      "write only their result and evaluate no XPath made at run time")
-            if qname.namespace == XSL_NS and qname.localname in ("import", "include"):
-                target = _module_target(module, element.get("href", ""), roots)
-                if target is None:
-                    raise StylesheetError(f"{where}: xsl:{qname.localname} of '{element.get('href')}' is not allowed: "
-                                          f"modules must come from {' or '.join(str(r) for r in roots)}")
-                pending.append(target)
-            # Attributes hold XPath (select, test …) and value templates; text and tails are value templates under expand-text.
-            for text in [*element.attrib.values(), element.text or "", element.tail or ""]:
-                for match in RESOURCE_ACCESS.finditer(text):
-                    call = text[match.start():text.find(")", match.start()) + 1]
-                    if (relative, call) not in ALLOWED:
-                        raise StylesheetError(f"{where}: {match.group(1)}() is not allowed: teipress stylesheets "
-                                              "read no file but their localisation strings")
+            if isinstance(element.tag, str):
+                pending.extend(_check_element(module, element, roots))
 
 
-def _relative(module: Path, root: Path) -> str:
-    try:
-        return module.relative_to(root).as_posix()
-    except ValueError:
-        return module.as_posix()
+def _check_element(module: Path, element: etree._Element, roots: list[Path]) -> list[Path]:
+    """Raise StylesheetError for what ``element`` may not do; give the modules it imports."""
+    where = f"{module}:{element.sourceline or 1}"
+    qname = etree.QName(element)
+    imports = []
+    if qname.namespace == XSL_NS and qname.localname in FORBIDDEN_INSTRUCTIONS:
+        raise StylesheetError(f"{where}: xsl:{qname.localname} is not allowed: teipress stylesheets "
+                              "read no resource, write only their result and evaluate no XPath made at run time")
+    if qname.namespace == XSL_NS and qname.localname in ("import", "include"):
+        target = _module_target(module, element.get("href", ""), roots)
+        if target is None:
+            raise StylesheetError(f"{where}: xsl:{qname.localname} of '{element.get('href')}' is not allowed: "
+                                  f"modules must come from {' or '.join(str(r) for r in roots)}")
+        imports.append(target)
+    for name, value in element.attrib.items():
+        local = etree.QName(name).localname
+        if qname.namespace == XSL_NS and etree.QName(name).namespace is None and local.startswith("_") \
+                and _TEMPLATE_EXPRESSION.search(value):
+            raise StylesheetError(f"{where}: the shadow attribute {local} computes XPath when the stylesheet is "
+                                  "compiled, which could name a function that reads a resource: teipress does not "
+                                  "allow it; write the expression out")
+        _check_text(where, value, element)
+    # Text is a value template under expand-text; reading all text also covers xsl:text.
+    _check_text(where, element.text or "", element)
+    parent = element.getparent()
+    if element.tail and parent is not None:
+        _check_text(where, element.tail, parent)
+    return imports
+
+
+def _check_text(where: str, text: str, element: etree._Element) -> None:
+    """Raise StylesheetError when ``text`` (XPath, or a value template) calls or names a reader
+    function; prefixes are resolved with the namespaces in scope on ``element``."""
+    if "(" not in text and "#" not in text:
+        return
+    previous = None
+    while previous != text:  # comments nest: strip the innermost until none is left
+        previous, text = text, _XPATH_COMMENT.sub(" ", text)
+    for call in _CALL.finditer(text):
+        namespace = _namespace(call, element)
+        if namespace in READER_NAMESPACES or (namespace in (FN_NS, SAXON_NS) and call["local"] in READERS):
+            raise StylesheetError(f"{where}: {call['local']}() is not allowed: teipress stylesheets "
+                                  "read no file, no network resource and no environment variable")
+
+
+def _namespace(call: re.Match, element: etree._Element) -> str | None:
+    """Give the namespace of the function a call names (None for a prefix not in scope)."""
+    if call["uri"] is not None:
+        return call["uri"].strip()
+    prefix = call["prefix"]
+    if prefix is None:
+        return FN_NS  # the default function namespace of XSLT 3.0
+    bound = element.nsmap.get(prefix)
+    if bound is None and prefix == "fn":
+        return FN_NS  # Saxon knows fn: without a declaration
+    return bound
 
 
 def _module_target(module: Path, href: str, roots: list[Path]) -> Path | None:

@@ -631,6 +631,8 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
     stylesheets.report_unhandled, stylesheets.unhandled = workers.setup.report_unhandled, {}
     if stale & {"volume", "epub"}:
         corpus = Corpus(texts=_read(texts), registers=register_docs, introductions=_read(introductions))
+        images, warnings = _book_images(corpus.texts, settings)
+        report.diagnostics.extend(d for d in warnings if d not in report.diagnostics)  # the text build may have said so
         node = stylesheets.node(edition_tree(corpus, settings))
         if "volume" in stale and not report.failed:
             from .writers.pdf import PrintOptions, write_volume
@@ -638,7 +640,8 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
             options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every,
                                    notes=settings.pdf_notes)
             try:
-                record("volume", [write_volume(stylesheets, node, corpus, staging, options, settings.build_date)])
+                record("volume", [write_volume(stylesheets, node, corpus, staging, options, settings.build_date,
+                                               images=images, site_url=settings.url)])
             except (StylesheetError, OSError):
                 raise
             except TransformError as exc:
@@ -649,7 +652,7 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
             from .writers.epub import write_epub
 
             try:
-                written, problems = write_epub(stylesheets, node, corpus, staging)
+                written, problems = write_epub(stylesheets, node, corpus, staging, images)
             except (StylesheetError, OSError):
                 raise
             except Exception as exc:  # noqa: BLE001 - the book failing must not stop the rest
@@ -662,6 +665,20 @@ def _build_edition_units(stale, units, texts, registers, introductions, settings
     for name_, where in stylesheets.unhandled.items():
         unhandled.setdefault(name_, set()).update(where)
     stylesheets.report_unhandled, stylesheets.unhandled = False, {}
+
+
+def _book_images(documents: list[Document], settings: Settings):
+    """Give the confined images of the texts of the volume and the EPUB (their @url rewritten in place,
+    remote ones left out) and the warnings of the images they leave out."""
+    from .images import confine, remote_warnings
+
+    images, warnings = {}, []
+    for document in documents:
+        remote = remote_warnings(document, "the PDF volume and the EPUB")  # before confine() removes their @url
+        found, refused = confine(document, settings.folder, remote=False)
+        images.update((image.target, image) for image in found)
+        warnings.extend([*refused, *remote])
+    return list(images.values()), warnings
 
 
 def _write_extract_edition(target: Path, texts, register_docs, introductions, settings, cache: BuildCache) -> Path:

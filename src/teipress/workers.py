@@ -22,6 +22,7 @@ from lxml import etree
 from .config import Settings
 from .document import load, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
+from .images import confine, remote_warnings
 from .extract import edition_element, output_names, registers_element, serialize, text_element, text_extract
 from .transform import Stylesheets
 from .writers import PageJob, atomic_write
@@ -137,10 +138,14 @@ class TextBuilder:
         except InputError as exc:
             result.diagnostics.extend(exc.diagnostics)
             return result
+        folder = self.setup.settings.folder
+        images, warnings = confine(document, folder)  # @url rewritten to where the outputs hold each image
+        result.diagnostics.extend(warnings)
         linked = []
         for ref in task.linked:
             try:
                 linked.append(_load(ref.path, ref.name))
+                confine(linked[-1], folder)  # its warnings are its own build's
             except InputError:
                 linked.append(None)  # reported as that text's own failure
         source = self.source(task.text, document, [(ref, doc) for ref, doc in zip(task.linked, linked) if doc is not None])
@@ -156,8 +161,10 @@ class TextBuilder:
                 result.written.append(str(atomic_write(staging / names["tei"], document.source)))
                 # The open data's copy (data/tei), which the edition's zip gathers.
                 result.written.append(str(atomic_write(staging / "data" / names["tei"], document.source)))
+                result.written.extend(str(atomic_write(staging / image.target, image.file.read_bytes())) for image in images)
             if task.pdf:
-                result.written.append(str(self._pdf(node, task, document, staging / names["pdf"])))
+                result.diagnostics.extend(remote_warnings(document, "the PDF"))
+                result.written.append(str(self._pdf(node, task, document, staging / names["pdf"], images)))
         except StylesheetError:
             raise  # not this text's fault: the build stops
         except TransformError as exc:
@@ -168,7 +175,7 @@ class TextBuilder:
         result.extract = serialize(text_extract(document))
         return result
 
-    def _pdf(self, node, task: TextTask, document, target: Path) -> Path:
+    def _pdf(self, node, task: TextTask, document, target: Path, images) -> Path:
         from .writers.pdf import PrintOptions, render_pdf  # WeasyPrint is imported only when a PDF is made
 
         settings = self.setup.settings
@@ -177,7 +184,7 @@ class TextBuilder:
                                     label=task.text.path)
         registers = [(Path(path).name, Path(path).read_bytes()) for path, _ in self.setup.registers]
         pdf = render_pdf(html, self.stylesheets.root / "print", options, [(document.name, document.source), *registers],
-                         settings.build_date)
+                         settings.build_date, images=images, site_url=settings.url)
         return atomic_write(target, pdf)
 
 

@@ -64,11 +64,13 @@ def test_page_breaks_link_to_their_facsimile_and_never_to_script(tmp_path, style
             '<pb n="3" facs="javascript:alert(1)"/>d<pb n="4"/>e</p>')
     source = tei(body).replace("</text>", '</text><facsimile><surface xml:id="s2"><graphic url="img/p2.jpg"/></surface></facsimile>')
     path = write(tmp_path / "t.xml", source)
-    build([path], tmp_path / "out", "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    write(tmp_path / "img" / "p2.jpg", "a facsimile")  # an image of the edition folder (teipress.images) is published
+    build([path], tmp_path / "out", "html", Settings(title="E", build_date="2000-01-01", folder=tmp_path), stylesheets)
     page = html.parse(str(tmp_path / "out" / "t.html")).getroot()
     breaks = page.xpath('//section[@id="reading-text"]//span[@class="tei-pb"]')
     assert [(b.text_content().strip(), b.xpath("string(a/@href)")) for b in breaks] == [
-        ("[p. 1]", "https://example.org/p1.jpg"), ("[p. 2]", "img/p2.jpg"), ("[p. 3]", ""), ("[p. 4]", "")]
+        ("[p. 1]", "https://example.org/p1.jpg"), ("[p. 2]", "images/img/p2.jpg"), ("[p. 3]", ""), ("[p. 4]", "")]
+    assert (tmp_path / "out" / "images" / "img" / "p2.jpg").is_file()
 
 
 def test_language_and_rendition_reach_the_html(tmp_path, stylesheets):

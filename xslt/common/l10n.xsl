@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Localisation: every user-facing string comes from l10n.xml through tp:l10n().
+  Localisation: every user-facing string comes from l10n.xml through tp:l10n();
+  teipress passes the file's document as the parameter l10n-strings.
   Shared by every output; no template here, only the look-up.
 -->
 <xsl:stylesheet version="3.0"
@@ -12,10 +13,10 @@
   <!-- Language of the interface strings (a language of l10n.xml; English is the fallback). -->
   <xsl:param name="l10n-lang" as="xs:string" select="'en'"/>
 
-  <!-- Absolute URI of the strings file; defaults to l10n.xml next to this module. -->
-  <xsl:param name="l10n-file" as="xs:string" select="resolve-uri('l10n.xml', static-base-uri())"/>
+  <!-- The strings (l10n.xml of this folder), parsed and handed over by teipress: a stylesheet reads no file. -->
+  <xsl:param name="l10n-strings" as="document-node()" required="yes"/>
 
-  <xsl:variable name="tp:l10n-doc" as="document-node()" select="doc($l10n-file)"/>
+  <xsl:variable name="tp:l10n-doc" as="document-node()" select="$l10n-strings"/>
 
   <xsl:key name="tp:l10n" match="tp:s" use="../@xml:lang || '|' || @key"/>
 

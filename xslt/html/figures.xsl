@@ -44,6 +44,10 @@
     </img>
   </xsl:template>
 
+  <!-- A graphic without @url: teipress removed one it refused (teipress.images warned of it); the
+       figure's description stands for it. -->
+  <xsl:template match="tei:graphic[not(@url)]"/>
+
   <xsl:template match="tei:figDesc">
     <p>
       <xsl:call-template name="tp:attributes">

@@ -10,10 +10,10 @@
   xmlns:tp="https://teipress.org/ns"
   exclude-result-prefixes="#all">
 
-  <!-- Absolute URI of the print strings file; defaults to l10n.xml next to this module. -->
-  <xsl:param name="print-l10n-file" as="xs:string" select="resolve-uri('l10n.xml', static-base-uri())"/>
+  <!-- The print strings (l10n.xml of this folder), parsed and handed over by teipress: a stylesheet reads no file. -->
+  <xsl:param name="print-l10n-strings" as="document-node()" required="yes"/>
 
-  <xsl:variable name="tp:print-l10n-doc" as="document-node()" select="doc($print-l10n-file)"/>
+  <xsl:variable name="tp:print-l10n-doc" as="document-node()" select="$print-l10n-strings"/>
 
   <xsl:function name="tp:l10n" as="xs:string">
     <xsl:param name="key" as="xs:string"/>

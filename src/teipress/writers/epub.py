@@ -8,6 +8,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from ..corpus import Corpus
 from ..edition import register_pages
 from ..errors import Diagnostic, TransformError
@@ -18,6 +20,7 @@ from .data import edition_build_date, build_date_tuple
 EPUB_STYLESHEET = "epub/epub.xsl"
 EPUB_NAME = "edition.epub"
 CONTENT = "OEBPS"
+OPF_NS = "http://www.idpf.org/2007/opf"
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -28,15 +31,16 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus) -> dict[str, bytes]:
-    """Give the files of the book by their path inside it, in the order they are zipped."""
+def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus, images=()) -> dict[str, bytes]:
+    """Give the files of the book by their path inside it, in the order they are zipped; ``images``
+    are the confined images (:mod:`teipress.images`) the texts show, packed and listed in the manifest."""
     files: dict[str, bytes] = {"mimetype": b"application/epub+zip", "META-INF/container.xml": CONTAINER.encode()}
 
     def part(name: str, **parameters) -> bytes:
         return stylesheets.run(EPUB_STYLESHEET, edition_node, {"epub-part": name, **parameters},
                                label=f"the EPUB part {name}").encode("utf-8")
 
-    files[f"{CONTENT}/content.opf"] = part("package")
+    files[f"{CONTENT}/content.opf"] = with_images(part("package"), images)
     files[f"{CONTENT}/nav.xhtml"] = part("nav")
     files[f"{CONTENT}/epub.css"] = (stylesheets.root / "epub" / "epub.css").read_bytes()
     files[f"{CONTENT}/title.xhtml"] = part("title")
@@ -45,7 +49,21 @@ def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus) -> dict[s
         files[f"{CONTENT}/{text.id}.xhtml"] = part("text", **{"text-id": text.id})
     for page in register_pages(corpus):
         files[f"{CONTENT}/{page}.xhtml"] = part("register", **{"register-page": page})
+    for image in images:
+        files[f"{CONTENT}/{image.target}"] = image.file.read_bytes()
     return files
+
+
+def with_images(package: bytes, images) -> bytes:
+    """Give the package document with a manifest item (and its media type) for each of ``images``."""
+    if not images:
+        return package
+    root = etree.fromstring(package)
+    manifest = root.find(f"{{{OPF_NS}}}manifest")
+    for number, image in enumerate(sorted(images, key=lambda i: i.target), 1):
+        etree.SubElement(manifest, f"{{{OPF_NS}}}item", id=f"image-{number}", href=image.target,
+                         attrib={"media-type": image.media_type})
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
 def epub_bytes(files: dict[str, bytes], date_time: tuple[int, int, int, int, int, int]) -> bytes:
@@ -61,10 +79,11 @@ def epub_bytes(files: dict[str, bytes], date_time: tuple[int, int, int, int, int
     return buffer.getvalue()
 
 
-def write_epub(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Write ``out/edition.epub``; give the file written, or the diagnostic of a failure."""
+def write_epub(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
+               images=()) -> tuple[list[Path], list[Diagnostic]]:
+    """Write ``out/edition.epub`` with the confined ``images``; give the file written, or the diagnostic of a failure."""
     try:
-        files = epub_files(stylesheets, edition_node, corpus)
+        files = epub_files(stylesheets, edition_node, corpus, images)
     except TransformError as exc:
         return [], [Diagnostic(str(out / EPUB_NAME), 1, 1, "error", str(exc))]
     stamp = build_date_tuple(edition_build_date(edition_node))

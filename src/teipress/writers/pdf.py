@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -74,12 +75,56 @@ class LaidOut:
     stable: bool  # False: the last layout still differed from the one its annotations came from
 
 
-def _fetcher():
-    # Only local files (the print CSS, fonts) and data: URLs (the margin
-    # numbers) may be read; never the network.
-    from weasyprint.urls import URLFetcher
+def _fetcher(base: Path, images=()):
+    """Give WeasyPrint's URL fetcher for a print document laid out against ``base`` (a print folder):
+    it serves data: URLs, teipress's print assets (CSS, fonts) and the confined ``images``
+    (:mod:`teipress.images`, named ``images/…`` relative to ``base``); everything else is refused."""
+    from urllib.request import url2pathname
 
-    return URLFetcher(allowed_protocols={"file", "data"})
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    from ..resources import xslt_dir
+
+    base = Path(os.path.abspath(base))  # as WeasyPrint makes the base URL absolute
+    assets = [base.resolve(), (xslt_dir() / "print").resolve()]
+    served = {image.target: image for image in images}
+
+    class ConfinedFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file:"):
+                path = Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:")))
+                relative = path.relative_to(base).as_posix() if path.is_relative_to(base) else ""
+                if relative in served:
+                    image = served[relative]
+                    return URLFetcherResponse(url, image.file.read_bytes(), {"Content-Type": image.media_type})
+                resolved = path.resolve()
+                if resolved.is_file() and any(resolved.is_relative_to(folder) for folder in assets):
+                    return super().fetch(url, headers)
+            raise ValueError(f"teipress: not a print asset or a confined image: {url}")
+
+    return ConfinedFetcher(allowed_protocols={"file", "data"})
+
+
+def published_links(html: str, site_url: str) -> str:
+    """Give print HTML whose links work in a PDF read anywhere: a relative link made absolute
+    against ``site_url`` (the published web edition), or its href removed when no site URL is
+    known; in-document (#…) and http(s)/mailto links kept; any other scheme (file: …) removed."""
+    from urllib.parse import urljoin
+
+    from .. import linenumbers
+
+    tree = linenumbers.parse(html)
+    for link in tree.getroot().iter("a", "area"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#") or re.match(r"^(https?|mailto):", href, re.I):
+            continue
+        if site_url and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href):
+            link.set("href", urljoin(site_url, href))
+        else:
+            del link.attrib["href"]
+    return linenumbers.serialize(tree)
 
 
 def margin_numbers(options: PrintOptions):
@@ -130,15 +175,17 @@ def _mark_repeats(tree, repeats: frozenset[str]) -> None:
             link.set("class", " ".join(classes))
 
 
-def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions()) -> LaidOut:
-    """Give ``html`` (print HTML) laid out with its line numbers, page-foot apparatus and index from its own layout."""
+def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), images=(), site_url: str = "") -> LaidOut:
+    """Give ``html`` (print HTML) laid out with its line numbers, page-foot apparatus and index from its own layout;
+    it may show the confined ``images`` and its links lead to ``site_url`` (see :func:`published_links`)."""
     import weasyprint  # imported here: it costs ~0.4 s and only PDF builds need it
     from weasyprint.text.fonts import FontConfiguration
 
     from .. import linenumbers
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = _fetcher()
+    fetcher = _fetcher(Path(base_url), images)
+    html = published_links(html, site_url)
     font_config = FontConfiguration()  # needed for the @font-face rules of print.css
     base = str(base_url) + os.sep
     margin = margin_numbers(options)
@@ -287,17 +334,21 @@ def pdf_bytes(laid_out: LaidOut, sources: list[tuple[str, bytes]], build_date: s
 
 
 def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions(),
-               sources: list[tuple[str, bytes]] | None = None, build_date: str = "") -> bytes:
-    """Give the PDF bytes of a print HTML document whose relative links resolve against ``base_url``."""
-    return pdf_bytes(lay_out(html, base_url, options), sources or [], build_date)
+               sources: list[tuple[str, bytes]] | None = None, build_date: str = "", *, images=(),
+               site_url: str = "") -> bytes:
+    """Give the PDF bytes of a print HTML document whose assets resolve against ``base_url``, showing
+    the confined ``images`` and linking to the pages of ``site_url``."""
+    return pdf_bytes(lay_out(html, base_url, options, images, site_url), sources or [], build_date)
 
 
 def write_volume(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
-                 options: PrintOptions = PrintOptions(), build_date: str = "") -> Path:
+                 options: PrintOptions = PrintOptions(), build_date: str = "", *, images=(),
+                 site_url: str = "") -> Path:
     """Write the volume of the whole edition (``edition.pdf``) into ``out``; give its path.
     The texts' own PDFs are made per text (:mod:`teipress.workers`). Raise TransformError
     when the print stylesheet fails."""
     html = stylesheets.run(PRINT_STYLESHEET, edition_node, {"print-notes": options.notes, "text-id": "", "print-volume": True},
                            label="the volume")
     sources = [(document.name, document.source) for document in [*corpus.texts, *corpus.registers]]
-    return atomic_write(out / VOLUME_NAME, render_pdf(html, stylesheets.root / "print", options, sources, build_date))
+    pdf = render_pdf(html, stylesheets.root / "print", options, sources, build_date, images=images, site_url=site_url)
+    return atomic_write(out / VOLUME_NAME, pdf)
