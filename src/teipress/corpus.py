@@ -99,6 +99,9 @@ def read_corpus(paths: list[str | Path]) -> Corpus:
         except InputError as exc:
             corpus.failures.extend(exc.diagnostics)
             continue
+        except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
+            corpus.failures.append(Diagnostic(str(path), 1, 1, "error", f"could not be read: {type(exc).__name__}: {exc}"))
+            continue
         {"text": corpus.texts, "introduction": corpus.introductions,
          "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)
     corpus.texts.sort(key=_order_key)
