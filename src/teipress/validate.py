@@ -134,15 +134,18 @@ class Validator:
         tree = corpus.getroottree()
         owners = {id(holder): (document, reported) for holder, document, reported in wrapped}
         diagnostics = []
+        locate = _Locations(corpus)
+        columns: dict[int, ColumnIndex] = {}
         for failed in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
-            found = tree.xpath(failed.get("location"))
-            if not found or not isinstance(found[0], etree._Element):
+            element = locate.element(failed.get("location") or "", tree)
+            if element is None:
                 continue
-            element = found[0]
             holder = next(a for a in element.iterancestors() if a.tag == f"{{{TP_NS}}}doc")
             document, reported = owners[id(holder)]
             if not reported:
                 continue
+            if id(holder) not in columns:
+                columns[id(holder)] = ColumnIndex(document, holder[0])
             # The rules see a bare "#id" as "file.xml#id"; say it as the editor wrote it.
             text = " ".join("".join(failed.itertext()).split()).replace(f"'{document.name}#", "'#")
             severity = "warning" if failed.get("role") in ("warning", "warn", "info") else "error"
@@ -150,7 +153,7 @@ class Validator:
                 Diagnostic(
                     str(document.path),
                     element.sourceline or 1,
-                    document.column_of(element, root=holder[0]),
+                    columns[id(holder)].column(element),
                     severity,
                     text,
                 )
@@ -287,6 +290,56 @@ def _any_element_grammar(grammar: etree._ElementTree) -> etree.RelaxNG | None:
         return etree.RelaxNG(tree)
     except etree.LxmlError:
         return None
+
+
+# One step of the Schematron skeleton's locations: *[local-name()='p' and namespace-uri()='…'][3]
+_SVRL_STEP = re.compile(r"\*\[local-name\(\)='([^']*)' and namespace-uri\(\)='([^']*)'\](?:\[(\d+)\])?")
+
+
+class _Locations:
+    """Finds the elements named by SVRL locations, with each parent's children
+    grouped by name once: evaluating every location as XPath counted the
+    siblings again for each finding (quadratic in the findings)."""
+
+    def __init__(self, root: etree._Element):
+        self.root = root
+        self.children: dict[etree._Element, dict[str, list]] = {}
+
+    def element(self, location: str, tree: etree._ElementTree) -> etree._Element | None:
+        """Give the element at ``location``, or None when it names no element."""
+        steps = location.split("/")[1:] if location.startswith("/") else None
+        node = None
+        for step in steps or ():
+            match = _SVRL_STEP.fullmatch(step)
+            if match is None:
+                node = None
+                break
+            tag = f"{{{match.group(2)}}}{match.group(1)}" if match.group(2) else match.group(1)
+            index = int(match.group(3) or 1) - 1
+            if node is None:
+                node = self.root if self.root.tag == tag and index == 0 else None
+            else:
+                group = self._grouped(node).get(tag, [])
+                node = group[index] if index < len(group) else None
+            if node is None:
+                break
+        if node is not None:
+            return node
+        try:  # a location in another form: XPath, as the skeleton meant it
+            found = tree.xpath(location)
+        except etree.XPathError:
+            return None
+        return found[0] if found and isinstance(found[0], etree._Element) else None
+
+    def _grouped(self, parent: etree._Element) -> dict[str, list]:
+        grouped = self.children.get(parent)
+        if grouped is None:
+            grouped = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    grouped.setdefault(child.tag, []).append(child)
+            self.children[parent] = grouped
+        return grouped
 
 
 def _guarded(document: Document, check, *args) -> list[Diagnostic]:

@@ -102,3 +102,10 @@ def test_three_thousand_unknown_elements_in_one_paragraph_are_all_reported(valid
     source = tei("<p>" + "\n".join("a <foo/> b" for _ in range(3000)) + "</p>")
     found = validator.validate_paths([write(tmp_path / "a.xml", source)])
     assert [d.line for d in found] == _lines_of(source, "<foo/>")
+
+
+def test_three_thousand_dangling_pointers_are_each_reported_at_their_element(validator, tmp_path):
+    source = tei("\n".join(f'<p>x <persName ref="#nobody-{i}">N</persName></p>' for i in range(3000)))
+    found = validator.validate_paths([write(tmp_path / "a.xml", source)])
+    assert [(d.line, d.col) for d in found] == [(line, 6) for line in _lines_of(source, "#nobody-")]
+    assert found[-1].message == "pointer '#nobody-2999' on <persName> does not resolve: no element has that xml:id"
