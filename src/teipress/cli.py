@@ -174,6 +174,10 @@ def validate(paths: tuple[str, ...], edition: str, output_format: str, schema: s
         diagnostics = validate_edition(load_settings(edition), paths, schema=schema, rules=rules)
     except TeipressError as exc:
         _fail(exc)
+    except Exception as exc:  # noqa: BLE001 - the library puts failures on their files; this is the last guard
+        where = paths[0] if paths else edition
+        diagnostics = [Diagnostic(str(where), 1, 1, "error",
+                                  f"could not be validated: {type(exc).__name__}: {exc} (an error in teipress; please report it)")]
     if output_format == "json":
         click.echo(json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2))
     else:

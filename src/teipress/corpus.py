@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,9 +48,26 @@ def kind_of(document: Document) -> str:
     return "other"
 
 
+# A text's order number is ASCII digits only: str.isdigit() also accepts "²" or
+# "①", which int() refuses, and int() reads "١٢" (Arabic-Indic) as 12.
+_ORDER_NUMBER = re.compile(r"[0-9]+")
+
+
+def order_number(n: str | None) -> int | None:
+    """Give the order number a text's ``TEI/@n`` states, or None when @n is not
+    made of ASCII digits alone (such a text comes after the numbered ones)."""
+    return int(n) if n and _ORDER_NUMBER.fullmatch(n) else None
+
+
+def text_order(n: str | None, name: str) -> tuple:
+    """Give the sort key of a text in edition order: numbered texts by their
+    number (see ``order_number``), then the others, each group by file name."""
+    number = order_number(n)
+    return (0, number, name) if number is not None else (1, 0, name)
+
+
 def _order_key(document: Document) -> tuple:
-    n = document.root.get("n", "")
-    return (0, int(n), document.name) if n.isdigit() else (1, 0, document.name)
+    return text_order(document.root.get("n"), document.name)
 
 
 @dataclass
@@ -61,6 +79,9 @@ class Corpus:
     introductions: list[Document] = field(default_factory=list)
     others: list[Document] = field(default_factory=list)
     failures: list[Diagnostic] = field(default_factory=list)
+
+    # The edition-order key, reachable from the class for code that sorts texts it holds in other forms.
+    text_order = staticmethod(text_order)
 
     @property
     def documents(self) -> list[Document]:
@@ -77,6 +98,9 @@ def read_corpus(paths: list[str | Path]) -> Corpus:
             require_tei(document)
         except InputError as exc:
             corpus.failures.extend(exc.diagnostics)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
+            corpus.failures.append(Diagnostic(str(path), 1, 1, "error", f"could not be read: {type(exc).__name__}: {exc}"))
             continue
         {"text": corpus.texts, "introduction": corpus.introductions,
          "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)

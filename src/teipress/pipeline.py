@@ -159,7 +159,7 @@ def _build(paths, out: Path, formats: str, settings: Settings, stylesheets: Styl
 
     sources, failures, pending = _scan(paths, cache)
     texts = [s for s in sources if s.info.kind == "text"]
-    texts.sort(key=lambda s: (0, int(s.info.n), s.name) if s.info.n.isdigit() else (1, 0, s.name))
+    texts.sort(key=lambda s: Corpus.text_order(s.info.n, s.name))
     registers = [s for s in sources if s.info.kind == "register"]
     introductions = [s for s in sources if s.info.kind == "introduction"]
     report.texts = len(texts)

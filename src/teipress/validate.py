@@ -6,13 +6,14 @@ from __future__ import annotations
 import copy
 import datetime
 import difflib
+import itertools
 import re
 from pathlib import Path
 
 from lxml import etree, isoschematron
 
 from .corpus import kind_of, pointed_files, read_corpus
-from .document import TEI_NS, Document, load, safe_parser
+from .document import TEI_NS, ColumnIndex, Document, load, safe_parser
 from .edition import TP_NS
 from .errors import Diagnostic, InputError, UsageError
 from .resources import default_rng, default_schematron
@@ -21,9 +22,11 @@ SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 _RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _DATE_ATTRIBUTES = {"when", "from", "to", "notBefore", "notAfter"}
 _ISO_DATE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
-# Rounds of repair-and-revalidate per document: libxml2 stops at the first
-# error inside a content model, so each round removes what it reported.
-_MAX_ROUNDS = 200
+# Rounds of repair-and-revalidate per element: libxml2 stops at the first error
+# inside a content model, so each round removes what it reported. Errors inside
+# children are found by checking the children on their own, so an element's
+# rounds only meet its own attributes and the order of its children.
+_MAX_ROUNDS = 100
 
 
 class Validator:
@@ -40,6 +43,9 @@ class Validator:
         )
         # The element names the grammar declares, to tell a misspelt element from a misplaced one.
         self.known_elements = sorted({e.get("name") for e in grammar.iter(f"{{{_RNG_NS}}}element") if e.get("name")})
+        # The same grammar with any of its elements as the root: a subtree is checked
+        # on its own, in time proportional to its size (None when it cannot be made).
+        self.any_element = _any_element_grammar(grammar)
 
     def validate_paths(self, paths: list[str | Path]) -> list[Diagnostic]:
         """Give the diagnostics of every XML file under ``paths``, sorted by file and line."""
@@ -54,60 +60,21 @@ class Validator:
         read to resolve pointers (their own problems are not reported)."""
         diagnostics: list[Diagnostic] = []
         for document in documents:
-            diagnostics.extend(self.grammar_diagnostics(document))
-        diagnostics.extend(self.rule_diagnostics(documents, context))
+            diagnostics.extend(_guarded(document, self.grammar_diagnostics, document))
+        try:
+            diagnostics.extend(self.rule_diagnostics(documents, context))
+        except Exception:  # noqa: BLE001 - one file's surprise must not hide the others' findings
+            # Checked one by one (with all the others as context), so the failure is put on its file.
+            for document in documents:
+                others = [d for d in [*documents, *context] if d is not document]
+                diagnostics.extend(_guarded(document, self.rule_diagnostics, [document], others))
         return diagnostics
 
     def grammar_diagnostics(self, document: Document) -> list[Diagnostic]:
         """Give the RELAX NG errors of one document, each at the line and column of its element."""
         if self.relaxng.validate(document.tree):
             return []
-        # libxml2 stops at the first error inside a content model, so each round
-        # removes what it reported from a working copy and validates again.
-        work = copy.deepcopy(document.root)
-        reported: dict[tuple, Diagnostic] = {}
-        damaged: dict[int, etree._Element] = {}  # parents something was removed from (kept alive for id())
-        for _ in range(_MAX_ROUNDS):
-            if self.relaxng.validate(work):
-                break
-            log = list(self.relaxng.error_log)
-            # Keep the element proxies alive: lxml reuses the id() of a freed proxy.
-            located_elements = [_path_element(entry, work) for entry in log]
-            located = {id(element) for element in located_elements}
-            entries = [(entry, _named_element(entry, work, located)) for entry in log]
-            # A failure inside an element makes libxml2 also reject its ancestors:
-            # report only the deepest elements, where the mistake is.
-            failing = {id(element) for _, element in entries}
-            specific = {id(element) for entry, element in entries if not self._is_order_error(entry, element)}
-            repaired = False
-            # Decide first, then repair: removing an element changes what the
-            # remaining entries would see.
-            chosen: dict[int, tuple] = {}
-            for entry, element in entries:
-                if id(element) in chosen or any(id(d) in failing for d in element.iterdescendants()):
-                    continue
-                # "not allowed here" about a known element is libxml2's echo of a
-                # more specific error beside it; report it only when it stands alone.
-                parent = element.getparent()
-                if (self._is_order_error(entry, element) and parent is not None
-                        and any(id(d) in specific for d in parent.iter())):
-                    continue
-                if entry.type_name == "RELAXNG_ERR_NOELEM" and id(element) in damaged:
-                    continue
-                chosen[id(element)] = (entry, element)
-            for entry, element in chosen.values():
-                diagnostic = self._grammar_diagnostic(document, work, entry, element)
-                reported.setdefault((diagnostic.line, diagnostic.col, diagnostic.message), diagnostic)
-                if self._is_order_error(entry, element):
-                    continue  # removing a misplaced element would only make its parent incomplete
-                parent = element.getparent()
-                if _repair(entry, element):
-                    repaired = True
-                    if parent is not None:
-                        damaged[id(parent)] = parent
-            if not repaired:
-                break
-        return list(reported.values())
+        return _GrammarCheck(self, document).run()
 
     def _is_order_error(self, entry, element) -> bool:
         """True for an error saying a known TEI element stands in the wrong place."""
@@ -115,15 +82,15 @@ class Validator:
                 and etree.QName(element).namespace == TEI_NS
                 and etree.QName(element).localname in self.known_elements)
 
-    def _grammar_diagnostic(self, document: Document, work, entry, element) -> Diagnostic:
+    def _grammar_diagnostic(self, document: Document, columns: ColumnIndex, entry, element) -> Diagnostic:
         line = element.sourceline or entry.line or 1
-        col = document.column_of(element, root=work)
+        col = columns.column(element)
         name = etree.QName(element).localname
         parent = element.getparent()
         attribute = _attribute_in(entry.message)
         if attribute is not None:
             value = element.get(attribute)
-            col = _attribute_column(document, line, col, attribute)
+            col = _attribute_column(columns, line, col, attribute)
             if attribute in _DATE_ATTRIBUTES and value is not None and not _valid_date(value):
                 message = (
                     f"invalid date in @{attribute}='{value}': use an ISO 8601 date "
@@ -167,15 +134,18 @@ class Validator:
         tree = corpus.getroottree()
         owners = {id(holder): (document, reported) for holder, document, reported in wrapped}
         diagnostics = []
+        locate = _Locations(corpus)
+        columns: dict[int, ColumnIndex] = {}
         for failed in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
-            found = tree.xpath(failed.get("location"))
-            if not found or not isinstance(found[0], etree._Element):
+            element = locate.element(failed.get("location") or "", tree)
+            if element is None:
                 continue
-            element = found[0]
             holder = next(a for a in element.iterancestors() if a.tag == f"{{{TP_NS}}}doc")
             document, reported = owners[id(holder)]
             if not reported:
                 continue
+            if id(holder) not in columns:
+                columns[id(holder)] = ColumnIndex(document, holder[0])
             # The rules see a bare "#id" as "file.xml#id"; say it as the editor wrote it.
             text = " ".join("".join(failed.itertext()).split()).replace(f"'{document.name}#", "'#")
             severity = "warning" if failed.get("role") in ("warning", "warn", "info") else "error"
@@ -183,12 +153,203 @@ class Validator:
                 Diagnostic(
                     str(document.path),
                     element.sourceline or 1,
-                    document.column_of(element, root=holder[0]),
+                    columns[id(holder)].column(element),
                     severity,
                     text,
                 )
             )
         return diagnostics
+
+
+class _GrammarCheck:
+    """The grammar check of one invalid document, on a working copy that is repaired as errors are found.
+
+    libxml2 reports about one error per validation and a document-wide repair
+    round costs the whole document, so a round per error was quadratic. Here
+    an invalid element's children are first checked on their own against the
+    grammar's any-element form: only the children that fail are entered, so
+    every error is found by validating little more than the subtree that holds
+    it. What remains wrong in an element once its children have been checked
+    is its own: its attributes and the order of its children."""
+
+    def __init__(self, validator: Validator, document: Document):
+        self.validator = validator
+        self.document = document
+        self.work = copy.deepcopy(document.root)
+        self.columns = ColumnIndex(document, self.work)  # made before any repair moves an element
+        self.reported: dict[tuple, Diagnostic] = {}
+        self.damaged: dict[int, etree._Element] = {}  # parents something was removed from (kept alive for id())
+
+    def run(self) -> list[Diagnostic]:
+        """Give the document's grammar errors, one diagnostic each."""
+        self._check(self.work, self.validator.relaxng)
+        return list(self.reported.values())
+
+    def _check(self, element: etree._Element, schema: etree.RelaxNG) -> None:
+        """Report the errors of ``element``, which ``schema`` rejects: first those
+        inside its children (depth first), then its own."""
+        any_element = self.validator.any_element
+        if any_element is not None:
+            for child in list(element):
+                if isinstance(child.tag, str) and not any_element.validate(child):
+                    self._check(child, any_element)
+        self._rounds(element, schema)
+
+    def _rounds(self, top: etree._Element, schema: etree.RelaxNG) -> None:
+        """Report what ``schema`` rejects in ``top``, a round of repair-and-revalidate per error."""
+        for _ in range(_MAX_ROUNDS):
+            if schema.validate(top):
+                return
+            log = list(schema.error_log)
+            # Keep the element proxies alive: lxml reuses the id() of a freed proxy.
+            located_elements = [_path_element(entry, top) for entry in log]
+            located = {id(element) for element in located_elements}
+            entries = [(entry, _named_element(entry, top, located)) for entry in log]
+            chosen = self._choose(entries)
+            repaired = False
+            for entry, element in chosen.values():
+                diagnostic = self.validator._grammar_diagnostic(self.document, self.columns, entry, element)
+                self.reported.setdefault((diagnostic.line, diagnostic.col, diagnostic.message), diagnostic)
+                if self.validator._is_order_error(entry, element):
+                    continue  # removing a misplaced element would only make its parent incomplete
+                parent = element.getparent()
+                if _repair(entry, element):
+                    repaired = True
+                    if parent is not None:
+                        self.damaged[id(parent)] = parent
+                    if element is top and element.getparent() is None and parent is not None:
+                        return  # ``top`` itself was the error and is now out of the working copy
+            if not repaired:
+                return
+        if not schema.validate(top):
+            self._report_stop(top)
+
+    def _choose(self, entries: list) -> dict[int, tuple]:
+        """Give the entries to report, by element: decide first, then repair, as
+        removing an element changes what the remaining entries would see."""
+        is_order_error = self.validator._is_order_error
+        # A failure inside an element makes libxml2 also reject its ancestors:
+        # report only the deepest elements, where the mistake is.
+        failing = {id(element) for _, element in entries}
+        specific = {id(element) for entry, element in entries if not is_order_error(entry, element)}
+        chosen: dict[int, tuple] = {}
+        for entry, element in entries:
+            if id(element) in chosen or any(id(d) in failing for d in element.iterdescendants()):
+                continue
+            # "not allowed here" about a known element is libxml2's echo of a
+            # more specific error beside it; report it only when it stands alone.
+            parent = element.getparent()
+            if (is_order_error(entry, element) and parent is not None
+                    and any(id(d) in specific for d in parent.iter())):
+                continue
+            if entry.type_name == "RELAXNG_ERR_NOELEM" and id(element) in self.damaged:
+                continue
+            chosen[id(element)] = (entry, element)
+        return chosen
+
+    def _report_stop(self, top: etree._Element) -> None:
+        """Say plainly that the check of ``top`` stopped at the bound of rounds and what it did not check."""
+        children = sum(1 for child in top if isinstance(child.tag, str))
+        message = (f"<{etree.QName(top).localname}>: checking stopped after {_MAX_ROUNDS} errors in its own "
+                   f"attributes and content; its {len(top.attrib)} remaining attribute(s) and the order of its "
+                   f"{children} child element(s) were not checked")
+        line = top.sourceline or 1
+        self.reported.setdefault((line, 0, message),
+                                 Diagnostic(str(self.document.path), line, self.columns.column(top), "error", message))
+
+
+def _any_element_grammar(grammar: etree._ElementTree) -> etree.RelaxNG | None:
+    """Give ``grammar`` rewritten so that any of its element patterns may be the
+    root, or None when it cannot be (not a <grammar>, or it does not compile).
+
+    Each element pattern of the outermost grammar moves into a define of its
+    own, referred to from where it stood and from the new start. Patterns in
+    nested grammars stay (their references are scoped to those grammars)."""
+    tree = copy.deepcopy(grammar)
+    root = tree.getroot()
+    grammar_tag, element_tag = f"{{{_RNG_NS}}}grammar", f"{{{_RNG_NS}}}element"
+    if root.tag != grammar_tag:
+        return None
+    lifted = [e for e in root.iter(element_tag)
+              if not any(a.tag == grammar_tag for a in e.iterancestors() if a is not root)]
+    if not lifted:
+        return None
+    start = etree.Element(f"{{{_RNG_NS}}}start")
+    choice = etree.SubElement(start, f"{{{_RNG_NS}}}choice")
+    for number, element in enumerate(lifted):
+        name = f"teipress.any-element.{number}"
+        ref = etree.Element(f"{{{_RNG_NS}}}ref", name=name)
+        ref.tail, element.tail = element.tail, None
+        element.getparent().replace(element, ref)
+        etree.SubElement(root, f"{{{_RNG_NS}}}define", name=name).append(element)
+        etree.SubElement(choice, f"{{{_RNG_NS}}}ref", name=name)
+    for old in root.findall(f"{{{_RNG_NS}}}start"):
+        root.remove(old)
+    root.append(start)
+    try:
+        return etree.RelaxNG(tree)
+    except etree.LxmlError:
+        return None
+
+
+# One step of the Schematron skeleton's locations: *[local-name()='p' and namespace-uri()='…'][3]
+_SVRL_STEP = re.compile(r"\*\[local-name\(\)='([^']*)' and namespace-uri\(\)='([^']*)'\](?:\[(\d+)\])?")
+
+
+class _Locations:
+    """Finds the elements named by SVRL locations, with each parent's children
+    grouped by name once: evaluating every location as XPath counted the
+    siblings again for each finding (quadratic in the findings)."""
+
+    def __init__(self, root: etree._Element):
+        self.root = root
+        self.children: dict[etree._Element, dict[str, list]] = {}
+
+    def element(self, location: str, tree: etree._ElementTree) -> etree._Element | None:
+        """Give the element at ``location``, or None when it names no element."""
+        steps = location.split("/")[1:] if location.startswith("/") else None
+        node = None
+        for step in steps or ():
+            match = _SVRL_STEP.fullmatch(step)
+            if match is None:
+                node = None
+                break
+            tag = f"{{{match.group(2)}}}{match.group(1)}" if match.group(2) else match.group(1)
+            index = int(match.group(3) or 1) - 1
+            if node is None:
+                node = self.root if self.root.tag == tag and index == 0 else None
+            else:
+                group = self._grouped(node).get(tag, [])
+                node = group[index] if index < len(group) else None
+            if node is None:
+                break
+        if node is not None:
+            return node
+        try:  # a location in another form: XPath, as the skeleton meant it
+            found = tree.xpath(location)
+        except etree.XPathError:
+            return None
+        return found[0] if found and isinstance(found[0], etree._Element) else None
+
+    def _grouped(self, parent: etree._Element) -> dict[str, list]:
+        grouped = self.children.get(parent)
+        if grouped is None:
+            grouped = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    grouped.setdefault(child.tag, []).append(child)
+            self.children[parent] = grouped
+        return grouped
+
+
+def _guarded(document: Document, check, *args) -> list[Diagnostic]:
+    """Give ``check(*args)``, or, if it fails unexpectedly, one diagnostic that
+    says so at the start of ``document``: validation never ends in a traceback."""
+    try:
+        return check(*args)
+    except Exception as exc:  # noqa: BLE001 - any failure becomes a located finding
+        return [Diagnostic(str(document.path), 1, 1, "error",
+                           f"could not be validated: {type(exc).__name__}: {exc} (an error in teipress; please report it)")]
 
 
 def _parse_schema(path: Path) -> etree._ElementTree:
@@ -224,10 +385,10 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def _attribute_column(document: Document, line: int, element_col: int, attribute: str) -> int:
-    lines = document.source.decode("utf-8", errors="replace").splitlines()
-    if 0 < line <= len(lines):
-        match = re.compile(rf"\s{re.escape(attribute)}\s*=").search(lines[line - 1], element_col)
+def _attribute_column(columns: ColumnIndex, line: int, element_col: int, attribute: str) -> int:
+    text = columns.line(line)
+    if text is not None:
+        match = re.compile(rf"\s{re.escape(attribute)}\s*=").search(text, element_col)
         if match:
             return match.start() + 2
     return element_col
@@ -239,9 +400,43 @@ _NAMED = re.compile(
 )
 
 
-def _path_element(entry, work: etree._Element) -> etree._Element:
-    found = work.xpath(entry.path) if entry.path else []
-    return found[0] if found and isinstance(found[0], etree._Element) else work
+# One step of libxml2's node path: "*" (an element in a default namespace),
+# "prefix:name" or "name", with an optional 1-based index among the siblings it matches.
+_STEP = re.compile(r"(\*|[^/\[\]]+)(?:\[(\d+)\])?")
+
+
+def _path_element(entry, top: etree._Element) -> etree._Element:
+    """Give the element that libxml2's error path names, walked from ``top``
+    (the root of what was validated), or the deepest element it reaches.
+
+    The path is walked step by step instead of evaluated as XPath: it names
+    elements by the prefixes of the document (``/TEI/text/foo:bar``), which
+    an XPath evaluation without those prefixes bound rejects."""
+    steps = (entry.path or "").split("/")[2:]  # "", the root's own step, then its descendants
+    node = top
+    for step in steps:
+        match = _STEP.fullmatch(step)
+        if match is None:
+            break  # a text node or an attribute: its element is as far as it goes
+        name, index = match.group(1), int(match.group(2) or 1)
+        found = next(itertools.islice((c for c in node if _step_matches(name, c)), index - 1, None), None)
+        if found is None:
+            break
+        node = found
+    return node
+
+
+def _step_matches(name: str, element) -> bool:
+    """True when ``element`` is one that libxml2 would name ``name`` in a path (and count for its index)."""
+    if not isinstance(element.tag, str):
+        return False
+    if name == "*":
+        return True
+    prefix, _, local = name.rpartition(":")
+    qname = etree.QName(element)
+    if prefix:
+        return element.prefix == prefix and qname.localname == local
+    return qname.namespace is None and qname.localname == local
 
 
 def _named_element(entry, work: etree._Element, located: set[int]) -> etree._Element:
@@ -291,9 +486,12 @@ def _referenced_documents(documents: list[Document]) -> list[Document]:
             pointed[(folder, file)] = None
     wanted: dict[Path, None] = {}
     for folder, file in pointed:
-        candidate = (Path(folder) / file).resolve()
-        if candidate not in given and candidate.is_file():
-            wanted[candidate] = None
+        try:
+            candidate = (Path(folder) / file).resolve()
+            if candidate not in given and candidate.is_file():
+                wanted[candidate] = None
+        except (OSError, ValueError):
+            continue  # a name no file can have (too long, say): the rules report the pointer as unresolved
     context = []
     for path in wanted:
         try:
