@@ -60,7 +60,7 @@ class Settings:
 
 def _today() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    if epoch and epoch.isascii() and epoch.isdigit():  # isdigit alone accepts "²", which int() refuses
         return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
     return _dt.date.today().isoformat()
 

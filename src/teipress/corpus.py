@@ -80,9 +80,6 @@ class Corpus:
     others: list[Document] = field(default_factory=list)
     failures: list[Diagnostic] = field(default_factory=list)
 
-    # The edition-order key, reachable from the class for code that sorts texts it holds in other forms.
-    text_order = staticmethod(text_order)
-
     @property
     def documents(self) -> list[Document]:
         return [*self.texts, *self.introductions, *self.registers, *self.others]

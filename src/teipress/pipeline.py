@@ -31,7 +31,7 @@ from lxml import etree
 
 from .cache import BuildCache, SourceInfo, build_fingerprint, cache_dir, file_hash
 from .config import Settings
-from .corpus import Corpus, discover, file_pointers, kind_of
+from .corpus import Corpus, discover, file_pointers, kind_of, text_order
 from .document import Document, load, require_tei
 from .edition import REGISTER_PAGES, add_introduction, edition_tree
 from .errors import Diagnostic, InputError, OutputError, StylesheetError, TransformError, UsageError
@@ -159,7 +159,7 @@ def _build(paths, out: Path, formats: str, settings: Settings, stylesheets: Styl
 
     sources, failures, pending = _scan(paths, cache)
     texts = [s for s in sources if s.info.kind == "text"]
-    texts.sort(key=lambda s: Corpus.text_order(s.info.n, s.name))
+    texts.sort(key=lambda s: text_order(s.info.n, s.name))
     registers = [s for s in sources if s.info.kind == "register"]
     introductions = [s for s in sources if s.info.kind == "introduction"]
     report.texts = len(texts)
