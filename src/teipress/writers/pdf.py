@@ -288,8 +288,13 @@ def pdf_bytes(laid_out: LaidOut, sources: list[tuple[str, bytes]], build_date: s
 
 def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions(),
                sources: list[tuple[str, bytes]] | None = None, build_date: str = "") -> bytes:
-    """Give the PDF bytes of a print HTML document whose relative links resolve against ``base_url``."""
-    return pdf_bytes(lay_out(html, base_url, options), sources or [], build_date)
+    """Give the PDF bytes of a print HTML document whose relative links resolve against ``base_url``.
+
+    WeasyPrint lays out and draws recursively, several frames per level of nesting: it runs
+    where it has the room for a text as deep as the parser allows (:mod:`teipress.deepstack`)."""
+    from ..deepstack import call_deep
+
+    return call_deep(lambda: pdf_bytes(lay_out(html, base_url, options), sources or [], build_date))
 
 
 def write_volume(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
