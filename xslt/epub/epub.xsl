@@ -36,7 +36,11 @@
   <xsl:variable name="tp:xhtml-ns" as="xs:string" select="'http://www.w3.org/1999/xhtml'"/>
   <xsl:variable name="tp:register-pages" as="xs:string+" select="('persons', 'places', 'organisations', 'objects')"/>
 
-  <!-- The content documents of the book in reading order: file name (without .xhtml) and title. -->
+  <!--
+    The content documents of the book in reading order: file name (without
+    .xhtml; a text's is its id, which may be its TEI file's name with spaces
+    or other letters a URI must escape) and title.
+  -->
   <xsl:function name="tp:epub-documents" as="map(*)*">
     <xsl:param name="edition" as="element(tp:edition)"/>
     <xsl:sequence select="map{'name': 'title', 'title': string($edition/@title)},
@@ -45,8 +49,21 @@
       $tp:register-pages[tp:has-register-page($edition, .)] ! map{'name': ., 'title': tp:l10n('page-' || .)}"/>
   </xsl:function>
 
-  <!-- The names of the book's content documents (the content converted by mode tp:xhtml is a tree of its own). -->
-  <xsl:variable name="tp:book-names" as="xs:string*" select="tp:epub-documents(/tp:edition) ! ?name"/>
+  <!-- The href of a content document of the book from its file name (without .xhtml). -->
+  <xsl:function name="tp:epub-href" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="tp:file-href($name || '.xhtml')"/>
+  </xsl:function>
+
+  <!-- The id of a content document in the package (an XML name) from its file name. -->
+  <xsl:function name="tp:epub-item-id" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="'doc-' || tp:safe-id($name)"/>
+  </xsl:function>
+
+  <!-- The hrefs of the pages of the web site that are content documents of the book, as the pages' links
+       write them (the content converted by mode tp:xhtml is a tree of its own). -->
+  <xsl:variable name="tp:book-pages" as="xs:string*" select="tp:epub-documents(/tp:edition) ! tp:file-href(?name || '.html')"/>
 
   <!-- The book's identifier: the edition's URL when it has one, else a URN from its title and version. -->
   <xsl:function name="tp:epub-identifier" as="xs:string">
@@ -160,7 +177,7 @@
       <xsl:when test="matches($href, '^(https?|mailto):') or starts-with($href, '#')">
         <xsl:next-match/>
       </xsl:when>
-      <xsl:when test="replace($file, '\.html$', '') = $tp:book-names and ends-with($file, '.html')">
+      <xsl:when test="$file = $tp:book-pages">
         <a xmlns="http://www.w3.org/1999/xhtml" href="{replace($file, '\.html$', '.xhtml')}{if ($fragment ne '') then '#' || $fragment else ''}">
           <xsl:apply-templates select="@* except (@href, @type)" mode="tp:xhtml"/>
           <xsl:apply-templates mode="tp:xhtml"/>
@@ -210,7 +227,7 @@
           <h1>{tp:l10n('epub-contents')}</h1>
           <ol>
             <xsl:for-each select="tp:epub-documents(.)">
-              <li><a href="{?name}.xhtml">{?title}</a></li>
+              <li><a href="{tp:epub-href(?name)}">{?title}</a></li>
             </xsl:for-each>
           </ol>
         </nav>
@@ -219,7 +236,7 @@
           <ol>
             <li><a epub:type="titlepage" href="title.xhtml">{tp:l10n('epub-title-page')}</a></li>
             <xsl:for-each select="tp:text[1]">
-              <li><a epub:type="bodymatter" href="{@id}.xhtml">{tp:l10n('epub-start')}</a></li>
+              <li><a epub:type="bodymatter" href="{tp:epub-href(@id)}">{tp:l10n('epub-start')}</a></li>
             </xsl:for-each>
           </ol>
         </nav>
@@ -255,13 +272,13 @@
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
         <item id="css" href="epub.css" media-type="text/css"/>
         <xsl:for-each select="tp:epub-documents(.)">
-          <item id="doc-{?name}" href="{?name}.xhtml" media-type="application/xhtml+xml"/>
+          <item id="{tp:epub-item-id(?name)}" href="{tp:epub-href(?name)}" media-type="application/xhtml+xml"/>
         </xsl:for-each>
       </manifest>
       <!-- Reading order: the title page, the contents, the texts, the registers. -->
       <spine>
         <xsl:for-each select="tp:epub-documents(.)">
-          <itemref idref="doc-{?name}"/>
+          <itemref idref="{tp:epub-item-id(?name)}"/>
           <xsl:if test="position() eq 1">
             <itemref idref="nav"/>
           </xsl:if>

@@ -326,10 +326,10 @@
         <xsl:variable name="text" select="tp:part(.)"/>
         <xsl:variable name="title" select="tp:text-title(tp:tei($text))"/>
         <li class="mention-group" data-text="{$text/@id}">
-          <cite class="mention-text"><a href="{$text/@html}">{$title}</a></cite>
+          <cite class="mention-text"><a href="{tp:file-href($text/@html)}">{$title}</a></cite>
           <xsl:for-each-group select="current-group()" group-by="tp:locus-id(.)">
             <xsl:text>, </xsl:text>
-            <a class="mention" href="{$text/@html}#{tp:locus-id(.)}" title="{$title}, {tp:locus-label(.)}">{tp:locus-label(.)}</a>
+            <a class="mention" href="{tp:file-href($text/@html)}#{tp:locus-id(.)}" title="{$title}, {tp:locus-label(.)}">{tp:locus-label(.)}</a>
             <xsl:if test="count(current-group()) gt 1">
               <xsl:text> </xsl:text>
               <span class="mention-count">({tp:l10n('entry-mention-count', count(current-group()))})</span>
