@@ -3,10 +3,11 @@
   Entry stylesheet: the EPUB 3 edition, one file of the package per run.
   Source: the edition document (tp:edition); parameter epub-part names the file:
     package     OEBPS/content.opf (metadata, manifest, spine)
+    files       the file name of each text in the book (tp:files), for the packer
     nav         OEBPS/nav.xhtml (the contents)
     title       OEBPS/title.xhtml (title page: the About page of the HTML edition)
     principles  OEBPS/principles.xhtml (the Editorial principles page)
-    text        OEBPS/<id>.xhtml, the text named by text-id (its notes and apparatus follow it)
+    text        OEBPS/<file>.xhtml, the text named by text-id (file: its id, made safe) (its notes and apparatus follow it)
     register    OEBPS/<page>.xhtml, the register named by register-page
   Content comes from the HTML modules (the same templates as the web pages);
   mode tp:xhtml then turns it into XHTML a reading system shows without
@@ -19,6 +20,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tp="https://teipress.org/ns"
   xmlns:epub="http://www.idpf.org/2007/ops"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -49,10 +51,20 @@
       $tp:register-pages[tp:has-register-page($edition, .)] ! map{'name': ., 'title': tp:l10n('page-' || .)}"/>
   </xsl:function>
 
-  <!-- The href of a content document of the book from its file name (without .xhtml). -->
+  <!--
+    The file of a content document in the book from its name: a name fit for a
+    URI and an id (tp:safe-id), since reading systems (and epubcheck) do not all
+    decode an escaped space, "#" or "%" in a file name alike.
+  -->
+  <xsl:function name="tp:epub-file" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="tp:safe-id($name) || '.xhtml'"/>
+  </xsl:function>
+
+  <!-- The href of a content document of the book from its name (non-ASCII letters percent-encoded). -->
   <xsl:function name="tp:epub-href" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
-    <xsl:sequence select="tp:file-href($name || '.xhtml')"/>
+    <xsl:sequence select="tp:file-href(tp:epub-file($name))"/>
   </xsl:function>
 
   <!-- The id of a content document in the package (an XML name) from its file name. -->
@@ -63,7 +75,8 @@
 
   <!-- The hrefs of the pages of the web site that are content documents of the book, as the pages' links
        write them (the content converted by mode tp:xhtml is a tree of its own). -->
-  <xsl:variable name="tp:book-pages" as="xs:string*" select="tp:epub-documents(/tp:edition) ! tp:file-href(?name || '.html')"/>
+  <xsl:variable name="tp:book-pages" as="map(xs:string, xs:string)"
+    select="map:merge(tp:epub-documents(/tp:edition) ! map{tp:file-href(?name || '.html'): tp:epub-href(?name)})"/>
 
   <!-- The book's identifier: the edition's URL when it has one, else a URN from its title and version. -->
   <xsl:function name="tp:epub-identifier" as="xs:string">
@@ -77,6 +90,14 @@
     <xsl:variable name="edition" select="tp:edition"/>
     <xsl:choose>
       <xsl:when test="$epub-part eq 'package'"><xsl:apply-templates select="$edition" mode="tp:epub-package"/></xsl:when>
+      <xsl:when test="$epub-part eq 'files'">
+        <!-- The file of each text in the book, for the packer (writers/epub.py). -->
+        <tp:files>
+          <xsl:for-each select="$edition/tp:text">
+            <tp:file text="{@id}" name="{tp:epub-file(@id)}"/>
+          </xsl:for-each>
+        </tp:files>
+      </xsl:when>
       <xsl:when test="$epub-part eq 'nav'"><xsl:apply-templates select="$edition" mode="tp:epub-nav"/></xsl:when>
       <xsl:when test="$epub-part eq 'title'">
         <xsl:call-template name="tp:xhtml-document">
@@ -177,8 +198,8 @@
       <xsl:when test="matches($href, '^(https?|mailto):') or starts-with($href, '#')">
         <xsl:next-match/>
       </xsl:when>
-      <xsl:when test="$file = $tp:book-pages">
-        <a xmlns="http://www.w3.org/1999/xhtml" href="{replace($file, '\.html$', '.xhtml')}{if ($fragment ne '') then '#' || $fragment else ''}">
+      <xsl:when test="map:contains($tp:book-pages, $file)">
+        <a xmlns="http://www.w3.org/1999/xhtml" href="{$tp:book-pages($file)}{if ($fragment ne '') then '#' || $fragment else ''}">
           <xsl:apply-templates select="@* except (@href, @type)" mode="tp:xhtml"/>
           <xsl:apply-templates mode="tp:xhtml"/>
         </a>
