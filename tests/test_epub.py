@@ -118,3 +118,32 @@ def test_epubcheck_reports_no_error_and_no_warning(book):
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in output, output
+
+
+def test_texts_named_by_files_with_spaces_hash_and_percent_make_a_valid_book(tmp_path, stylesheets):
+    from .conftest import tei, write
+
+    command = _epubcheck()
+    if command is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("epubcheck is not installed (apt-get install epubcheck); CI must run it")
+        pytest.skip("epubcheck is not installed")
+    write(tmp_path / "tei" / "registers.xml", tei("<p/>", xml_id="registers").replace(
+        "<text><body>\n<p/>\n</body></text>",
+        '<standOff><listPerson><person xml:id="pers-a"><persName>Ana</persName></person></listPerson></standOff>'))
+    mention = '<p xml:id="p1">A letter to <persName ref="registers.xml#pers-a">Ana</persName>.</p>'
+    for name in ("letter one.xml", "letter #2 50%.xml"):  # no xml:id: the text's id is its file's name
+        write(tmp_path / "tei" / name, tei(mention).replace(' xml:id="t"', ""))
+    write(tmp_path / "tei" / "carta.xml", tei(mention, xml_id="carta-ñandú"))
+    report = build([tmp_path / "tei"], tmp_path / "out", "epub", SETTINGS, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    book = tmp_path / "out" / "edition.epub"
+    result = subprocess.run([*command, str(book)], capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in output, output
+    with zipfile.ZipFile(book) as archive:
+        texts = sorted(n for n in archive.namelist() if n.startswith(("OEBPS/letter", "OEBPS/carta")))
+    assert texts == ["OEBPS/carta-ñandú.xhtml", "OEBPS/letter_32__35_2_32_50_37_.xhtml", "OEBPS/letter_32_one.xhtml"]
+    # The register links to each text's place in its file.
+    links = _doc(book, "persons.xhtml").xpath("//x:a/@href", namespaces=NS)
+    assert {"letter_32_one.xhtml#p1", "letter_32__35_2_32_50_37_.xhtml#p1", "carta-%C3%B1and%C3%BA.xhtml#p1"} <= set(links)

@@ -462,29 +462,33 @@ class _Walker:
             if not isinstance(child, (boxes.MarginBox, boxes.FootnoteAreaBox)):
                 self._visit(child, None)
 
-    def _visit(self, box, region) -> None:
+    def _visit(self, root, region) -> None:
         # ``region`` is the box of the nearest line-numbered element, or None
         # outside the reading text. It is found through the box tree, not the
         # element tree: a footnote's element lies inside the text, its box does not.
-        if not box.is_in_normal_flow():
-            return
-        element = box.element
-        if element is not None:
-            if element in self.uncounted:
-                return
-            if element in self.counted:
-                region = box
-            if element in self.restart and element not in self.restarted:
-                self.restarted.add(element)
-                self.in_text = 0
-        if isinstance(box, boxes.LineBox):
-            if region is not None:
-                self._line(box, region)
-            return  # line boxes nested in this one are part of it
-        if region is not None and element is not None:
-            self._note(element)
-        for child in getattr(box, "children", ()):
-            self._visit(child, region)
+        # The walks of this class keep their own stack: the box tree is as deep as
+        # the text's nesting, which may exceed Python's recursion limit.
+        stack = [(root, region)]
+        while stack:
+            box, region = stack.pop()
+            if not box.is_in_normal_flow():
+                continue
+            element = box.element
+            if element is not None:
+                if element in self.uncounted:
+                    continue
+                if element in self.counted:
+                    region = box
+                if element in self.restart and element not in self.restarted:
+                    self.restarted.add(element)
+                    self.in_text = 0
+            if isinstance(box, boxes.LineBox):
+                if region is not None:
+                    self._line(box, region)
+                continue  # line boxes nested in this one are part of it
+            if region is not None and element is not None:
+                self._note(element)
+            stack.extend((child, region) for child in _children_reversed(box))
 
     def _line(self, line: boxes.LineBox, region) -> None:
         self._note_subtree(line)
@@ -510,35 +514,46 @@ class _Walker:
             self.anchors[anchor] = position
         self.pending.clear()
 
-    def _find_placeholders(self, box) -> None:
+    def _find_placeholders(self, root) -> None:
         # The whole page, footnote area included: apparatus entries are
         # usually footnotes, and which page they land on is what matters.
-        element = box.element
-        if element is not None and element in self.placeholders:
-            self.placeholder_pages.setdefault(element, self.page)
-        for child in getattr(box, "children", ()):
-            self._find_placeholders(child)
+        stack = [root]
+        while stack:
+            box = stack.pop()
+            element = box.element
+            if element is not None and element in self.placeholders:
+                self.placeholder_pages.setdefault(element, self.page)
+            stack.extend(_children_reversed(box))
 
     def _note(self, element) -> None:
         anchor = element.get("id")
         if anchor is not None and anchor in self.wanted and anchor not in self.anchors:
             self.pending[anchor] = None
 
-    def _note_subtree(self, box) -> None:
-        if not box.is_in_normal_flow():
-            return
-        element = box.element
-        if element is not None:
-            if element in self.uncounted:
-                return
-            self._note(element)
-        for child in getattr(box, "children", ()):
-            self._note_subtree(child)
+    def _note_subtree(self, root) -> None:
+        stack = [root]
+        while stack:
+            box = stack.pop()
+            if not box.is_in_normal_flow():
+                continue
+            element = box.element
+            if element is not None:
+                if element in self.uncounted:
+                    continue
+                self._note(element)
+            stack.extend(_children_reversed(box))
+
+
+def _children_reversed(box) -> list:
+    """Give the child boxes of ``box`` last first: pushed on a stack, they are popped in reading order."""
+    return list(getattr(box, "children", ()))[::-1]
 
 
 def _has_ink(box) -> bool:
     """Give whether a line (or inline box) shows anything: non-blank text or an atomic inline."""
-    for child in getattr(box, "children", ()):
+    stack = list(getattr(box, "children", ()))
+    while stack:
+        child = stack.pop()
         if not child.is_in_normal_flow():
             continue
         if isinstance(child, boxes.TextBox):
@@ -547,8 +562,8 @@ def _has_ink(box) -> bool:
         elif isinstance(child, _ATOMIC):
             if child.border_width() > 0 and child.border_height() > 0:
                 return True
-        elif _has_ink(child):
-            return True
+        else:
+            stack.extend(getattr(child, "children", ()))
     return False
 
 
@@ -644,9 +659,16 @@ def _provisional(html: str, text: str) -> str:
 _PROLOG = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?P<doctype><!DOCTYPE[^>]*>)?", re.IGNORECASE)
 
 
+# The print HTML is made by teipress's stylesheet from a TEI tree the safe parser
+# bounded to 256 levels; its wrappers (html, body, article, section, p …) add a
+# dozen more. libxml2's default bound of 256 would silently cut what lies deeper
+# (the innermost words of a deeply nested text would vanish from the PDF).
+_HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def _parse(html: str):
     prolog = _PROLOG.match(html)
-    tree = lxml.html.document_fromstring(html[prolog.end() :]).getroottree()
+    tree = lxml.html.document_fromstring(html[prolog.end() :], parser=_HTML_PARSER).getroottree()
     # lxml invents an HTML 4.0 doctype when there is none: keep the real one, or
     # the HTML5 one, so that the serialized HTML is read in the same mode.
     return tree, prolog.group("doctype") or "<!DOCTYPE html>"

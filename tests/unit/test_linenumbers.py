@@ -427,3 +427,19 @@ def test_gather_keeps_the_entries_of_kept_targets_in_place_and_never_after_them(
     assert [e.get("data-for") for e in first] == ["w010"]
     assert first.getprevious().get("id") == "w010"  # neither after n1 nor after w020: the last anchor not kept
     assert tree.getroot().get_element_by_id("w020").getnext().get("data-for") == "w020"
+
+
+def test_lines_and_anchors_measured_in_a_box_tree_deeper_than_the_recursion_limit():
+    # 1,200 nested spans: a box tree deeper than Python's default recursion limit of 1,000.
+    # Laid out where WeasyPrint has room for it; measured in this thread, under the default limit.
+    import sys
+
+    from teipress.deepstack import call_deep
+
+    depth = 1200
+    assert sys.getrecursionlimit() < depth
+    nested = "<span>" * depth + words(7, 12, {9}) + "</span>" * depth
+    document = call_deep(render, text(f"<p>{words(1, 6)} {nested}</p>"))
+    line_map = measure(document)
+    assert numbers(line_map) == [(1, 1), (1, 2)]
+    assert line_map.anchors["w009"] == LinePosition(1, 2)

@@ -207,6 +207,6 @@
       if (exists($editors)) then ', ' || tp:l10n('bibl-edited-by', string-join($editors, '; ')) else '',
       tp:version-label($part),
       if (exists($block)) then ', ' || tp:block-label($block) else '',
-      tp:edition-url($part, $part/@html) || (if (exists($block)) then '#' || tp:block-id($block) else '')))"/>
+      tp:edition-url($part, tp:file-href($part/@html)) || (if (exists($block)) then '#' || tp:block-id($block) else '')))"/>
   </xsl:function>
 </xsl:stylesheet>

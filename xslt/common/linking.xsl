@@ -15,6 +15,33 @@
   <!-- Elements by xml:id; always called with a tp:text or tp:registers (or TEI) as the scope. -->
   <xsl:key name="tp:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
+  <!--
+    The href of a file of the site from its path relative to the site's root
+    ("tei/letter one.xml" → "tei/letter%20one.xml"): output files are named
+    after the TEI files, whose names may hold spaces, "#", "%" or non-ASCII
+    letters; every path segment is percent-encoded, the "/" between them kept.
+  -->
+  <xsl:function name="tp:file-href" as="xs:string">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="string-join(tokenize($path, '/') ! encode-for-uri(.), '/')"/>
+  </xsl:function>
+
+  <!--
+    A name made fit for an id attribute (HTML and XHTML: no whitespace) and an
+    XML name (the EPUB package's ids): a text's id is its file name when it has
+    no xml:id, and may hold spaces or start with a digit. A name that is an
+    NCName is kept; in another every character that is not a letter, a digit,
+    "-" or "." becomes "_" and its code point and "_" ("letter one" → "letter_32_one"),
+    and "_" leads when the name does not start with a letter.
+  -->
+  <xsl:function name="tp:safe-id" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="escaped" select="string-join(string-to-codepoints($name) ! codepoints-to-string(.)
+      ! (if (matches(., '^[\p{L}\p{Nd}.\-]$')) then . else '_' || string-to-codepoints(.) || '_'))"/>
+    <xsl:sequence select="if ($name castable as xs:NCName) then $name
+      else if (matches($escaped, '^\p{L}')) then $escaped else '_' || $escaped"/>
+  </xsl:function>
+
   <!-- The parts of the edition by the file name they were read from. -->
   <xsl:key name="tp:part-by-src" match="tp:text | tp:registers" use="tp:file-name(@src)"/>
 
@@ -138,9 +165,9 @@
     <xsl:sequence select="
       if (exists($kind) and $target/@xml:id) then tp:register-href($kind) || '#' || tp:entry-anchor($target)
       else if (empty($part/self::tp:text) or exists($target/ancestor::tei:teiHeader)) then ()
-      else if ($target/(self::tei:TEI | self::tei:text[parent::tei:TEI]) or $id eq '') then string($part/@html)
+      else if ($target/(self::tei:TEI | self::tei:text[parent::tei:TEI]) or $id eq '') then tp:file-href($part/@html)
       else if ($part is tp:part($context)) then '#' || $id
-      else $part/@html || '#' || $id"/>
+      else tp:file-href($part/@html) || '#' || $id"/>
   </xsl:function>
 
   <!--

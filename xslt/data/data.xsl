@@ -111,7 +111,7 @@
         'start': tp:date-start(.), 'end': tp:date-end(.), 'when': string(tp:date-value(.)),
         'description': string(tp:date-description(.)), 'words': normalize-space(.),
         'text': string($text/@id), 'title': tp:text-title(tp:tei($text)), 'locus': tp:locus-label(.),
-        'url': tp:edition-url(., $text/@html || '#' || tp:locus-id(.))}"/>
+        'url': tp:edition-url(., tp:file-href($text/@html) || '#' || tp:locus-id(.))}"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -143,7 +143,7 @@
       <xsl:sequence select="map:merge((map{'id': string(@id), 'type': 'chapter', 'title': tp:text-title($tei),
         'author': array{tp:author-strings($tei) ! map{'literal': .}},
         'container-title': string($edition/@title), 'editor': $editors, 'issued': $issued},
-        tp:absolute-url(., @html) ! map{'URL': .},
+        tp:absolute-url(., tp:file-href(@html)) ! map{'URL': .},
         ($version[. ne ''] ! map{'version': .}),
         (tp:text-lang($tei) ! map{'language': .})))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     </xsl:for-each>
@@ -174,7 +174,7 @@
       <xsl:if test="$editors ne ''">  editor = {{{$editors}}},&#10;</xsl:if>
       <xsl:if test="$version ne ''">  version = {tp:bib($version)},&#10;</xsl:if>
       <xsl:text>  date = {{{$date}}},&#10;  year = {{{substring($date, 1, 4)}}},&#10;  crossref = {{edition}}</xsl:text>
-      <xsl:for-each select="tp:absolute-url(., @html)">,&#10;  url = {{{.}}}</xsl:for-each>
+      <xsl:for-each select="tp:absolute-url(., tp:file-href(@html))">,&#10;  url = {{{.}}}</xsl:for-each>
       <xsl:text>&#10;}}&#10;</xsl:text>
     </xsl:for-each>
   </xsl:template>

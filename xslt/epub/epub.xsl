@@ -3,10 +3,11 @@
   Entry stylesheet: the EPUB 3 edition, one file of the package per run.
   Source: the edition document (tp:edition); parameter epub-part names the file:
     package     OEBPS/content.opf (metadata, manifest, spine)
+    files       the file name of each text in the book (tp:files), for the packer
     nav         OEBPS/nav.xhtml (the contents)
     title       OEBPS/title.xhtml (title page: the About page of the HTML edition)
     principles  OEBPS/principles.xhtml (the Editorial principles page)
-    text        OEBPS/<id>.xhtml, the text named by text-id (its notes and apparatus follow it)
+    text        OEBPS/<file>.xhtml, the text named by text-id (file: its id, made safe) (its notes and apparatus follow it)
     register    OEBPS/<page>.xhtml, the register named by register-page
   Content comes from the HTML modules (the same templates as the web pages);
   mode tp:xhtml then turns it into XHTML a reading system shows without
@@ -19,6 +20,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tp="https://teipress.org/ns"
   xmlns:epub="http://www.idpf.org/2007/ops"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all"
   expand-text="yes">
 
@@ -36,7 +38,11 @@
   <xsl:variable name="tp:xhtml-ns" as="xs:string" select="'http://www.w3.org/1999/xhtml'"/>
   <xsl:variable name="tp:register-pages" as="xs:string+" select="('persons', 'places', 'organisations', 'objects')"/>
 
-  <!-- The content documents of the book in reading order: file name (without .xhtml) and title. -->
+  <!--
+    The content documents of the book in reading order: file name (without
+    .xhtml; a text's is its id, which may be its TEI file's name with spaces
+    or other letters a URI must escape) and title.
+  -->
   <xsl:function name="tp:epub-documents" as="map(*)*">
     <xsl:param name="edition" as="element(tp:edition)"/>
     <xsl:sequence select="map{'name': 'title', 'title': string($edition/@title)},
@@ -45,8 +51,32 @@
       $tp:register-pages[tp:has-register-page($edition, .)] ! map{'name': ., 'title': tp:l10n('page-' || .)}"/>
   </xsl:function>
 
-  <!-- The names of the book's content documents (the content converted by mode tp:xhtml is a tree of its own). -->
-  <xsl:variable name="tp:book-names" as="xs:string*" select="tp:epub-documents(/tp:edition) ! ?name"/>
+  <!--
+    The file of a content document in the book from its name: a name fit for a
+    URI and an id (tp:safe-id), since reading systems (and epubcheck) do not all
+    decode an escaped space, "#" or "%" in a file name alike.
+  -->
+  <xsl:function name="tp:epub-file" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="tp:safe-id($name) || '.xhtml'"/>
+  </xsl:function>
+
+  <!-- The href of a content document of the book from its name (non-ASCII letters percent-encoded). -->
+  <xsl:function name="tp:epub-href" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="tp:file-href(tp:epub-file($name))"/>
+  </xsl:function>
+
+  <!-- The id of a content document in the package (an XML name) from its file name. -->
+  <xsl:function name="tp:epub-item-id" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="'doc-' || tp:safe-id($name)"/>
+  </xsl:function>
+
+  <!-- The hrefs of the pages of the web site that are content documents of the book, as the pages' links
+       write them (the content converted by mode tp:xhtml is a tree of its own). -->
+  <xsl:variable name="tp:book-pages" as="map(xs:string, xs:string)"
+    select="map:merge(tp:epub-documents(/tp:edition) ! map{tp:file-href(?name || '.html'): tp:epub-href(?name)})"/>
 
   <!-- The book's identifier: the edition's URL when it has one, else a URN from its title and version. -->
   <xsl:function name="tp:epub-identifier" as="xs:string">
@@ -60,6 +90,14 @@
     <xsl:variable name="edition" select="tp:edition"/>
     <xsl:choose>
       <xsl:when test="$epub-part eq 'package'"><xsl:apply-templates select="$edition" mode="tp:epub-package"/></xsl:when>
+      <xsl:when test="$epub-part eq 'files'">
+        <!-- The file of each text in the book, for the packer (writers/epub.py). -->
+        <tp:files>
+          <xsl:for-each select="$edition/tp:text">
+            <tp:file text="{@id}" name="{tp:epub-file(@id)}"/>
+          </xsl:for-each>
+        </tp:files>
+      </xsl:when>
       <xsl:when test="$epub-part eq 'nav'"><xsl:apply-templates select="$edition" mode="tp:epub-nav"/></xsl:when>
       <xsl:when test="$epub-part eq 'title'">
         <xsl:call-template name="tp:xhtml-document">
@@ -160,8 +198,8 @@
       <xsl:when test="matches($href, '^(https?|mailto):') or starts-with($href, '#')">
         <xsl:next-match/>
       </xsl:when>
-      <xsl:when test="replace($file, '\.html$', '') = $tp:book-names and ends-with($file, '.html')">
-        <a xmlns="http://www.w3.org/1999/xhtml" href="{replace($file, '\.html$', '.xhtml')}{if ($fragment ne '') then '#' || $fragment else ''}">
+      <xsl:when test="map:contains($tp:book-pages, $file)">
+        <a xmlns="http://www.w3.org/1999/xhtml" href="{$tp:book-pages($file)}{if ($fragment ne '') then '#' || $fragment else ''}">
           <xsl:apply-templates select="@* except (@href, @type)" mode="tp:xhtml"/>
           <xsl:apply-templates mode="tp:xhtml"/>
         </a>
@@ -210,7 +248,7 @@
           <h1>{tp:l10n('epub-contents')}</h1>
           <ol>
             <xsl:for-each select="tp:epub-documents(.)">
-              <li><a href="{?name}.xhtml">{?title}</a></li>
+              <li><a href="{tp:epub-href(?name)}">{?title}</a></li>
             </xsl:for-each>
           </ol>
         </nav>
@@ -219,7 +257,7 @@
           <ol>
             <li><a epub:type="titlepage" href="title.xhtml">{tp:l10n('epub-title-page')}</a></li>
             <xsl:for-each select="tp:text[1]">
-              <li><a epub:type="bodymatter" href="{@id}.xhtml">{tp:l10n('epub-start')}</a></li>
+              <li><a epub:type="bodymatter" href="{tp:epub-href(@id)}">{tp:l10n('epub-start')}</a></li>
             </xsl:for-each>
           </ol>
         </nav>
@@ -255,13 +293,13 @@
         <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
         <item id="css" href="epub.css" media-type="text/css"/>
         <xsl:for-each select="tp:epub-documents(.)">
-          <item id="doc-{?name}" href="{?name}.xhtml" media-type="application/xhtml+xml"/>
+          <item id="{tp:epub-item-id(?name)}" href="{tp:epub-href(?name)}" media-type="application/xhtml+xml"/>
         </xsl:for-each>
       </manifest>
       <!-- Reading order: the title page, the contents, the texts, the registers. -->
       <spine>
         <xsl:for-each select="tp:epub-documents(.)">
-          <itemref idref="doc-{?name}"/>
+          <itemref idref="{tp:epub-item-id(?name)}"/>
           <xsl:if test="position() eq 1">
             <itemref idref="nav"/>
           </xsl:if>

@@ -55,7 +55,7 @@
           <xsl:text>{tp:l10n('quote-close')}</xsl:text>
         </span>
         <xsl:text> </xsl:text>
-        <span class="chrono-where"><cite>{$title}</cite>, <a href="{$text/@html}#{tp:locus-id(.)}">{tp:locus-label(.)}</a></span>
+        <span class="chrono-where"><cite>{$title}</cite>, <a href="{tp:file-href($text/@html)}#{tp:locus-id(.)}">{tp:locus-label(.)}</a></span>
       </span>
     </li>
   </xsl:template>

@@ -70,9 +70,9 @@
     <xsl:variable name="tei" select="tp:tei(.)"/>
     <xsl:variable name="date" select="tp:text-date($tei)"/>
     <xsl:variable name="lang" select="tp:text-lang($tei)"/>
-    <li class="text-item" id="text-{@id}">
+    <li class="text-item" id="text-{tp:safe-id(@id)}">
       <h3 class="text-item-title">
-        <a href="{@html}">
+        <a href="{tp:file-href(@html)}">
           <xsl:if test="exists($lang)">
             <xsl:attribute name="lang" select="$lang"/>
           </xsl:if>
@@ -89,12 +89,12 @@
         <p class="text-source"><xsl:apply-templates select="." mode="tp:header"/></p>
       </xsl:for-each>
       <ul class="text-formats" aria-label="{tp:l10n('formats-label')}">
-        <li><a class="format-html" href="{@html}">{tp:l10n('format-html')}</a></li>
+        <li><a class="format-html" href="{tp:file-href(@html)}">{tp:l10n('format-html')}</a></li>
         <xsl:if test="@pdf">
-          <li><a class="format-pdf" href="{@pdf}" type="application/pdf">{tp:l10n('format-pdf')}</a></li>
+          <li><a class="format-pdf" href="{tp:file-href(@pdf)}" type="application/pdf">{tp:l10n('format-pdf')}</a></li>
         </xsl:if>
         <xsl:if test="@tei">
-          <li><a class="format-tei" href="{@tei}" type="application/tei+xml">{tp:l10n('format-tei')}</a></li>
+          <li><a class="format-tei" href="{tp:file-href(@tei)}" type="application/tei+xml">{tp:l10n('format-tei')}</a></li>
         </xsl:if>
       </ul>
     </li>

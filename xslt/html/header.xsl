@@ -167,10 +167,10 @@
     <xsl:if test="@pdf or @tei">
       <ul class="text-formats" aria-label="{tp:l10n('formats-label')}">
         <xsl:if test="@pdf">
-          <li><a class="format-pdf" href="{@pdf}" type="application/pdf">{tp:l10n('format-pdf')}</a></li>
+          <li><a class="format-pdf" href="{tp:file-href(@pdf)}" type="application/pdf">{tp:l10n('format-pdf')}</a></li>
         </xsl:if>
         <xsl:if test="@tei">
-          <li><a class="format-tei" href="{@tei}" type="application/tei+xml">{tp:l10n('format-tei')}</a></li>
+          <li><a class="format-tei" href="{tp:file-href(@tei)}" type="application/tei+xml">{tp:l10n('format-tei')}</a></li>
         </xsl:if>
       </ul>
     </xsl:if>

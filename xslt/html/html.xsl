@@ -47,7 +47,7 @@
   -->
   <xsl:template match="tp:text" mode="tp:text-content">
     <xsl:variable name="tei" select="tp:tei(.)"/>
-    <article class="edition-text" id="text-{@id}" data-view="reading"
+    <article class="edition-text" id="text-{tp:safe-id(@id)}" data-view="reading"
              data-views="{tp:views($tei) ! tp:view-token(.)}" data-pagefind-body="">
       <xsl:apply-templates select="." mode="tp:header"/>
       <xsl:call-template name="tp:cite-this">

@@ -51,19 +51,19 @@
     <xsl:for-each select="tp:text-lang($tei)">
       <meta name="citation_language" content="{.}"/>
     </xsl:for-each>
-    <meta name="citation_public_url" content="{tp:site-url(., @html)}"/>
+    <meta name="citation_public_url" content="{tp:site-url(., tp:file-href(@html))}"/>
     <xsl:if test="@pdf">
-      <meta name="citation_pdf_url" content="{tp:site-url(., @pdf)}"/>
+      <meta name="citation_pdf_url" content="{tp:site-url(., tp:file-href(@pdf))}"/>
     </xsl:if>
     <meta name="DC.title" content="{tp:text-title($tei)}"/>
     <xsl:if test="$edition/@url ne ''">
-      <link rel="canonical" href="{tp:site-url(., @html)}"/>
+      <link rel="canonical" href="{tp:site-url(., tp:file-href(@html))}"/>
     </xsl:if>
     <xsl:variable name="entries" select="($tei/tei:text//*[@ref][tp:is-mention(.)] ! tp:mention-entry(.))[tp:is-published(.)] | ()"/>
     <xsl:variable name="work" select="map:merge((
       map{'@context': 'https://schema.org', '@type': 'CreativeWork',
           'name': tp:text-title($tei),
-          'url': tp:site-url(., @html),
+          'url': tp:site-url(., tp:file-href(@html)),
           'isPartOf': map{'@type': 'CreativeWork', 'name': string($edition/@title)},
           'datePublished': string($edition/@build-date),
           'author': array{tp:text-authors($tei)[normalize-space()] ! map{
@@ -117,7 +117,7 @@
           <xsl:if test="string($edition/@url) eq ''">
             <xsl:attribute name="data-cite-url"/>
           </xsl:if>
-          <xsl:text>{tp:site-url(., @html)}</xsl:text>
+          <xsl:text>{tp:site-url(., tp:file-href(@html))}</xsl:text>
         </span>
         <xsl:text> ({tp:l10n('cite-accessed')} </xsl:text>
         <time data-access-date="">{tp:l10n('cite-access-date')}</time>

@@ -90,18 +90,42 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="entries" select="($tei/tei:text//*[@ref][tp:is-mention(.)] ! tp:mention-entry(.))[tp:is-published(.)] | ()"/>
     <xsl:if test="exists($entries)">
-      <!-- Not indexed for search, but the names are the search page's filters by entity and the title the filter by text. -->
+      <!-- Not indexed for search, but the title is the search page's filter by text and the names its filters by entity. -->
       <div class="entity-cards" hidden="" data-pagefind-ignore="">
-        <span data-pagefind-filter="{tp:l10n('filter-text')}">{tp:text-title($tei)}</span>
+        <span data-pagefind-filter="{tp:l10n('filter-text')}">{tp:pagefind-filter-value(tp:text-title($tei))}</span>
+        <xsl:for-each select="$entries">
+          <span data-pagefind-filter="{tp:l10n('page-' || tp:register-page(tp:entry-kind(.)))}">{tp:pagefind-filter-value(tp:entry-name(.))}</span>
+        </xsl:for-each>
         <xsl:apply-templates select="$entries" mode="tp:card"/>
       </div>
     </xsl:if>
   </xsl:template>
 
+  <!--
+    A text as the content of a data-pagefind-filter element. Pagefind 1.5.2
+    decodes character references in a filter value once more after the HTML
+    parser has (measured: "&amp;lt;" in the page's text is stored as "<"), and
+    its default interface inserts the stored value into the filter list as
+    HTML. Escaped twice, the value is stored escaped once and the filter list
+    shows the literal text: a name such as "Evil </script><img src=x>"
+    creates no element. (The value in the index is then the escaped text: a
+    script filtering through Pagefind's API must escape "&", "<" and ">".)
+  -->
+  <xsl:function name="tp:pagefind-filter-value" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="tp:escape-markup(tp:escape-markup($text))"/>
+  </xsl:function>
+
+  <!-- A text with the characters that HTML reads as markup ("&amp;", "&lt;", "&gt;") as character references. -->
+  <xsl:function name="tp:escape-markup" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="$text => replace('&amp;', '&amp;amp;') => replace('&lt;', '&amp;lt;') => replace('&gt;', '&amp;gt;')"/>
+  </xsl:function>
+
   <xsl:template match="*" mode="tp:card">
     <xsl:variable name="kind" select="tp:entry-kind(.)"/>
     <div class="entity-card {$kind}" id="card-{@xml:id}" role="tooltip">
-      <p class="card-name"><a href="{tp:register-href($kind)}#{tp:entry-anchor(.)}" data-pagefind-filter="{tp:l10n('page-' || tp:register-page($kind))}">{tp:entry-name(.)}</a>
+      <p class="card-name"><a href="{tp:register-href($kind)}#{tp:entry-anchor(.)}">{tp:entry-name(.)}</a>
         <xsl:text> </xsl:text>
         <span class="card-kind">{tp:l10n('kind-' || $kind)}</span></p>
       <xsl:variable name="life" select="(tei:birth, tei:death)[tp:date-value(.) or normalize-space()]"/>
@@ -302,10 +326,10 @@
         <xsl:variable name="text" select="tp:part(.)"/>
         <xsl:variable name="title" select="tp:text-title(tp:tei($text))"/>
         <li class="mention-group" data-text="{$text/@id}">
-          <cite class="mention-text"><a href="{$text/@html}">{$title}</a></cite>
+          <cite class="mention-text"><a href="{tp:file-href($text/@html)}">{$title}</a></cite>
           <xsl:for-each-group select="current-group()" group-by="tp:locus-id(.)">
             <xsl:text>, </xsl:text>
-            <a class="mention" href="{$text/@html}#{tp:locus-id(.)}" title="{$title}, {tp:locus-label(.)}">{tp:locus-label(.)}</a>
+            <a class="mention" href="{tp:file-href($text/@html)}#{tp:locus-id(.)}" title="{$title}, {tp:locus-label(.)}">{tp:locus-label(.)}</a>
             <xsl:if test="count(current-group()) gt 1">
               <xsl:text> </xsl:text>
               <span class="mention-count">({tp:l10n('entry-mention-count', count(current-group()))})</span>

@@ -201,7 +201,7 @@
                     <xsl:apply-templates/>
                     <xsl:if test="empty(preceding-sibling::tei:witness) and empty(parent::tei:listWit/preceding-sibling::tei:listWit)"> ({tp:l10n('meta-copy-text')})</xsl:if>
                   </td>
-                  <td><a href="{$part/@html}"><cite>{tp:text-title(ancestor::tei:TEI[1])}</cite></a></td>
+                  <td><a href="{tp:file-href($part/@html)}"><cite>{tp:text-title(ancestor::tei:TEI[1])}</cite></a></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -256,7 +256,7 @@
         <xsl:variable name="lem" select="($example/tei:lem, $example/tei:rdg[not(@wit)])[1]"/>
         <xsl:variable name="rdg" select="$example/tei:rdg[@wit][1]"/>
         <p class="help-example">{tp:l10n('help-apparatus-example')}: <span class="app-example"><span class="lem">{normalize-space($lem)}</span>{tp:l10n('app-bracket')} <span class="rdg">{normalize-space($rdg)}</span><xsl:text> </xsl:text><span class="siglum">{string-join(tp:sigla($rdg), ' ')}</span></span>
-          (<a href="{tp:part($example)/@html}#{tp:locus-id($example)}">{tp:text-title($example/ancestor::tei:TEI[1])}, {tp:locus-label($example)}</a>)</p>
+          (<a href="{tp:file-href(tp:part($example)/@html)}#{tp:locus-id($example)}">{tp:text-title($example/ancestor::tei:TEI[1])}, {tp:locus-label($example)}</a>)</p>
       </xsl:if>
     </section>
     <section class="help-section" aria-labelledby="h-entities">
@@ -292,7 +292,7 @@
     <section aria-labelledby="h-cite-text">
       <h2 id="h-cite-text">{tp:l10n('cite-text-heading')}</h2>
       <xsl:for-each select="tp:text">
-        <p class="citation" id="cite-{@id}">{tp:text-citation(., ())}</p>
+        <p class="citation" id="cite-{tp:safe-id(@id)}">{tp:text-citation(., ())}</p>
       </xsl:for-each>
     </section>
     <xsl:if test="exists($block)">
@@ -346,7 +346,7 @@
       <h2 id="h-data-tei">{tp:l10n('data-tei')}</h2>
       <ul class="data-files">
         <xsl:for-each select="tp:text | tp:registers">
-          <li><a href="{$tp:data-folder}tei/{string-join(tokenize(@src, '/') ! encode-for-uri(.), '/')}" type="application/tei+xml">{@src}</a>: <cite>{tp:file-title(tp:tei(.))}</cite></li>
+          <li><a href="{tp:file-href($tp:data-folder || 'tei/' || @src)}" type="application/tei+xml">{@src}</a>: <cite>{tp:file-title(tp:tei(.))}</cite></li>
         </xsl:for-each>
       </ul>
     </section>

@@ -3,6 +3,8 @@
   Entry stylesheet: sitemap.xml of the HTML edition (sitemaps.org): every page,
   with the build date as lastmod. Locations are absolute when the edition has
   a url (teipress.toml); without one they are relative to the site's root.
+  Either way they are URIs: file names with spaces or non-ASCII letters are
+  percent-encoded.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,7 +25,9 @@
                             ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)] ! (. || '.html'),
                             'chronology.html', 'search.html', $tp:paratext-pages ! (. || '.html')">
         <url>
-          <loc>{tp:site-url($edition, .)}</loc>
+          <!-- A valid absolute URL: the file name percent-encoded by path segment (tp:file-href), and
+               what the edition's url holds beyond ASCII (an IRI) percent-encoded as UTF-8 (iri-to-uri). -->
+          <loc>{iri-to-uri(tp:site-url($edition, tp:file-href(.)))}</loc>
           <xsl:if test="tp:is-html-date($edition/@build-date)">
             <lastmod>{$edition/@build-date}</lastmod>
           </xsl:if>

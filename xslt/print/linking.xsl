@@ -42,7 +42,7 @@
     <xsl:param name="href" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="page" select="substring-before($href || '#', '#')"/>
-    <xsl:variable name="text" select="tp:edition($context)/tp:text[@html eq $page]"/>
+    <xsl:variable name="text" select="tp:edition($context)/tp:text[tp:file-href(@html) eq $page]"/>
     <xsl:sequence select="if (empty($text)) then ''
       else if (contains($href, '#')) then '#' || substring-after($href, '#')
       else '#text-' || $text[1]/@id"/>

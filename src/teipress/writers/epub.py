@@ -13,6 +13,7 @@ from lxml import etree
 from ..corpus import Corpus
 from ..edition import register_pages
 from ..errors import Diagnostic, TransformError
+from ..extract import TP_NS
 from ..transform import Stylesheets
 from . import atomic_write
 from .data import edition_build_date, build_date_tuple
@@ -45,8 +46,10 @@ def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus, images=()
     files[f"{CONTENT}/epub.css"] = (stylesheets.root / "epub" / "epub.css").read_bytes()
     files[f"{CONTENT}/title.xhtml"] = part("title")
     files[f"{CONTENT}/principles.xhtml"] = part("principles")
+    # The stylesheet names the texts' files (an id from a file name may hold spaces, "#" or "%").
+    names = {file.get("text"): file.get("name") for file in etree.fromstring(part("files")).iter(f"{{{TP_NS}}}file")}
     for text in corpus.texts:
-        files[f"{CONTENT}/{text.id}.xhtml"] = part("text", **{"text-id": text.id})
+        files[f"{CONTENT}/{names[text.id]}"] = part("text", **{"text-id": text.id})
     for page in register_pages(corpus):
         files[f"{CONTENT}/{page}.xhtml"] = part("register", **{"register-page": page})
     for image in images:

@@ -337,8 +337,13 @@ def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions()
                sources: list[tuple[str, bytes]] | None = None, build_date: str = "", *, images=(),
                site_url: str = "") -> bytes:
     """Give the PDF bytes of a print HTML document whose assets resolve against ``base_url``, showing
-    the confined ``images`` and linking to the pages of ``site_url``."""
-    return pdf_bytes(lay_out(html, base_url, options, images, site_url), sources or [], build_date)
+    the confined ``images`` and linking to the pages of ``site_url``.
+
+    WeasyPrint lays out and draws recursively, several frames per level of nesting: it runs
+    where it has the room for a text as deep as the parser allows (:mod:`teipress.deepstack`)."""
+    from ..deepstack import call_deep
+
+    return call_deep(lambda: pdf_bytes(lay_out(html, base_url, options, images, site_url), sources or [], build_date))
 
 
 def write_volume(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
