@@ -262,7 +262,7 @@ def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, styleshee
 def test_failed_search_indexing_leaves_the_old_index_in_place(tmp_path, monkeypatch):
     import subprocess
 
-    from teipress.writers import html as html_writer
+    from teipress.writers import search as html_writer
 
     site, staging = tmp_path / "site", tmp_path / "staging"
     (site / "pagefind").mkdir(parents=True)
@@ -276,7 +276,7 @@ def test_failed_search_indexing_leaves_the_old_index_in_place(tmp_path, monkeypa
 
 
 def test_the_search_index_is_made_in_the_staging_folder_not_in_the_site(tmp_path):
-    from teipress.writers import html as html_writer
+    from teipress.writers import search as html_writer
 
     site, staging = tmp_path / "site", tmp_path / "staging"
     site.mkdir()

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import FORMATS, Settings, load_settings
+from .config import Settings, load_settings
 from .errors import Diagnostic, ExitCode, OutputError, TeipressError, UsageError
 from .export import VIEWS, export_text
 from .progress import Display, choose_mode, rebuild_summary, report_summary
@@ -79,8 +79,10 @@ class BuildOptions:
 _BUILD_OPTIONS = [
     click.option("--out", type=click.Path(file_okay=False), default=None,
                  help="Folder to write the edition into (default: [build] out of teipress.toml, else output)."),
-    click.option("--format", "formats", type=click.Choice(FORMATS), default=None,
-                 help="Which outputs to build (default: [build] formats of teipress.toml, else all)."),
+    click.option("--format", "formats", default=None, metavar="NAME[,NAME…]",
+                 help="Which outputs to build, comma-separated: html, tei, data, search, pdf, epub, or any "
+                      "registered one; all: every one (default: [build] formats of teipress.toml, else all). "
+                      "html brings the TEI copies, the open data and the search index its pages link."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="Worker processes (default: [build] jobs of teipress.toml, else one per core; at most one per core)."),
     click.option("--force", is_flag=True, help="Rebuild every text, ignoring the build cache."),

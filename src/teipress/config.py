@@ -13,8 +13,6 @@ from .errors import UsageError
 
 SETTINGS_FILE = "teipress.toml"
 
-# The outputs a build can make ("all" is every one of them); teipress.pipeline checks the same names.
-FORMATS = ("html", "pdf", "epub", "all")
 
 # Every key teipress reads, by table: any other key is a mistake worth reporting (a typo would
 # otherwise silently do nothing).
@@ -41,7 +39,7 @@ class Settings:
     # The edition folder: where teipress.toml is, and what the paths below were resolved against.
     folder: Path = Path(".")
     texts: tuple[Path, ...] = (Path("tei"),)  # [build] texts: the files and folders of TEI the edition is built from
-    formats: str = "all"  # [build] formats: one of FORMATS
+    formats: str = "all"  # [build] formats: output names (teipress.outputs), comma-separated; "all": every one
     out: Path = Path("output")  # [build] out: the folder the edition is written into
     jobs: int | None = None  # [build] jobs: worker processes of a build; None: one per core
     stylesheets: Path | None = None  # [build] stylesheets: a folder used instead of the built-in xslt/; None: built-in
@@ -142,6 +140,23 @@ class _Table:
         return path
 
 
+def _formats(build: _Table) -> str:
+    """Give ``[build] formats`` (a name, names separated by commas, or a list of names), checked
+    against the registered outputs, as one comma-separated string."""
+    from .outputs import select
+
+    value = build.values.get("formats", Settings.formats)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        value = ",".join(value)
+    if not isinstance(value, str):
+        raise build.error("formats", f'must be a string ("html,pdf") or a list of strings, not {_shown(value)}')
+    try:
+        select(value)
+    except UsageError as exc:
+        raise build.error("formats", f"names an output teipress does not have: {exc}") from exc
+    return value
+
+
 def _shown(value) -> str:
     """Give a TOML value as its user wrote it (near enough), for a message."""
     if isinstance(value, bool):
@@ -202,7 +217,7 @@ def load_settings(folder: str | Path = ".") -> Settings:
         pdf_notes=pdf.choice("notes", ("footnotes", "endnotes"), Settings.pdf_notes),
         folder=folder,
         texts=resolved_texts,
-        formats=build.choice("formats", FORMATS, Settings.formats),
+        formats=_formats(build),
         out=folder / out,
         jobs=build.whole_number("jobs", None),
         stylesheets=build.path("stylesheets", folder, "folder"),

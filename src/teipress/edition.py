@@ -10,7 +10,7 @@ from lxml import etree
 from .config import Settings
 from .corpus import Corpus
 from .document import TEI_NS
-from .extract import TP_NS, edition_element, output_names as extract_output_names
+from .extract import TP_NS, edition_element, output_names, registers_element, text_element
 
 
 # Register pages and the TEI elements whose entries they list.
@@ -22,28 +22,16 @@ REGISTER_PAGES = {
 }
 
 
-def output_names(document) -> dict[str, str]:
-    """Give the output-relative file names of a text: its HTML page, PDF and TEI copy."""
-    return extract_output_names(document.id, document.copy_name)
-
-
-def edition_tree(corpus: Corpus, settings: Settings) -> etree._Element:
-    """Give the ``tp:edition`` element wrapping copies of the corpus's registers and texts."""
+def edition_tree(corpus: Corpus, settings: Settings, outputs=None) -> etree._Element:
+    """Give the ``tp:edition`` element wrapping copies of the corpus's registers and texts,
+    each text with the files of it that ``outputs`` make (default: every registered output)."""
     edition = edition_element(settings)
     add_introduction(edition, corpus.introductions, settings)
     for register in corpus.registers:
-        holder = etree.SubElement(edition, f"{{{TP_NS}}}registers", src=register.copy_name)
-        holder.append(copy.deepcopy(register.root))
+        edition.append(registers_element(register))
     for position, text in enumerate(corpus.texts, start=1):
-        holder = etree.SubElement(
-            edition,
-            f"{{{TP_NS}}}text",
-            id=text.id,
-            n=str(position),
-            src=text.copy_name,
-            **output_names(text),
-        )
-        holder.append(copy.deepcopy(text.root))
+        edition.append(text_element(text, position, text_id=text.id,
+                                    links=output_names(text.id, text.copy_name, outputs)))
     return edition
 
 

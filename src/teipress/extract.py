@@ -29,10 +29,13 @@ EXTRACT_VERSION = "1"
 _KEPT_WHOLE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("date", "time", "head", "app"))
 
 
-def output_names(text_id: str, name: str) -> dict[str, str]:
-    """Give the output-relative file names of a text: its HTML page, PDF and TEI copy
-    (``name``: the copy's path below the TEI folder, see Document.copy_name)."""
-    return {"html": f"{text_id}.html", "pdf": f"{text_id}.pdf", "tei": f"tei/{name}"}
+def output_names(text_id: str, name: str, outputs=None) -> dict[str, str]:
+    """Give the output-relative files of a text that pages link, by link name (``html``,
+    ``pdf``, ``tei`` …): those ``outputs`` make (default: every registered output);
+    ``name`` is the path of its TEI copy (Document.copy_name)."""
+    from .outputs import registered, text_links
+
+    return text_links(registered().values() if outputs is None else outputs, text_id, name)
 
 
 def edition_element(settings: Settings) -> etree._Element:
@@ -67,10 +70,11 @@ def registers_element(document: Document) -> etree._Element:
 
 
 def text_element(document: Document, position: int, root: etree._Element | None = None,
-                 text_id: str | None = None) -> etree._Element:
+                 text_id: str | None = None, links: dict[str, str] | None = None) -> etree._Element:
     """Give the ``tp:text`` holder of a text at ``position`` (1-based) in the edition,
     holding a copy of ``root`` (default: the text's whole TEI element), named
-    ``text_id`` (default: the document's id)."""
+    ``text_id`` (default: the document's id), with the files of it that pages link
+    (``links``, see output_names; default: those of every registered output)."""
     text_id = text_id or document.id
     holder = etree.Element(
         f"{{{TP_NS}}}text",
@@ -78,7 +82,7 @@ def text_element(document: Document, position: int, root: etree._Element | None 
         id=text_id,
         n=str(position),
         src=document.copy_name,
-        **output_names(text_id, document.copy_name),
+        **(output_names(text_id, document.copy_name) if links is None else links),
     )
     holder.append(copy.deepcopy(document.root if root is None else root))
     return holder

@@ -40,7 +40,7 @@ An edition made with teipress. Replace this introduction, the example text in te
 [build]
 # The TEI files and folders of the edition; folders are searched for *.xml.
 # texts = ["tei"]
-# What to build: "html", "pdf", "epub" or "all".
+# What to build: output names, comma-separated ("html,pdf"): html, tei, data, search, pdf, epub, or "all".
 # formats = "all"
 # Where the edition is written.
 # out = "output"

@@ -1,4 +1,5 @@
-"""Building one text: its HTML page, its TEI copy, its PDF and its extract.
+"""Building one text: the files each output of the build makes of it (its page,
+its TEI copies, its PDF …: :mod:`teipress.outputs`), and the edition's pages.
 
 A :class:`TextBuilder` holds what every text of a build shares (compiled
 stylesheets, the parsed registers) and builds one text at a time from a
@@ -22,13 +23,11 @@ from lxml import etree
 from .config import Settings
 from .document import load, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
-from .images import confine, remote_warnings
-from .extract import edition_element, output_names, registers_element, serialize, text_element, text_extract
+from .images import confine
+from .extract import edition_element, registers_element, text_element
+from .outputs import Output, TextJob, linked, text_links
 from .transform import Stylesheets
-from .writers import PageJob, atomic_write
-
-TEXT_STYLESHEET = "html/html.xsl"
-PRINT_STYLESHEET = "print/print.xsl"
+from .writers import PageJob
 
 
 @dataclass(frozen=True)
@@ -44,22 +43,21 @@ class TextRef:
 
 @dataclass(frozen=True)
 class TextTask:
-    """Build ``text`` (with ``linked``, the texts it links with, in edition order) into ``staging``."""
+    """Build the files of ``text`` that ``outputs`` (names) make, into ``staging``; ``linked``
+    are the texts it links with, in edition order."""
 
     text: TextRef
     linked: tuple[TextRef, ...]
     staging: str
-    html: bool
-    pdf: bool
+    outputs: tuple[str, ...]
 
 
 @dataclass
 class TextResult:
-    """What building a text gave: files written (under the staging folder), its extract, its problems."""
+    """What building a text gave: files written (under the staging folder) by output name, its problems."""
 
     path: str
-    written: list[str] = field(default_factory=list)
-    extract: bytes = b""
+    written: dict[str, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unhandled: dict[str, set[str]] = field(default_factory=dict)
 
@@ -67,11 +65,12 @@ class TextResult:
 @dataclass(frozen=True)
 class BuilderSetup:
     """What a builder needs to start: the stylesheets' folder, the register files (each with
-    the path of its copy in the output), the settings."""
+    the path of its copy in the output), the settings, the outputs of the build."""
 
     stylesheet_root: str
     registers: tuple[tuple[str, str], ...]
     settings: Settings
+    outputs: tuple[Output, ...]
     report_unhandled: bool = False
 
 
@@ -91,6 +90,10 @@ class TextBuilder:
         self.setup = setup
         self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root)
         self.registers = [registers_element(_load(path, name)) for path, name in setup.registers]
+        # The register files as the PDFs attach them.
+        self.register_files = tuple((Path(path).name, Path(path).read_bytes()) for path, _ in setup.registers)
+        self.outputs = {output.name: output for output in setup.outputs}
+        self._linked = linked(setup.outputs)
         self._site: tuple[str, object] | None = None  # the edition document of the pages: (path, Saxon node)
 
     def pages(self, task: PagesTask) -> tuple[list[str], dict[str, set[str]]]:
@@ -112,7 +115,8 @@ class TextBuilder:
         edition = edition_element(self.setup.settings)
         edition.extend(self.registers)
         for ref, doc in sorted([(text, document), *linked], key=lambda pair: pair[0].position):
-            edition.append(text_element(doc, ref.position, text_id=ref.id))
+            links = text_links(self._linked, ref.id, doc.copy_name)
+            edition.append(text_element(doc, ref.position, text_id=ref.id, links=links))
         return edition
 
     def build(self, task: TextTask) -> TextResult:
@@ -149,22 +153,14 @@ class TextBuilder:
             except InputError:
                 linked.append(None)  # reported as that text's own failure
         source = self.source(task.text, document, [(ref, doc) for ref, doc in zip(task.linked, linked) if doc is not None])
-        staging = Path(task.staging)
-        names = output_names(task.text.id, document.copy_name)
         stylesheets = self.stylesheets
         stylesheets.report_unhandled, stylesheets.unhandled = self.setup.report_unhandled, {}
+        job = TextJob(stylesheets, None, document, task.text.id, Path(task.staging), self.setup.settings,
+                      tuple(images), self.register_files, result.diagnostics)
         try:
-            node = stylesheets.node(source)
-            if task.html:
-                html = stylesheets.run(TEXT_STYLESHEET, node, {"text-id": task.text.id}, label=task.text.path)
-                result.written.append(str(atomic_write(staging / names["html"], html)))
-                result.written.append(str(atomic_write(staging / names["tei"], document.source)))
-                # The open data's copy (data/tei), which the edition's zip gathers.
-                result.written.append(str(atomic_write(staging / "data" / names["tei"], document.source)))
-                result.written.extend(str(atomic_write(staging / image.target, image.file.read_bytes())) for image in images)
-            if task.pdf:
-                result.diagnostics.extend(remote_warnings(document, "the PDF"))
-                result.written.append(str(self._pdf(node, task, document, staging / names["pdf"], images)))
+            job.node = stylesheets.node(source)
+            for name in task.outputs:
+                result.written[name] = [str(path) for path in self.outputs[name].build_text(job)]
         except StylesheetError:
             raise  # not this text's fault: the build stops
         except TransformError as exc:
@@ -172,20 +168,7 @@ class TextBuilder:
         finally:
             result.unhandled = stylesheets.unhandled
             stylesheets.report_unhandled, stylesheets.unhandled = False, {}
-        result.extract = serialize(text_extract(document))
         return result
-
-    def _pdf(self, node, task: TextTask, document, target: Path, images) -> Path:
-        from .writers.pdf import PrintOptions, render_pdf  # WeasyPrint is imported only when a PDF is made
-
-        settings = self.setup.settings
-        options = PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every, notes=settings.pdf_notes)
-        html = self.stylesheets.run(PRINT_STYLESHEET, node, {"print-notes": options.notes, "text-id": task.text.id},
-                                    label=task.text.path)
-        registers = [(Path(path).name, Path(path).read_bytes()) for path, _ in self.setup.registers]
-        pdf = render_pdf(html, self.stylesheets.root / "print", options, [(document.name, document.source), *registers],
-                         settings.build_date, images=images, site_url=settings.url)
-        return atomic_write(target, pdf)
 
 
 def text_failure(path: str, exc: BaseException) -> Diagnostic:

@@ -50,9 +50,11 @@ def test_interrupted_build_keeps_the_previous_output(edition, stylesheets, monke
             raise KeyboardInterrupt
         return real_write(path, data)
 
-    # Text pages are written by the text builder, the edition's pages by the HTML writer.
-    monkeypatch.setattr(workers, "atomic_write", interrupting_write)
-    monkeypatch.setattr(html_writer, "atomic_write", interrupting_write)
+    # Every output's files are written by its writer module.
+    from teipress.writers import data as data_writer, tei as tei_writer
+
+    for module in (html_writer, tei_writer, data_writer):
+        monkeypatch.setattr(module, "atomic_write", interrupting_write)
     with pytest.raises(KeyboardInterrupt):
         build([sources], out, "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
     assert len(calls) == 3

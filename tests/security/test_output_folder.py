@@ -429,10 +429,11 @@ def test_leftovers_of_older_versions_are_cleaned(edition, stylesheets):
 # 17. Sanity limits.
 
 def test_jobs_are_at_most_the_cores_and_the_texts(monkeypatch):
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
-    texts = [object()] * 30
-    assert pipeline._processes(100_000, texts, texts, {"site"}, pdf=False) == 2
-    assert pipeline._processes(100_000, texts[:1], texts, {"x"}, pdf=True) == 1
+    from teipress import execute
+
+    monkeypatch.setattr(execute.os, "cpu_count", lambda: 2)
+    assert execute.processes(100_000, 30, 30, pages=True, pdf=False) == 2
+    assert execute.processes(100_000, 1, 30, pages=False, pdf=True) == 1
 
 
 def test_a_stylesheet_folder_without_teipress_stylesheets_is_refused_before_reading_it(tmp_path, monkeypatch):

@@ -9,6 +9,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..outputs import ArchiveJob, Output, TextJob
 from . import PageJob, atomic_write
 
 DATA_STYLESHEET = "data/data.xsl"
@@ -34,6 +35,31 @@ def dataset_jobs() -> list[PageJob]:
     licences) as jobs on the edition document of the extracts."""
     return [PageJob(DATA_STYLESHEET, (("dataset", dataset),), f"{DATA_FOLDER}/{name}", f"the data file {name}")
             for name, dataset in DATASETS.items()]
+
+
+class DataOutput(Output):
+    """``data/``: the TEI files, the datasets made from the extracts, and one zip of it all."""
+
+    name = "data"
+    summary = "the open data: TEI, registers and chronology as CSV and JSON, citations, one zip"
+    reads_links = ("html",)  # the datasets give each mention's and text's web address
+
+    def build_text(self, job: TextJob) -> list[Path]:
+        # The open data's copy of the text, which the zip gathers.
+        return [atomic_write(job.staging / DATA_FOLDER / "tei" / job.document.copy_name, job.document.source)]
+
+    def page_jobs(self, registers) -> list[PageJob]:
+        return dataset_jobs()
+
+    def site_files(self, stylesheets, registers, staging: Path) -> list[Path]:
+        return write_register_copies(registers, staging)
+
+    def build_archive(self, job: ArchiveJob) -> list[Path] | None:
+        folder = job.out / DATA_FOLDER
+        if not all((folder / "tei" / name).is_file() for name in job.copies) or \
+                not all((folder / name).is_file() for name in DATASETS):
+            return None  # a text or a dataset failed: the zip waits for a build that has them all
+        return [write_zip(job.out, list(job.copies), job.settings.build_date, target=job.staging)]
 
 
 def write_register_copies(registers, out: Path) -> list[Path]:

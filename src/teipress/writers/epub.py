@@ -14,6 +14,7 @@ from ..corpus import Corpus
 from ..edition import register_pages
 from ..errors import Diagnostic, TransformError
 from ..extract import TP_NS
+from ..outputs import BookJob, Output
 from ..transform import Stylesheets
 from . import atomic_write
 from .data import edition_build_date, build_date_tuple
@@ -91,3 +92,16 @@ def write_epub(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path
         return [], [Diagnostic(str(out / EPUB_NAME), 1, 1, "error", str(exc))]
     stamp = build_date_tuple(edition_build_date(edition_node))
     return [atomic_write(out / EPUB_NAME, epub_bytes(files, stamp))], []
+
+
+class EpubOutput(Output):
+    """The EPUB 3 book of the whole edition (``edition.epub``)."""
+
+    name = "epub"
+    summary = "the edition as an EPUB 3 book"
+    reads_links = ("html",)
+
+    def build_book(self, job: BookJob) -> list[Path]:
+        written, problems = write_epub(job.stylesheets, job.node, job.corpus, job.staging, job.images)
+        job.diagnostics.extend(problems)
+        return written

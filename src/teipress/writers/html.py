@@ -1,17 +1,19 @@
-"""The HTML edition's pages that are not texts (index, registers, chronology,
-search, paratext), its assets and its search index; the text pages are made
-per text (:mod:`teipress.workers`)."""
+"""The HTML edition: a page per text (``html/html.xsl``), the pages that are not
+texts (index, registers, chronology, search, paratext: ``html/pages.xsl``), the
+sitemap and the assets. Its pages link the TEI copies, the open data and the
+search index, which are outputs of their own (``writers/tei``, ``writers/data``,
+``writers/search``)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from ..edition import register_pages
+from ..outputs import Output, TextJob
 from ..transform import Stylesheets
 from . import PageJob, atomic_write
 
+TEXT_STYLESHEET = "html/html.xsl"
 PAGES_STYLESHEET = "html/pages.xsl"
 
 
@@ -25,37 +27,33 @@ def page_jobs(registers) -> list[PageJob]:
     return jobs
 
 
-def write_site_files(stylesheets: Stylesheets, registers, out: Path) -> list[Path]:
-    """Write the assets and the registers' TEI copies into ``out``; give the files written."""
-    written = [atomic_write(out / "tei" / register.copy_name, register.source) for register in registers]
-    written.extend(copy_assets(stylesheets.root / "html" / "assets", out / "assets"))
-    return written
+class HtmlOutput(Output):
+    """The HTML edition: every text's page (with its images) and the edition's pages."""
+
+    name = "html"
+    summary = "the web edition: a page per text, index, registers, chronology, paratext, sitemap"
+    requires = ("tei", "data", "search")
+
+    def text_links(self, text_id: str, copy: str) -> dict[str, str]:
+        return {"html": f"{text_id}.html"}
+
+    def build_text(self, job: TextJob) -> list[Path]:
+        html = job.stylesheets.run(TEXT_STYLESHEET, job.node, {"text-id": job.text_id}, label=str(job.document.path))
+        written = [atomic_write(job.staging / f"{job.text_id}.html", html)]
+        written += [atomic_write(job.staging / image.target, image.file.read_bytes()) for image in job.images]
+        return written
+
+    def page_jobs(self, registers) -> list[PageJob]:
+        return page_jobs(registers)
+
+    def site_files(self, stylesheets: Stylesheets, registers, staging: Path) -> list[Path]:
+        return copy_assets(stylesheets.root / "html" / "assets", staging / "assets")
 
 
 # Pages of the edition besides the index and the registers (pages.xsl renders each);
 # the paratext pages (about … data) come from the TEI headers (paratext.xsl).
 EXTRA_PAGES = ("chronology", "search", "about", "principles", "help", "cite", "changes", "data")
 SITEMAP_STYLESHEET = "html/sitemap.xsl"
-SEARCH_FOLDER = "pagefind"
-
-
-class SearchIndexError(Exception):
-    """Pagefind could not index the site."""
-
-
-def index_search(site: Path, staging: Path) -> list[Path]:
-    """Index the written ``site`` with Pagefind (offline, from PyPI) into ``staging/pagefind``
-    and give the files of the index; the build publishes them as it does pages."""
-    target = staging / SEARCH_FOLDER
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(target), "--silent"],
-            capture_output=True, text=True, timeout=300)
-        if result.returncode != 0:
-            raise SearchIndexError(f"pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise SearchIndexError(f"the search index was not built: {exc}") from exc
-    return sorted(p for p in target.rglob("*") if p.is_file())
 
 
 def copy_assets(source: Path, target: Path) -> list[Path]:

@@ -25,6 +25,7 @@ from typing import Literal
 import cssselect2  # WeasyPrint's selector engine, as in linenumbers
 
 from ..corpus import Corpus
+from ..outputs import BookJob, Output, TextJob
 from ..transform import Stylesheets
 from . import atomic_write
 
@@ -357,3 +358,36 @@ def write_volume(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Pa
     sources = [(document.name, document.source) for document in [*corpus.texts, *corpus.registers]]
     pdf = render_pdf(html, stylesheets.root / "print", options, sources, build_date, images=images, site_url=site_url)
     return atomic_write(out / VOLUME_NAME, pdf)
+
+
+class PdfOutput(Output):
+    """The PDF edition: a PDF per text and the volume of the whole edition (``edition.pdf``)."""
+
+    name = "pdf"
+    summary = "the printed edition: a PDF per text and the volume of the whole edition"
+    reads_links = ("html",)  # its links to a text lead to the text's web page (settings url)
+
+    def text_links(self, text_id: str, copy: str) -> dict[str, str]:
+        return {"pdf": f"{text_id}.pdf"}
+
+    @staticmethod
+    def options(settings) -> PrintOptions:
+        """Give the layout options the edition's settings ask for."""
+        return PrintOptions(per=settings.pdf_line_numbers, every=settings.pdf_line_number_every,
+                            notes=settings.pdf_notes)
+
+    def build_text(self, job: TextJob) -> list[Path]:
+        from ..images import remote_warnings
+
+        options = self.options(job.settings)
+        job.diagnostics.extend(remote_warnings(job.document, "the PDF"))
+        html = job.stylesheets.run(PRINT_STYLESHEET, job.node, {"print-notes": options.notes, "text-id": job.text_id},
+                                   label=str(job.document.path))
+        pdf = render_pdf(html, job.stylesheets.root / "print", options,
+                         [(job.document.name, job.document.source), *job.registers], job.settings.build_date,
+                         images=job.images, site_url=job.settings.url)
+        return [atomic_write(job.staging / f"{job.text_id}.pdf", pdf)]
+
+    def build_book(self, job: BookJob) -> list[Path]:
+        return [write_volume(job.stylesheets, job.node, job.corpus, job.staging, self.options(job.settings),
+                             job.settings.build_date, images=job.images, site_url=job.settings.url)]

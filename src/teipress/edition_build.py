@@ -1,0 +1,226 @@
+"""The edition-wide half of the build stage: the units made from the whole edition.
+
+- the **pages** (index, registers, chronology, paratext, datasets, sitemap) from
+  the edition document of the texts' extracts, in the build's workers, and the
+  outputs' static files;
+- the **books** (the PDF volume, the EPUB) from the whole texts;
+- the **archives** (the open data's zip, the search index) from the published
+  site, after it is published: an editor who saved one text sees its page at
+  once, and these (which grow with the edition) follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .cache import BuildCache
+from .corpus import Corpus
+from .document import Document, load
+from .edition import add_introduction, edition_tree
+from .errors import Diagnostic, StylesheetError, TeipressError, UsageError
+from .execute import Executor
+from .extract import TP_NS, edition_element, output_names, registers_element, serialize
+from .outputs import ArchiveJob, BookJob, linked
+from .plan import PAGES, Plan
+from .publish import abandon, new_staging, publish, remove_written
+from .scan import Scan, Source
+from .workers import text_failure
+
+
+@dataclass
+class EditionBuild:
+    """What the edition-wide units of one build share: the scan, the plan, the outputs, where
+    they are written, the cache, and what they report (files written, problems, unhandled elements)."""
+
+    found: Scan
+    the_plan: Plan
+    outputs: tuple
+    settings: object
+    staging: Path
+    out: Path
+    cache: BuildCache
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unhandled: dict[str, set[str]] = field(default_factory=dict)
+
+    def record(self, name: str, files: list[Path]) -> None:
+        """Note that the stale unit ``name`` wrote ``files`` (in the staging folder)."""
+        self.cache.record(name, self.the_plan.units[name], files, self.staging)
+        self.written.extend(self.out / p.relative_to(self.staging) for p in files)
+
+    def failed(self, name: str, problems: list[Diagnostic]) -> None:
+        """Note that unit ``name`` failed: it is made again next time."""
+        self.cache.units.pop(name, None)
+        self.diagnostics.extend(problems)
+
+
+def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[Document]) -> None:
+    """Make the stale pages unit: every output's pages from the edition document of the
+    extracts (the workers read it from a file, once each) and its static files.
+    A failure here is the stylesheets' (no text is at fault): it stops the build."""
+    if PAGES not in edition.the_plan.stale:
+        return
+    found = edition.found
+    source = _write_extract_edition(edition.cache.folder / "pages-source.xml", found.texts, register_docs,
+                                    found.introductions, edition.settings, edition.cache, linked(edition.outputs))
+    jobs = [job for output in edition.outputs for job in output.page_jobs(register_docs)]
+    try:
+        pages, seen = executor.pages(source, jobs, edition.staging)
+    finally:
+        source.unlink(missing_ok=True)
+    _merge(edition.unhandled, seen)
+    stylesheets = executor.builder.stylesheets
+    static = [path for output in edition.outputs for path in output.site_files(stylesheets, register_docs, edition.staging)]
+    edition.record(PAGES, [*pages, *static])
+
+
+def build_books(edition: EditionBuild, executor: Executor, register_docs: list[Document], texts_failed: bool) -> None:
+    """Make the stale books from the whole texts (read here, once for every book). A book is
+    not made while a text of the edition fails: it would be the edition without that text."""
+    books = [o for o in edition.outputs if o.has_book and f"book:{o.name}" in edition.the_plan.stale]
+    if not books or texts_failed:
+        return
+    stylesheets = executor.builder.stylesheets
+    stylesheets.report_unhandled, stylesheets.unhandled = executor.setup.report_unhandled, {}
+    try:
+        found = edition.found
+        corpus = Corpus(texts=_read(found.texts), registers=register_docs, introductions=_read(found.introductions))
+        images, warnings = _book_images(corpus.texts, edition.settings)
+        edition.diagnostics.extend(warnings)
+        node = stylesheets.node(edition_tree(corpus, edition.settings, linked(edition.outputs)))
+        for output in books:
+            name = f"book:{output.name}"
+            job = BookJob(stylesheets, node, corpus, edition.staging, edition.settings, tuple(images))
+            try:
+                files = output.build_book(job)
+            except (StylesheetError, OSError):
+                raise
+            except TeipressError as exc:
+                job.diagnostics.append(Diagnostic(str(edition.out), 1, 1, "error", str(exc)))
+            except Exception as exc:  # noqa: BLE001 - one book failing must not stop the rest
+                job.diagnostics.append(text_failure(str(edition.out / output.name), exc))
+            if any(d.is_error for d in job.diagnostics):
+                edition.failed(name, job.diagnostics)
+            else:
+                edition.diagnostics.extend(job.diagnostics)
+                edition.record(name, files)
+        _merge(edition.unhandled, stylesheets.unhandled)
+    finally:
+        stylesheets.report_unhandled, stylesheets.unhandled = False, {}
+
+
+def build_archives(edition: EditionBuild) -> list[Path]:
+    """Make the stale archives from the published site and publish each as the pages were
+    (staged, then moved in); give the files written. A build interrupted here leaves them as
+    they were, and the cache knows them stale."""
+    cache, out = edition.cache, edition.out
+    copies = tuple(s.copy for s in [*edition.found.texts, *edition.found.registers])
+    written: list[Path] = []
+    for output in edition.outputs:
+        name = f"archive:{output.name}"
+        if not output.has_archive or name not in edition.the_plan.stale:
+            continue
+        staging = new_staging(cache.folder)
+        try:
+            files = output.build_archive(ArchiveJob(out, staging, edition.settings, copies))
+        except UsageError:
+            abandon(staging)
+            raise
+        except TeipressError as exc:
+            abandon(staging)
+            edition.diagnostics.append(Diagnostic(str(out), 1, 1, "error", str(exc)))
+            continue
+        if files is None:
+            abandon(staging)
+            continue
+        published = publish(staging, out, set(cache.written) | output.adoptable(out))
+        cache.record(name, edition.the_plan.units[name], [out / f for f in published], out)
+        cache.published(published)
+        remove_dropped({name: edition.the_plan.previous.get(name, set())}, cache, out)
+        written.extend(out / f for f in published)
+        cache.save()
+    return written
+
+
+def remove_dropped(previous: dict[str, set[str]], cache: BuildCache, out: Path) -> None:
+    """Remove the files that rebuilt units wrote last time and no longer write (a register page
+    whose register is gone, an old search index's fragments), if they are as teipress wrote them."""
+    dropped = set()
+    for name, files in previous.items():
+        unit = cache.units.get(name)
+        if unit is not None:
+            dropped |= files - set(unit.files)
+    still_written = {path for unit in cache.units.values() for path in unit.files}
+    cache.forget_written(remove_written(out, sorted(dropped - still_written), cache.written))
+
+
+def read_registers(found: Scan) -> list[Document]:
+    """Give the register files parsed, each knowing the path of its copy."""
+    return _read(found.registers)
+
+
+def _read(sources: list[Source]) -> list[Document]:
+    documents = []
+    for source in sources:
+        document = load(source.path)
+        document.assigned_id = source.text_id if source.info.kind == "text" else ""
+        document.assigned_copy = source.copy
+        documents.append(document)
+    return documents
+
+
+def _merge(into: dict[str, set[str]], seen: dict[str, set[str]]) -> None:
+    for name, where in seen.items():
+        into.setdefault(name, set()).update(where)
+
+
+def _book_images(documents: list[Document], settings):
+    """Give the confined images of the texts of the books (their @url rewritten in place,
+    remote ones left out) and the warnings of the images they leave out."""
+    from .images import confine, remote_warnings
+
+    images, warnings = {}, []
+    for document in documents:
+        remote = remote_warnings(document, "the PDF volume and the EPUB")  # before confine() removes their @url
+        found, refused = confine(document, settings.folder, remote=False)
+        images.update((image.target, image) for image in found)
+        warnings.extend([*refused, *remote])
+    return list(images.values()), warnings
+
+
+def _write_extract_edition(target: Path, texts, register_docs, introductions, settings, cache: BuildCache,
+                           outputs) -> Path:
+    """Write the edition document of the edition's pages to ``target`` and give its path:
+    registers and introduction whole, the texts as their stored extracts.
+
+    The file is written piece by piece, each text's extract copied from the cache as it is
+    (lxml wrote it, from a file that parsed safely), so the build's memory does not grow
+    with the edition; only the pieces around the extracts are made here, by lxml too."""
+    edition = edition_element(settings)
+    add_introduction(edition, [load(source.path) for source in introductions[:1]], settings)
+    for document in register_docs:
+        edition.append(registers_element(document))
+    # The edition element with its first children, split where the texts go.
+    etree.SubElement(edition, f"{{{TP_NS}}}texts-here")
+    head, _, tail = serialize(edition).decode("utf-8").rpartition("<tp:texts-here/>")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.tmp")
+    with open(partial, "wb") as out:
+        out.write(head.encode("utf-8"))
+        for source in texts:
+            holder = etree.Element(f"{{{TP_NS}}}text", nsmap={"tp": TP_NS}, id=source.text_id, n=str(source.position),
+                                   src=source.copy, **output_names(source.text_id, source.copy, outputs))
+            holder.text = _EXTRACT_HERE
+            before, _, after = serialize(holder).decode("utf-8").partition(_EXTRACT_HERE)
+            out.write(before.encode("utf-8"))
+            out.write(cache.extract_path(source.info.extract).read_bytes())
+            out.write(after.encode("utf-8"))
+        out.write(tail.encode("utf-8"))
+    partial.replace(target)
+    return target
+
+
+_EXTRACT_HERE = "teipress: the extract goes here"

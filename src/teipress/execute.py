@@ -1,0 +1,118 @@
+"""Where texts and pages are built: the build's own process, or a pool of worker
+processes (spawned, each compiling its stylesheets once)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .errors import StylesheetError
+from .transform import Stylesheets
+from .workers import (BuilderSetup, PagesTask, TextBuilder, TextResult, TextTask, build_in_worker, init_worker,
+                      pages_in_worker, text_failure)
+
+# Fewer stale texts than this are built in the build's own process: starting
+# a worker (a Python process, saxonche, compiling the stylesheets) costs more
+# than a few HTML pages. A PDF costs more than a worker's start.
+_POOL_THRESHOLD_HTML = 8
+_POOL_THRESHOLD_PDF = 2
+# The edition's pages of this many texts or more are worth a pool even when few texts changed.
+_POOL_THRESHOLD_PAGES = 200
+
+
+_MAIN_STYLESHEETS: dict[str, Stylesheets] = {}
+
+
+def main_stylesheets(root: Path) -> Stylesheets:
+    # One compiled set per stylesheet folder for this process (watch rebuilds reuse it).
+    if str(root) not in _MAIN_STYLESHEETS:
+        _MAIN_STYLESHEETS[str(root)] = Stylesheets(root)
+    return _MAIN_STYLESHEETS[str(root)]
+
+
+class Executor:
+    """Where texts and pages are built: this process, or a pool of worker processes.
+
+    One pool serves the whole build (texts, then the edition's pages), so each
+    worker starts and compiles its stylesheets once."""
+
+    def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None, processes: int):
+        self.setup = setup
+        self._stylesheets = stylesheets
+        self._builder: TextBuilder | None = None
+        self.pool = None
+        if processes > 1:
+            # spawn, not fork: SaxonC's runtime does not survive a fork.
+            self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=init_worker, initargs=(setup,))
+
+    @property
+    def builder(self) -> TextBuilder:
+        """The builder of this process (made on first use)."""
+        if self._builder is None:
+            self._builder = TextBuilder(self.setup, self._stylesheets or main_stylesheets(Path(self.setup.stylesheet_root)))
+        return self._builder
+
+    def texts(self, tasks: list[TextTask]):
+        """Yield the result of each task, in the order they finish."""
+        if self.pool is None:
+            for task in tasks:
+                yield self.builder.build(task)
+            return
+        futures = {self.pool.submit(build_in_worker, task): task for task in tasks}
+        for future, result in self._gather(list(futures), settle=True):
+            if isinstance(result, BaseException):
+                # The worker could not give a result (it crashed, was killed, or its result
+                # could not be sent back): that text failed; the others go on.
+                result = TextResult(futures[future].text.path, diagnostics=[text_failure(futures[future].text.path, result)])
+            yield result
+
+    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[Path], dict[str, set[str]]]:
+        """Give the files written for the page ``jobs`` from the edition document stored at ``source``."""
+        tasks = [PagesTask(str(source), (job,), str(staging)) for job in jobs]
+        results = (self.builder.pages(task) for task in tasks) if self.pool is None else \
+            self._gather([self.pool.submit(pages_in_worker, task) for task in tasks])
+        written: list[Path] = []
+        unhandled: dict[str, set[str]] = {}
+        for files, seen in results:
+            written.extend(Path(p) for p in files)
+            for name, where in seen.items():
+                unhandled.setdefault(name, set()).update(where)
+        return sorted(written), unhandled
+
+    @staticmethod
+    def _gather(futures, settle: bool = False):
+        """Yield the results of ``futures`` as they finish; with ``settle``, (future, result or
+        exception) pairs, the errors of the builds' own (a stylesheet's, the file system's) raised."""
+        try:
+            for future in as_completed(futures):
+                if not settle:
+                    yield future.result()
+                    continue
+                try:
+                    yield future, future.result()
+                except (StylesheetError, OSError):
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one text must not stop the build
+                    yield future, exc
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def processes(jobs: int | None, stale_texts: int, texts: int, pages: bool, pdf: bool) -> int:
+    """Give how many worker processes pay for this build (1: build in this process): never more
+    than the machine's cores (the work is all computation), nor than the texts to build."""
+    cores = os.cpu_count() or 1
+    jobs = min(jobs or cores, cores)
+    threshold = _POOL_THRESHOLD_PDF if pdf else _POOL_THRESHOLD_HTML
+    if jobs > 1 and (stale_texts >= threshold or (pages and texts >= _POOL_THRESHOLD_PAGES)):
+        return min(jobs, max(stale_texts, _POOL_THRESHOLD_PAGES if pages else 1))
+    return 1

@@ -1,0 +1,201 @@
+"""The scan stage: every input file found, hashed and (when the build cache does not
+already know it) parsed once, described by what the later stages need: its kind,
+id, order, the files it points into and, for a text, its extract.
+
+A text gets its id (its own, unless another text or one of the edition's pages has
+it), its position in the edition, the path of its TEI copy in the output and the
+texts it links with (pointers either way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import BuildCache, SourceInfo, file_hash
+from .corpus import discover, file_pointers, kind_of, text_order
+from .document import Document, load, require_tei
+from .edition import REGISTER_PAGES
+from .errors import Diagnostic, InputError, UsageError
+from .extract import digest, serialize, text_extract
+from .workers import TextRef
+
+
+@dataclass
+class Source:
+    """An input file as the scan found it."""
+
+    path: Path
+    key: str  # the resolved path: what the cache knows the file by
+    info: SourceInfo
+    text_id: str = ""  # the id its pages use (its own, unless another text has it)
+    position: int = 0  # 1-based position among the texts
+    copy: str = ""  # the path of its TEI copy in the output: its path below the folder it was found in
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def ref(self) -> TextRef:
+        """The text as a task names it."""
+        return TextRef(str(self.path), self.text_id, self.position, self.copy)
+
+
+@dataclass
+class Scan:
+    """What the scan found: the texts in edition order, the registers, the introduction,
+    the problems, and the extracts of the texts it parsed (by digest; stored by the build)."""
+
+    sources: list[Source]
+    texts: list[Source]
+    registers: list[Source]
+    introductions: list[Source]
+    linked: dict[str, list[Source]]  # by a text's key: the texts it links with, in edition order
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    pending: dict[str, bytes] = field(default_factory=dict)
+
+
+def scan(paths, cache: BuildCache, reserved: dict[str, str]) -> Scan:
+    """Give what the files under ``paths`` are; ``reserved`` are the names of the edition's
+    own pages and folders, which no text's pages may take (see :func:`reserved_names`).
+    A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError."""
+    sources, failures, pending = _read(paths, cache)
+    texts = sorted((s for s in sources if s.info.kind == "text"), key=lambda s: text_order(s.info.n, s.name))
+    found = Scan(sources, texts, [s for s in sources if s.info.kind == "register"],
+                 [s for s in sources if s.info.kind == "introduction"], {}, pending=pending)
+    found.diagnostics = [*failures, *_assign_ids(texts, reserved), *_missing_files(sources)]
+    if not texts and not any(d.is_error for d in failures):
+        raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
+    found.linked = _links(texts, {s.name: s for s in texts})
+    return found
+
+
+def reserved_names(outputs) -> dict[str, str]:
+    """Give the names of the edition's own files, which no text's pages may take, each with
+    what it is (for the warning): every top page ``outputs`` make, every register page, the books."""
+    reserved = {"edition": "the edition's PDF volume and EPUB", "index": "the edition's home page"}
+    for output in outputs:
+        for job in output.page_jobs([]):
+            if "/" not in job.target:  # a page at the top of the output, as a text's pages are
+                reserved.setdefault(job.target.rsplit(".", 1)[0], f"the edition's page {job.target}")
+    # Register pages are named by kind (persons, places …): every kind a register may give.
+    reserved.update({page: f"the register page {page}.html" for page in REGISTER_PAGES})
+    return reserved
+
+
+def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dict[str, bytes]]:
+    """Give the sources under ``paths``, the diagnostics of the files that are not TEI and
+    the extracts of the texts parsed (by digest; stored once the build goes ahead).
+
+    A file whose hash the cache knows is not parsed again, unless its stored extract
+    is gone or no longer has its digest."""
+    sources, failures, pending = [], [], {}
+    for path, copy in _found(paths):
+        resolved = str(path.resolve())
+        try:
+            hashed = file_hash(path)
+        except OSError as exc:
+            failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
+            continue
+        info = cache.sources.get(resolved)
+        if info is None or info.hash != hashed or (info.kind == "text" and not cache.has_extract(info.extract)):
+            try:
+                document = load(path)
+                require_tei(document)
+            except InputError as exc:
+                failures.extend(exc.diagnostics)
+                continue
+            info = _describe(document, hashed, pending)
+        sources.append(Source(path, resolved, info, copy=copy))
+    return sources, failures, pending
+
+
+def _found(paths) -> list[tuple[Path, str]]:
+    """Give the XML files under ``paths`` (see corpus.discover), each with the path of its copy
+    in the output: its path below the folder it was found in (a file named alone: its name)."""
+    folders = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+    found = []
+    for path in discover(paths):
+        real = path.resolve()
+        below = [real.relative_to(folder).as_posix() for folder in folders if real.is_relative_to(folder)]
+        found.append((path, min(below, key=len) if below else path.name))
+    return found
+
+
+def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> SourceInfo:
+    """Give what a build needs to know of a parsed file; add a text's extract to ``pending``."""
+    pointers: dict[str, list] = {}
+    for element, attribute, file in file_pointers(document):
+        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        if name in pointers:
+            pointers[name][3] += 1
+        else:
+            pointers[name] = [element.sourceline or 1, document.column_of(element), attribute, 1]
+    kind = kind_of(document)
+    extract = ""
+    if kind == "text":
+        data = serialize(text_extract(document))
+        extract = digest(data)
+        pending[extract] = data
+    return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
+                      line=document.root.sourceline or 1, extract=extract)
+
+
+def _assign_ids(texts: list[Source], reserved: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Number the texts and give each a distinct id that is not the name of one of the
+    edition's own pages (``reserved``); warn of a text whose id is taken."""
+    reserved = reserved or {}
+    warnings, taken = [], {}
+    ids = {t.info.id for t in texts}
+
+    def free(candidate: str) -> bool:
+        return candidate not in taken and candidate.lower() not in reserved and candidate not in ids
+
+    for position, source in enumerate(texts, start=1):
+        source.position = position
+        text_id = source.info.id
+        if text_id in taken or text_id.lower() in reserved:
+            candidate, n = source.path.stem, 2
+            if not free(candidate):
+                candidate = f"{text_id}-text"
+            while not free(candidate):
+                candidate, n = f"{text_id}-text-{n}", n + 1
+            why = (f"is also the id of {taken[text_id].name}" if text_id in taken
+                   else f"is the name of {reserved[text_id.lower()]}")
+            warnings.append(Diagnostic(str(source.path), source.info.line, 1, "warning",
+                                       f"the text id '{text_id}' {why}; this text's pages are named '{candidate}' instead"))
+            text_id = candidate
+        source.text_id = text_id
+        taken[text_id] = source
+    return warnings
+
+
+def _missing_files(sources: list[Source]) -> list[Diagnostic]:
+    """Give one warning per file and per XML file it points into that is not part of the edition."""
+    names = {s.name for s in sources}
+    warnings = []
+    for source in sources:
+        for name, (line, col, attribute, count) in source.info.pointers.items():
+            if name in names:
+                continue
+            more = count - 1
+            warnings.append(Diagnostic(
+                str(source.path), line, col, "warning",
+                f"@{attribute} points into '{name}', which is not part of the edition"
+                + (f" ({more} more pointer(s) into it)" if more else "")
+                + "; these names and links are shown without a link"))
+    return warnings
+
+
+def _links(texts: list[Source], by_name: dict[str, Source]) -> dict[str, list[Source]]:
+    """Give, for each text, the other texts it points into or that point into it, in edition order."""
+    links: dict[str, set[str]] = {s.key: set() for s in texts}
+    for source in texts:
+        for name in source.info.pointers:
+            other = by_name.get(name)
+            if other is not None and other is not source:
+                links[source.key].add(other.key)
+                links[other.key].add(source.key)
+    order = {s.key: s for s in texts}
+    return {key: sorted((order[k] for k in keys), key=lambda s: s.position) for key, keys in links.items()}
