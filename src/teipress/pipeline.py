@@ -127,8 +127,8 @@ def build(paths: list[str | Path], out: str | Path, formats: str = "all", settin
     settings = settings or Settings()
     emit = progress or (lambda event: None)
     root = _stylesheet_root(settings, stylesheets)
-    if not (root / TEXT_STYLESHEET).is_file():
-        raise UsageError(f"{root}: not a folder of teipress stylesheets (it has no {TEXT_STYLESHEET})")
+    if transform.override_problem(root):
+        raise UsageError(transform.override_problem(root))
     given = Path(out)
     try:
         out = check_out(given, edition=settings.folder, texts=[Path(p) for p in paths], stylesheets=root)
@@ -150,7 +150,7 @@ def _build(paths, out: Path, formats: str, settings: Settings, stylesheets: Styl
     report = BuildReport()
     if cache.problem:
         report.diagnostics.append(Diagnostic(str(cache.folder), 1, 1, "warning", cache.problem))
-    fingerprint = build_fingerprint(root, _settings_repr(settings))
+    fingerprint = build_fingerprint(transform.stylesheet_layers(root), _settings_repr(settings))
     if force or report_unhandled:
         cache.clear()
     elif cache.fingerprint != fingerprint:

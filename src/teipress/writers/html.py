@@ -28,8 +28,12 @@ def page_jobs(registers) -> list[PageJob]:
 def write_site_files(stylesheets: Stylesheets, registers, out: Path) -> list[Path]:
     """Write the assets and the registers' TEI copies into ``out``; give the files written."""
     written = [atomic_write(out / "tei" / register.copy_name, register.source) for register in registers]
-    written.extend(copy_assets(stylesheets.root / "html" / "assets", out / "assets"))
-    return written
+    # teipress's assets, then the override folder's, whose file of the same name replaces teipress's.
+    assets: dict[Path, Path] = {}
+    for layer in stylesheets.layers:
+        for copy in copy_assets(layer / "html" / "assets", out / "assets"):
+            assets[copy] = copy
+    return [*written, *assets]
 
 
 # Pages of the edition besides the index and the registers (pages.xsl renders each);
