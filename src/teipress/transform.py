@@ -77,14 +77,20 @@ def stylesheet_layers(overrides: str | Path | None = None) -> list[Path]:
 
 
 def override_problem(overrides: str | Path | None) -> str:
-    """Give why ``overrides`` cannot be an override folder ('' when it can): it is missing, or it is
-    a copy of teipress's whole stylesheet folder (the way customisation worked before the layer)."""
+    """Give why ``overrides`` cannot be an override folder ('' when it can): it is missing, has no
+    folder of an output, or is a copy of teipress's whole stylesheet folder (the way customisation
+    worked before the layer)."""
     layers = stylesheet_layers(overrides)
     if len(layers) == 1:
         return ""
     folder = layers[-1]
     if not folder.is_dir():
         return f"{folder}: the stylesheets folder does not exist"
+    # Refused before its files are fingerprinted: a mistyped path could name a large unrelated folder.
+    outputs = sorted({output for layers in OVERRIDE_LAYERS.values() for output in layers})
+    if not any((folder / output).is_dir() for output in outputs):
+        return (f"{folder}: not a folder of teipress stylesheets: an override folder has one or more of the "
+                f"folders {', '.join(o + '/' for o in outputs)}")
     copied = [name for name in ENTRY_STYLESHEETS if (folder / name).is_file()]
     if copied:
         return (f"{folder / copied[0]}: an override folder holds only the modules it changes, imported over "
