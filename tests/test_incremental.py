@@ -100,16 +100,21 @@ def test_a_changed_register_entry_reaches_every_page_that_shows_it(mini, stylesh
 
 
 def test_a_changed_stylesheet_rebuilds_everything(mini, tmp_path):
-    from teipress.resources import xslt_dir
+    """An override folder's strings file holds only the strings it changes; the others stay teipress's.
+    The build cache counts the override folder: editing it rebuilds every text."""
     from teipress.transform import Stylesheets
 
     sources, out = mini
-    xslt = tmp_path / "xslt"
-    shutil.copytree(xslt_dir(), xslt)
-    _edit(xslt / "common" / "l10n.xml", ">Apparatus<", ">Critical apparatus<")
-    report = build([sources], out, "html", SETTINGS, Stylesheets(xslt))
+    overrides = tmp_path / "overrides"
+    write(overrides / "common" / "l10n.xml", '<strings xmlns="https://teipress.org/ns"><lang xml:lang="en">'
+          '<s key="apparatus">Critical apparatus</s></lang></strings>')
+    report = build([sources], out, "html", SETTINGS, Stylesheets(overrides))
     assert report.built == 2
-    assert "Critical apparatus" in (out / "text-one.html").read_text(encoding="utf-8")
+    page = (out / "text-one.html").read_text(encoding="utf-8")
+    assert "Critical apparatus" in page and "Published with teipress." in page
+    _edit(overrides / "common" / "l10n.xml", "Critical apparatus", "Variants")
+    assert build([sources], out, "html", SETTINGS, Stylesheets(overrides)).built == 2
+    assert "Variants" in (out / "text-one.html").read_text(encoding="utf-8")
 
 
 def test_a_changed_setting_rebuilds_everything(mini, stylesheets):

@@ -59,10 +59,11 @@ def tree_fingerprint(root: Path) -> str:
     return digest(*parts)
 
 
-def build_fingerprint(stylesheet_root: Path, settings_repr: str) -> str:
+def build_fingerprint(stylesheet_layers: list[Path], settings_repr: str) -> str:
     """Give the digest of what every output depends on besides the inputs:
-    teipress's version, the extract rule, the stylesheets and the settings."""
-    return digest(__version__, EXTRACT_VERSION, str(FORMAT), tree_fingerprint(stylesheet_root), settings_repr)
+    teipress's version, the extract rule, the stylesheets (every folder of their
+    layers: teipress's own and an edition's overrides) and the settings."""
+    return digest(__version__, EXTRACT_VERSION, str(FORMAT), *map(tree_fingerprint, stylesheet_layers), settings_repr)
 
 
 @dataclass

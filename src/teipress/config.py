@@ -42,7 +42,7 @@ class Settings:
     formats: str = "all"  # [build] formats: output names (teipress.outputs), comma-separated; "all": every one
     out: Path = Path("output")  # [build] out: the folder the edition is written into
     jobs: int | None = None  # [build] jobs: worker processes of a build; None: one per core
-    stylesheets: Path | None = None  # [build] stylesheets: a folder used instead of the built-in xslt/; None: built-in
+    stylesheets: Path | None = None  # [build] stylesheets: an override folder imported over the built-in xslt/; None: built-in only
     schema: Path | None = None  # [build] schema: RELAX NG grammar used instead of the built-in one
     rules: Path | None = None  # [build] rules: Schematron rules used instead of the built-in ones
 

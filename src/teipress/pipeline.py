@@ -36,7 +36,6 @@ from .transform import Stylesheets
 from . import transform
 from .workers import BuilderSetup, TextTask
 from .writers import atomic_write
-from .writers.html import TEXT_STYLESHEET
 
 # Settings that say how to build, not what: changing them must not invalidate the cache
 # (the stylesheets folder counts by its contents, the outputs by their names: build_fingerprint).
@@ -94,8 +93,8 @@ def build(paths: list[str | Path], out: str | Path, formats: str = ALL, settings
     settings = settings or Settings()
     emit = progress or (lambda event: None)
     root = _stylesheet_root(settings, stylesheets)
-    if not (root / TEXT_STYLESHEET).is_file():
-        raise UsageError(f"{root}: not a folder of teipress stylesheets (it has no {TEXT_STYLESHEET})")
+    if transform.override_problem(root):
+        raise UsageError(transform.override_problem(root))
     given = Path(out)
     try:
         out = check_out(given, edition=settings.folder, texts=[Path(p) for p in paths], stylesheets=root)
@@ -158,7 +157,7 @@ class _Run:
         cache = BuildCache.load(self.out)
         if cache.problem:
             self.report.diagnostics.append(Diagnostic(str(cache.folder), 1, 1, "warning", cache.problem))
-        fingerprint = build_fingerprint(self.root, _settings_repr(self.settings, self.outputs))
+        fingerprint = build_fingerprint(transform.stylesheet_layers(self.root), _settings_repr(self.settings, self.outputs))
         if force or self.report_unhandled:
             cache.clear()
         elif cache.fingerprint != fingerprint:

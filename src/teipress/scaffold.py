@@ -1,5 +1,5 @@
 """A new edition folder that validates and builds as it is: settings, one example text,
-its register and a README for the editor."""
+its register, a README for the editor and a commented example of an override module."""
 
 from __future__ import annotations
 
@@ -46,8 +46,9 @@ An edition made with teipress. Replace this introduction, the example text in te
 # out = "output"
 # Worker processes of a build (default, and at most: one per core).
 # jobs = 2
-# A folder of XSLT stylesheets used instead of teipress's own ("": teipress's own).
-# stylesheets = ""
+# A folder of override modules imported over teipress's stylesheets: overrides/print/ changes the PDFs,
+# overrides/html/ the web pages and the EPUB, overrides/common/ every output ("": teipress's own only).
+# stylesheets = "overrides"
 # A RELAX NG grammar and Schematron rules used instead of teipress's own by `teipress validate`.
 # schema = "schema/edition.rng"
 # rules = "schema/edition.sch"
@@ -143,6 +144,35 @@ _REGISTERS = """\
 """
 
 
+# An override module that changes nothing until its template is uncommented: how a correction looks in the PDF.
+_OVERRIDE = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  An override of teipress's print stylesheet, used when teipress.toml has
+  [build] stylesheets = "overrides". Every *.xsl of overrides/print/ is imported
+  over print/print.xsl, so a module holds only the templates it changes, and
+  xsl:next-match runs teipress's own rule. Modules in overrides/html/ change the
+  web pages and the EPUB, in overrides/epub/ the EPUB, in overrides/common/
+  every output. Remove the comment marks around the template below to print
+  every correction (corr) in brackets.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:tp="https://teipress.org/ns"
+  exclude-result-prefixes="#all">
+
+  <!--
+  <xsl:template match="tei:corr" mode="tp:branch">
+    <xsl:text>[</xsl:text>
+    <xsl:next-match/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+  -->
+</xsl:stylesheet>
+"""
+
+
 def _readme(title: str) -> str:
     return f"""\
 # {title}
@@ -154,6 +184,7 @@ A digital edition built with teipress from the TEI files in `tei/`.
 | `teipress.toml` | the edition's settings: title, editors, licence, what to build and where |
 | `tei/{EXAMPLE_ID}.xml` | an example text: replace it with your own (one TEI file per text) |
 | `tei/registers.xml` | the register of persons and places the texts point to (`ref="registers.xml#pers-vidal"`) |
+| `overrides/` | your changes to teipress's stylesheets, used once `stylesheets = "overrides"` is set in `teipress.toml` |
 | `output/` | the built edition (made by `teipress build`; not to be edited) |
 
 Run these commands in this folder:
@@ -175,7 +206,7 @@ shows each text as it is built.
 
 def create_edition(folder: str | Path, title: str = "A teipress edition") -> list[Path]:
     """Give the files written to make a new edition in ``folder``: its settings, one
-    example text with its register, and a README.
+    example text with its register, a README and an example override module.
 
     ``folder`` may exist if it is empty; a folder with anything in it is refused
     (UsageError), so that nothing of an editor's is overwritten."""
@@ -189,6 +220,7 @@ def create_edition(folder: str | Path, title: str = "A teipress edition") -> lis
         f"tei/{EXAMPLE_ID}.xml": _TEXT,
         "tei/registers.xml": _REGISTERS,
         "README.md": _readme(title),
+        "overrides/print/corrections.xsl": _OVERRIDE,
         # The built edition and the build cache beside it are made again by every build.
         ".gitignore": "output/\n.teipress-cache/\n",
     }

@@ -19,7 +19,8 @@ def text_paths(settings: Settings, paths: tuple[str | Path, ...] | list[str | Pa
 
 
 def stylesheets_for(settings: Settings) -> Stylesheets:
-    """Give the stylesheets the settings ask for: the ``[build] stylesheets`` folder, else the built-in ones."""
+    """Give the stylesheets the settings ask for: teipress's own, with the modules and files of the
+    ``[build] stylesheets`` override folder over them when there is one."""
     return Stylesheets(settings.stylesheets)
 
 

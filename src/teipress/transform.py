@@ -14,6 +14,16 @@ stylesheet folder gets a new Stylesheets (and processor). Secondary results
 (``xsl:result-document``), which the setting does not cover, are captured in
 memory and refused. The source check of :mod:`teipress.confinement` comes first
 and gives the friendlier message.
+
+Customisation is a layer (``[build] stylesheets``, after the TEI Stylesheets'
+profiles and xslTNG's layers): an edition's override folder holds only the
+modules it changes. Each entry stylesheet is then compiled from a small wrapper,
+generated here, that imports teipress's entry and after it the override modules
+of that output (:data:`OVERRIDE_LAYERS`), so an override's templates win by
+import precedence and reach the built-in ones with ``xsl:next-match`` or
+``xsl:apply-imports``. Other files (CSS, scripts, fonts) of the override folder
+replace teipress's file of the same relative path (:meth:`Stylesheets.resource`);
+its strings files add to or replace single strings of teipress's.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor
@@ -30,9 +41,22 @@ from .document import safe_parser
 from .errors import StylesheetError, TransformError
 from .resources import xslt_dir
 
-# Every entry stylesheet a build or an export may run, compiled before the processor is locked.
-ENTRY_STYLESHEETS = ("html/html.xsl", "html/pages.xsl", "html/sitemap.xsl", "print/print.xsl",
-                     "epub/epub.xsl", "data/data.xsl", "text/text.xsl")
+# Every entry stylesheet a build or an export may run (compiled before the processor is locked),
+# with the folders of an override whose modules are imported over it, in import order: a later
+# folder wins. common/ reaches every output that imports the shared layer; html/ reaches the EPUB
+# too, whose content is the web page's (epub.xsl imports html.xsl), with epub/ above it; html/ does
+# not reach print: print.xsl redefines the web rendering where paged media differs, and a web
+# override imported above print.xsl would undo that. The plain-text export shares views.xsl only.
+OVERRIDE_LAYERS: dict[str, tuple[str, ...]] = {
+    "html/html.xsl": ("common", "html"),
+    "html/pages.xsl": ("common", "html"),
+    "html/sitemap.xsl": ("common", "html"),
+    "print/print.xsl": ("common", "print"),
+    "epub/epub.xsl": ("common", "html", "epub"),
+    "data/data.xsl": ("common", "data"),
+    "text/text.xsl": ("text",),
+}
+ENTRY_STYLESHEETS = tuple(OVERRIDE_LAYERS)
 # The interface strings, by the stylesheet parameter that receives them (see xslt/common/l10n.xsl).
 STRINGS_FILES = {"l10n-strings": "common/l10n.xml", "print-l10n-strings": "print/l10n.xml"}
 
@@ -43,11 +67,48 @@ _MAX_DEPTH = ("http://saxon.sf.net/feature/parserProperty?uri="
               "http%3A//www.oracle.com/xml/jaxp/properties/maxElementDepth")
 
 
+def stylesheet_layers(overrides: str | Path | None = None) -> list[Path]:
+    """Give the folders stylesheets and their files come from, the winning one last: teipress's
+    own, then the override folder ``overrides`` when one is given (and is not teipress's own)."""
+    builtin = xslt_dir()
+    if overrides is None or Path(overrides).resolve() == builtin.resolve():
+        return [builtin]
+    return [builtin, Path(overrides)]
+
+
+def override_problem(overrides: str | Path | None) -> str:
+    """Give why ``overrides`` cannot be an override folder ('' when it can): it is missing, has no
+    folder of an output, or is a copy of teipress's whole stylesheet folder (the way customisation
+    worked before the layer)."""
+    layers = stylesheet_layers(overrides)
+    if len(layers) == 1:
+        return ""
+    folder = layers[-1]
+    if not folder.is_dir():
+        return f"{folder}: the stylesheets folder does not exist"
+    # Refused before its files are fingerprinted: a mistyped path could name a large unrelated folder.
+    outputs = sorted({output for layers in OVERRIDE_LAYERS.values() for output in layers})
+    if not any((folder / output).is_dir() for output in outputs):
+        return (f"{folder}: not a folder of teipress stylesheets: an override folder has one or more of the "
+                f"folders {', '.join(o + '/' for o in outputs)}")
+    copied = [name for name in ENTRY_STYLESHEETS if (folder / name).is_file()]
+    if copied:
+        return (f"{folder / copied[0]}: an override folder holds only the modules it changes, imported over "
+                "teipress's stylesheets, not a copy of them: remove the copied files and keep your own "
+                "templates (see 'Customising the stylesheets' in the README)")
+    return ""
+
+
 class Stylesheets:
     """The stylesheets of one run, each compiled once and then reused for every document."""
 
     def __init__(self, root: str | Path | None = None):
-        self.root = Path(root) if root else xslt_dir()
+        """``root`` is an edition's override folder (``[build] stylesheets``); None: teipress's own only."""
+        self.layers = stylesheet_layers(root)
+        self.builtin = self.layers[0]
+        self.overrides = self.layers[-1] if len(self.layers) > 1 else None
+        # The folder that names these stylesheets (a build's workers make theirs from it).
+        self.root = self.layers[-1]
         self._processor = PySaxonProcessor(license=False)
         self._processor.set_configuration_property(_MAX_DEPTH, "1000")
         self._compiler = self._processor.new_xslt30_processor()
@@ -63,24 +124,52 @@ class Stylesheets:
         # occurrences; a set, so an element rendered twice (text and print) counts once.
         self.unhandled: dict[str, set[str]] = {}
 
+    def resource(self, relative: str) -> Path:
+        """Give the file ``relative`` (e.g. ``epub/epub.css``) of the override folder when it has
+        one, else teipress's own."""
+        for layer in reversed(self.layers):
+            if (layer / relative).is_file():
+                return layer / relative
+        return self.builtin / relative
+
+    def override_modules(self, name: str) -> list[Path]:
+        """Give the override modules imported over the entry stylesheet ``name``, in import order
+        (the last wins): the ``*.xsl`` files of its folders of :data:`OVERRIDE_LAYERS`, by name."""
+        if self.overrides is None or name not in OVERRIDE_LAYERS:
+            return []
+        problem = override_problem(self.overrides)
+        if problem:
+            raise StylesheetError(problem)
+        return [module for folder in OVERRIDE_LAYERS.get(name, ())
+                for module in sorted((self.overrides / folder).glob("*.xsl")) if not module.name.startswith(".")]
+
     def executable(self, name: str):
-        """Give the compiled stylesheet ``name`` (a path relative to the xslt folder)."""
+        """Give the compiled stylesheet ``name`` (a path relative to the xslt folder): an entry
+        stylesheet with the edition's override modules over it, or any other module as it is."""
         if name in self._executables:
             return self._executables[name]
         if name in self._refused:
             raise self._refused[name]
-        path = (self.root / name).resolve()
+        path = self._file(name).resolve()
         if not path.is_file():
             raise StylesheetError(f"{path}: stylesheet not found")
         if self.locked:
             raise StylesheetError(f"{path}: not compiled: these stylesheets already ran and their processor is locked "
                                   "against file and network access; only the entry stylesheets "
                                   f"({', '.join(ENTRY_STYLESHEETS)}) are compiled before it")
-        check_stylesheet(path, [self.root, xslt_dir()])
+        modules = self.override_modules(name)
+        check_stylesheet(path, self.layers)
+        for module in modules:
+            check_stylesheet(module, self.layers)
         try:
-            executable = self._compiler.compile_stylesheet(stylesheet_file=str(path))
+            if modules:
+                # Compiled from text: the imports are absolute file URIs, so no base URI is needed.
+                executable = self._compiler.compile_stylesheet(stylesheet_text=_layer_wrapper(path, modules))
+            else:
+                executable = self._compiler.compile_stylesheet(stylesheet_file=str(path))
         except PySaxonApiError as exc:
-            raise StylesheetError(f"{path}: the stylesheet does not compile: {_clean(exc)}") from exc
+            where = f" with the overrides {', '.join(str(m) for m in modules)}" if modules else ""
+            raise StylesheetError(f"{path}{where}: the stylesheet does not compile: {_clean(exc)}") from exc
         # Secondary results are kept in memory, never written, and refused after the run (see run()).
         executable.set_capture_result_documents(True)
         self._executables[name] = executable
@@ -92,7 +181,7 @@ class Stylesheets:
         if self.locked:
             return
         for name in ENTRY_STYLESHEETS:
-            if name not in self._executables and (self.root / name).is_file():
+            if name not in self._executables:
                 try:
                     self.executable(name)
                 except StylesheetError as exc:
@@ -102,20 +191,27 @@ class Stylesheets:
         self.locked = True
 
     def _strings_node(self, relative: str):
-        """Give the strings file ``relative`` of this folder (else teipress's own) as a Saxon document,
-        read here so that no stylesheet needs to read a file."""
-        roots = [self.root.resolve(), xslt_dir().resolve()]
-        for root in roots:
+        """Give the strings file ``relative`` as a Saxon document, read here so that no stylesheet needs
+        to read a file: teipress's own, with the strings of the override folder's file of that name
+        first, so that they win (tp:l10n takes the first string of a key) and the rest stay teipress's."""
+        roots = [layer.resolve() for layer in self.layers]
+        trees = []
+        for root in reversed(roots):
             path = (root / relative).resolve()
             if path.is_file():
                 if not any(path.is_relative_to(r) for r in roots):
                     raise StylesheetError(f"{root / relative}: the strings file lies outside the stylesheet folders")
                 try:
-                    tree = etree.parse(str(path), safe_parser())
+                    trees.append(etree.parse(str(path), safe_parser()))
                 except (OSError, etree.XMLSyntaxError) as exc:
                     raise StylesheetError(f"{path}: the strings file cannot be read: {exc}") from exc
-                return self._processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
-        raise StylesheetError(f"{roots[-1] / relative}: strings file not found")
+        if not trees:
+            raise StylesheetError(f"{roots[0] / relative}: strings file not found")
+        merged = trees[-1].getroot()  # teipress's own
+        for tree in trees[:-1]:
+            for position, lang in enumerate(tree.getroot().findall(f"{{{_TP_NS}}}lang")):
+                merged.insert(position, lang)
+        return self._processor.parse_xml(xml_text=etree.tostring(merged, encoding="unicode"))
 
     def node(self, element: etree._Element):
         """Give a Saxon document node holding a copy of the lxml tree ``element``."""
@@ -147,20 +243,30 @@ class Stylesheets:
         except PySaxonApiError as exc:
             refused = _refused_access(exc)
             if refused:
-                raise StylesheetError(f"{self.root / name}: {refused}") from exc
+                raise StylesheetError(f"{self._named(name)}: {refused}") from exc
             where = f" on {label}" if label else ""
-            raise TransformError(f"{self.root / name}: the transformation failed{where}: {_clean(exc)}") from exc
+            raise TransformError(f"{self._named(name)}: the transformation failed{where}: {_clean(exc)}") from exc
         finally:
             if self.report_unhandled:
                 self._record_messages(executable.get_xsl_messages())
                 executable.set_save_xsl_message(False)
         written = executable.get_result_documents() or {}
         if written:
-            raise StylesheetError(f"{self.root / name}: xsl:result-document of '{next(iter(written))}' is not allowed: "
+            raise StylesheetError(f"{self._named(name)}: xsl:result-document of '{next(iter(written))}' is not allowed: "
                                   "teipress stylesheets write only their result")
         if result is None:
-            raise TransformError(f"{self.root / name}: the transformation gave no result")
+            raise TransformError(f"{self._named(name)}: the transformation gave no result")
         return result
+
+    def _file(self, name: str) -> Path:
+        """Give the file of stylesheet ``name``: teipress's own for an entry (the override modules are
+        imported over it), else the override folder's module of that name if there is one."""
+        return self.builtin / name if name in OVERRIDE_LAYERS else self.resource(name)
+
+    def _named(self, name: str) -> str:
+        """Give stylesheet ``name`` as messages name it: its file, and the override folder over it."""
+        layered = self.overrides is not None and name in OVERRIDE_LAYERS
+        return f"{self._file(name)}" + (f" (with the overrides of {self.overrides})" if layered else "")
 
     def _record_messages(self, messages) -> None:
         for message in ([str(m) for m in messages] if messages is not None else []):
@@ -180,6 +286,17 @@ class Stylesheets:
         if isinstance(value, str):
             return self._processor.make_string_value(value)
         return value  # already an XDM value, e.g. a node
+
+
+_TP_NS = "https://teipress.org/ns"
+
+
+def _layer_wrapper(entry: Path, modules: list[Path]) -> str:
+    """Give the text of the stylesheet that imports ``entry`` and then ``modules``, each of which
+    thereby takes precedence over what comes before it."""
+    imports = "".join(f"\n  <xsl:import href={quoteattr(module.resolve().as_uri())}/>" for module in [entry, *modules])
+    return (f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}\n'
+            '</xsl:stylesheet>\n')
 
 
 # The fallback's report (xslt/html/fallback.xsl): "teipress: no template for NAME at PATH; rendered generically".

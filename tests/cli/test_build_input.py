@@ -125,30 +125,25 @@ def test_report_lists_generically_rendered_elements_by_count(tmp_path):
     assert all(word in page for word in ">a<  >b<  >c<  >d<".split())
 
 
-def test_stylesheet_error_names_the_module_line_and_column_and_keeps_the_output(tmp_path, monkeypatch):
-    """A broken stylesheet (a customisation's mistake) stops the build with its location; the output is untouched."""
-    import shutil
-
-    import teipress.transform
+def test_stylesheet_error_names_the_module_line_and_column_and_keeps_the_output(tmp_path):
+    """A broken override module (a customisation's mistake) stops the build with its location; the output is untouched."""
     from teipress.resources import xslt_dir
 
     xslt = tmp_path / "xslt"
-    shutil.copytree(xslt_dir(), xslt)
-    module = xslt / "html" / "verse.xsl"
-    lines = module.read_text(encoding="utf-8").splitlines()
-    broken_line = next(n for n, text in enumerate(lines, 1) if "<xsl:template match=\"tei:l\">" in text)
-    lines[broken_line - 1] = '  <xsl:template match="tei:l" mode="">'  # an empty mode name: a static error
-    module.write_text("\n".join(lines), encoding="utf-8")
-    monkeypatch.setattr(teipress.transform, "xslt_dir", lambda: xslt)
+    module = write(xslt / "html" / "verse.xsl", '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"\n'
+                   '  xmlns:tei="http://www.tei-c.org/ns/1.0">\n'
+                   '  <xsl:template match="tei:l" mode="">\n'  # an empty mode name: a static error
+                   '    <xsl:next-match/>\n  </xsl:template>\n</xsl:stylesheet>\n')
+    write(tmp_path / "teipress.toml", '[build]\nstylesheets = "xslt"\n')
     out = tmp_path / "out"
     write(out / "index.html", "previous")
     path = write(tmp_path / "t.xml", tei("<p>x</p>"))
-    result = _build(str(path), "--out", str(out))
+    result = _build("--edition", str(tmp_path), str(path), "--out", str(out))
     assert result.exit_code == 1
     message = result.stderr.strip()
-    # The entry stylesheet compiled first (a page or the text page), then Saxon's located error in the module.
-    assert message.startswith(f"teipress: {xslt}/html/") and ".xsl: the stylesheet does not compile: " in message
-    assert f"on line {broken_line} column 39 of verse.xsl" in message
+    # The entry stylesheet compiled first (a page or the text page) with the override over it, then Saxon's located error.
+    assert message.startswith(f"teipress: {xslt_dir()}/html/") and f".xsl with the overrides {module}: " in message
+    assert "the stylesheet does not compile: " in message and "on line 3 column 39 of verse.xsl" in message
     assert (out / "index.html").read_text() == "previous"
     # Nothing beside the output but the build cache (its extracts: no output file).
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".teipress-cache", "out", "t.xml", "xslt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".teipress-cache", "out", "t.xml", "teipress.toml", "xslt"]

@@ -40,7 +40,7 @@ def test_new_edition_validates_and_builds_its_text_and_register(tmp_path):
     assert made.exit_code == 0, made.output
     assert made.stdout.splitlines() == [str(edition / name) for name in
                                         ("teipress.toml", f"tei/{EXAMPLE_ID}.xml", "tei/registers.xml", "README.md",
-                                         ".gitignore")]
+                                         "overrides/print/corrections.xsl", ".gitignore")]
     assert made.stderr == f"made a new edition in {edition}: cd {edition} && teipress build\n"
 
     validated = _run("validate", "--edition", str(edition))
@@ -231,24 +231,27 @@ def test_watch_reports_a_broken_teipress_toml_and_goes_on(tmp_path):
     assert "<title>Renamed" in _read(folder / "output" / "index.html")
 
 
-def test_watch_rebuilds_with_the_changed_stylesheets_of_the_edition(tmp_path):
-    import shutil
-
-    from teipress.resources import xslt_dir
-
+def test_watch_rebuilds_when_an_override_module_changes(tmp_path):
     folder = _edition(tmp_path)
-    shutil.copytree(xslt_dir(), folder / "xslt")
-    write(folder / "teipress.toml", _read(folder / "teipress.toml").replace('# stylesheets = ""', 'stylesheets = "xslt"'))
-    strings = folder / "xslt" / "common" / "l10n.xml"
+    write(folder / "teipress.toml", _read(folder / "teipress.toml").replace('# stylesheets = "overrides"', 'stylesheets = "overrides"'))
+    module = write(folder / "overrides" / "html" / "corrections.xsl", CORRECTIONS.replace("[", "").replace("]", ""))
     page = folder / "output" / f"{EXAMPLE_ID}.html"
 
-    def edit_a_string():
-        assert "Published with teipress." in _read(page)
-        write(strings, _read(strings).replace("Published with teipress.", "Published with our own stylesheets."))
+    def bracket_the_corrections():
+        assert ">safely<" in _read(page)
+        write(module, CORRECTIONS)
 
-    rebuilds = _watch(folder, [edit_a_string], rounds=3)
-    assert [r.changed for r in rebuilds] == [(), (strings,)]
-    assert "Published with our own stylesheets." in _read(page)
+    rebuilds = _watch(folder, [bracket_the_corrections], rounds=3)
+    assert [r.changed for r in rebuilds] == [(), (module,)]
+    assert ">[safely]<" in _read(page)
+
+
+# An override module that prints every correction in brackets.
+CORRECTIONS = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns">
+  <xsl:template match="tei:corr" mode="tp:branch">[<xsl:next-match/>]</xsl:template>
+</xsl:stylesheet>
+"""
 
 
 def test_watch_ends_when_stop_is_set(tmp_path):

@@ -39,17 +39,15 @@ CUSTOM_LAYER = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/199
     ('<xsl:template match="tei:p"><xsl:evaluate xpath="string(.)"/></xsl:template>', "xsl:evaluate is not allowed"),
 ])
 def test_a_stylesheet_that_could_reach_a_resource_is_refused_before_it_runs(tmp_path, extra, what):
-    """A customised stylesheet (an edition's [build] stylesheets folder) is checked like teipress's own."""
-    import shutil
-
+    """An override module (an edition's [build] stylesheets folder) is checked like teipress's own."""
     from teipress.errors import StylesheetError
     from teipress.transform import Stylesheets
 
     xslt = tmp_path / "xslt"
-    shutil.copytree(xslt_dir(), xslt)
-    layer = write(xslt / "html" / "custom.xsl", CUSTOM_LAYER.replace("{extra}", extra))
+    layer = write(xslt / "html" / "custom.xsl", CUSTOM_LAYER.replace('<xsl:import href="html.xsl"/>', "")
+                  .replace("{extra}", extra))
     with pytest.raises(StylesheetError) as caught:
-        Stylesheets(xslt).executable("html/custom.xsl")
+        Stylesheets(xslt).executable("html/html.xsl")
     assert str(caught.value).startswith(f"{layer.resolve()}:4: ") and what in str(caught.value)
 
 
@@ -65,14 +63,9 @@ def test_an_import_from_outside_the_stylesheet_folders_is_refused(tmp_path):
 
 
 def test_the_build_reports_a_refused_stylesheet_and_publishes_nothing(tmp_path):
-    import shutil
-
     xslt = tmp_path / "xslt"
-    shutil.copytree(xslt_dir(), xslt)
-    module = xslt / "html" / "verse.xsl"
-    module.write_text(module.read_text(encoding="utf-8").replace(
-        "</xsl:stylesheet>", '<xsl:template match="tei:lg" priority="99">{unparsed-text(\'/etc/passwd\')}</xsl:template></xsl:stylesheet>'),
-        encoding="utf-8")
+    write(xslt / "html" / "verse.xsl", CUSTOM_LAYER.replace('<xsl:import href="html.xsl"/>', "").replace(
+        "{extra}", '<xsl:template match="tei:lg" priority="99">{unparsed-text(\'/etc/passwd\')}</xsl:template>'))
     write(tmp_path / "ed" / "teipress.toml", f'[build]\nstylesheets = "{xslt}"\n')
     write(tmp_path / "ed" / "tei" / "t.xml", tei("<p>x</p>"))
     result = CliRunner().invoke(main, ["build", "--edition", str(tmp_path / "ed"), "--format", "html"])
@@ -109,7 +102,6 @@ TRICKS = {
     "shadow": '<xsl:param name="fname" static="yes" select="\'unparsed\' || \'-text\'"/>'
               '<xsl:template match="Q{http://www.tei-c.org/ns/1.0}p" priority="99"><p><xsl:value-of _select="{$fname}(\'URI\')"/></p></xsl:template>',
 }
-ENTRIES = ("html/html.xsl", "print/print.xsl", "epub/epub.xsl")
 
 
 def _closed_port() -> int:
@@ -120,16 +112,15 @@ def _closed_port() -> int:
         return probe.getsockname()[1]  # closed again when the block ends
 
 
-def _hostile_edition(tmp_path, code: str):
-    """Give an edition folder whose [build] stylesheets have ``code`` at the end of every entry stylesheet."""
-    import shutil
+# An override module of every output (common/): the templates of a test are added before its end.
+HOSTILE = '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n</xsl:stylesheet>\n'
 
+
+def _hostile_edition(tmp_path, code: str):
+    """Give an edition folder and its override folder, whose module common/hostile.xsl (imported over
+    every entry stylesheet) holds ``code``."""
     xslt = tmp_path / "ed" / "xslt"
-    shutil.copytree(xslt_dir(), xslt)
-    for entry in ENTRIES:
-        module = xslt / entry
-        module.write_text(module.read_text(encoding="utf-8").replace(
-            "</xsl:stylesheet>", code + "</xsl:stylesheet>"), encoding="utf-8")
+    write(xslt / "common" / "hostile.xsl", HOSTILE.replace("</xsl:stylesheet>", code + "</xsl:stylesheet>"))
     write(tmp_path / "ed" / "teipress.toml", '[build]\nstylesheets = "xslt"\njobs = 1\n')
     write(tmp_path / "ed" / "tei" / "t.xml", tei("<p>an ordinary paragraph</p>"))
     return tmp_path / "ed", xslt
@@ -158,7 +149,7 @@ def test_a_hidden_reader_call_is_refused_before_the_build_naming_the_module(tmp_
     result = CliRunner().invoke(main, ["build", "--edition", str(edition), "--build-date", "2000-01-01"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     message = {"prefix": "unparsed-text() is not allowed", "shadow": "the shadow attribute _select computes XPath"}[trick]
-    assert result.stderr.startswith(f"teipress: {(xslt / 'html' / 'html.xsl').resolve()}:") and message in result.stderr
+    assert result.stderr.startswith(f"teipress: {(xslt / 'common' / 'hostile.xsl').resolve()}:2: ") and message in result.stderr
     assert MARKER not in _published_text(edition / "output")
 
 
@@ -179,8 +170,9 @@ def test_the_locked_processor_refuses_what_the_source_check_would_miss(tmp_path,
         assert result.exit_code == 1 and "Traceback" not in result.output, result.output
         errors = [line for line in result.stderr.splitlines() if "tried to read" in line]
         assert errors, result.stderr
-        entry = xslt / {"html": "html/html.xsl", "pdf": "print/print.xsl", "epub": "epub/epub.xsl"}[output]
-        assert f"{entry}: the stylesheet (or a module it imports) tried to read {uri}, which is not allowed" in errors[0]
+        entry = xslt_dir() / {"html": "html/html.xsl", "pdf": "print/print.xsl", "epub": "epub/epub.xsl"}[output]
+        assert (f"{entry} (with the overrides of {xslt}): the stylesheet (or a module it imports) tried to read {uri}, "
+                "which is not allowed") in errors[0]
         assert MARKER not in _published_text(tmp_path / output)
 
 
@@ -194,7 +186,8 @@ def test_a_secondary_result_is_captured_not_written(tmp_path, monkeypatch):
                                      '<xsl:next-match/></xsl:template>')
     result = CliRunner().invoke(main, ["build", "--edition", str(edition), "--format", "html", "--build-date", "2000-01-01"])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert f"{xslt / 'html' / 'html.xsl'}: xsl:result-document of '{target.as_uri()}' is not allowed" in result.stderr
+    assert (f"{xslt_dir() / 'html' / 'html.xsl'} (with the overrides of {xslt}): xsl:result-document of "
+            f"'{target.as_uri()}' is not allowed") in result.stderr
     assert not target.exists() and MARKER not in _published_text(edition / "output")
 
 
@@ -232,7 +225,7 @@ def test_watch_compiles_a_changed_stylesheet_folder_after_a_locked_build(tmp_pat
     monkeypatch.setattr(transform, "check_stylesheet", lambda entry, roots: None)
     secret = write(tmp_path / "secret.txt", MARKER)
     edition, xslt = _hostile_edition(tmp_path, "")
-    module, page = xslt / "html" / "html.xsl", edition / "output" / "t.html"
+    module, page = xslt / "common" / "hostile.xsl", edition / "output" / "t.html"
     rebuilds = []
 
     def edit(code: str):

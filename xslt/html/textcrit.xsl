@@ -9,6 +9,10 @@
     § 12 came] camp W1 (ed.)
   Modes: tp:call (the call), tp:app-entry (the entry), tp:app-lemma and
   tp:app-readings (its two sides), tp:apparatus (text of a reading inside an entry).
+  Each branch of an alternative (sic, corr, orig, reg, abbr, expan, lem, rdg)
+  has a rule of its own where the text shows it (mode tp:branch), in an
+  apparatus entry (mode tp:apparatus-branch) and outside app and choice (no
+  mode), so that an override changes how one of them looks with one template.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,7 +39,7 @@
           </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="$shown/node()"/>
+          <xsl:apply-templates select="$shown" mode="tp:branch"/>
         </xsl:otherwise>
       </xsl:choose>
     </span>
@@ -59,7 +63,7 @@
           </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="$shown/node()"/>
+          <xsl:apply-templates select="$shown" mode="tp:branch"/>
         </xsl:otherwise>
       </xsl:choose>
     </span>
@@ -116,7 +120,7 @@
           <xsl:if test="not($views = 'reading')">
             <xsl:attribute name="data-pagefind-ignore"/>
           </xsl:if>
-          <xsl:apply-templates/>
+          <xsl:apply-templates select="." mode="tp:branch"/>
         </xsl:element>
       </xsl:if>
     </xsl:for-each>
@@ -127,6 +131,47 @@
     <xsl:param name="view" as="xs:string"/>
     <xsl:sequence select="replace($view, '[^A-Za-z0-9_-]', '_')"/>
   </xsl:function>
+
+  <!--
+    A branch of an app or choice where the reading text shows it: its content
+    (the span around it is the app's or choice's, or on the web page the view's).
+  -->
+  <xsl:template match="tei:sic" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:corr" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:orig" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:reg" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:abbr" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:expan" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:lem" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:rdg" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Any other child of a choice (unclear, seg …): its content as well. -->
+  <xsl:template match="*" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
 
   <!-- Branches met outside app and choice: sic stays with a [sic] mark, the others as spans. -->
   <xsl:template match="tei:sic">
@@ -139,7 +184,40 @@
     <span class="sic-mark"> [{tp:l10n('label-sic')}]</span>
   </xsl:template>
 
-  <xsl:template match="tei:corr | tei:reg | tei:expan | tei:abbr | tei:orig | tei:lem | tei:rdg | tei:rdgGrp">
+  <xsl:template match="tei:corr">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <xsl:template match="tei:orig">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <xsl:template match="tei:reg">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <xsl:template match="tei:abbr">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <xsl:template match="tei:expan">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lem">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <xsl:template match="tei:rdg">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <xsl:template match="tei:rdgGrp">
+    <xsl:call-template name="tp:branch-element"/>
+  </xsl:template>
+
+  <!-- A branch outside app and choice: a span (a div around blocks) of class tei-NAME. -->
+  <xsl:template name="tp:branch-element">
     <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
@@ -326,7 +404,7 @@
     <xsl:param name="reading" as="element()?"/>
     <xsl:param name="view" as="xs:string"/>
     <xsl:variable name="text" as="node()*">
-      <xsl:apply-templates select="$reading/node()" mode="tp:apparatus">
+      <xsl:apply-templates select="$reading" mode="tp:apparatus-branch">
         <xsl:with-param name="tp:view" select="$view" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
@@ -351,6 +429,46 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!--
+    Mode tp:apparatus-branch: a branch of an app or choice as an apparatus entry
+    gives it (a lemma, a reading, a branch not followed): its content in mode tp:apparatus.
+  -->
+  <xsl:template match="tei:sic" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:corr" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:orig" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:reg" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:abbr" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:expan" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lem" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="tei:rdg" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="tp:apparatus-branch">
+    <xsl:apply-templates mode="tp:apparatus"/>
+  </xsl:template>
+
   <!-- Mode tp:apparatus: a reading as text with its phrase formatting; no ids, no links, no calls. -->
 
   <xsl:template match="*" mode="tp:apparatus">
@@ -366,7 +484,7 @@
   <xsl:template match="tei:app" mode="tp:apparatus">
     <xsl:param name="tp:view" as="xs:string" select="'reading'" tunnel="yes"/>
     <xsl:variable name="followed" select="if ($tp:view eq 'diplomatic') then tp:diplomatic-reading(.) else tp:reading-reading(.)"/>
-    <xsl:apply-templates select="$followed/node()" mode="tp:apparatus"/>
+    <xsl:apply-templates select="$followed" mode="tp:apparatus-branch"/>
     <xsl:call-template name="tp:other-branches">
       <xsl:with-param name="others" select="(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg) except $followed"/>
     </xsl:call-template>
@@ -375,7 +493,7 @@
   <xsl:template match="tei:choice" mode="tp:apparatus">
     <xsl:param name="tp:view" as="xs:string" select="'reading'" tunnel="yes"/>
     <xsl:variable name="followed" select="tp:choice-branch(., $tp:view)"/>
-    <xsl:apply-templates select="$followed/node()" mode="tp:apparatus"/>
+    <xsl:apply-templates select="$followed" mode="tp:apparatus-branch"/>
     <xsl:call-template name="tp:other-branches">
       <xsl:with-param name="others" select="* except $followed"/>
     </xsl:call-template>
@@ -389,7 +507,7 @@
     <xsl:if test="exists($others) and not(tp:is-apparatus-item(.))">
       <span class="app-nested"> (<xsl:for-each select="$others">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <xsl:apply-templates select="node()" mode="tp:apparatus"/>
+          <xsl:apply-templates select="." mode="tp:apparatus-branch"/>
         </xsl:for-each>)</span>
     </xsl:if>
   </xsl:template>
@@ -422,5 +540,16 @@
 
   <xsl:template match="tei:del" mode="tp:apparatus">
     <del class="tei-del"><xsl:apply-templates mode="tp:apparatus"/></del>
+  </xsl:template>
+
+  <!-- An addition inside a reading: a classed span, as any phrase (the reading text makes it an ins). -->
+  <xsl:template match="tei:add" mode="tp:apparatus">
+    <span>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-add'"/>
+        <xsl:with-param name="with-id" select="false()"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="tp:apparatus"/>
+    </span>
   </xsl:template>
 </xsl:stylesheet>

@@ -20,6 +20,44 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
+  <!--
+    The branch of an app or choice the printed text shows (mode tp:branch, as
+    in HTML): its content only, inside the lemma's span; the other branches
+    are in its apparatus entry at the page foot (mode tp:apparatus-branch,
+    the HTML rules). One rule per element, for an override to replace.
+  -->
+  <xsl:template match="tei:sic" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:corr" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:orig" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:reg" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:abbr" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:expan" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:lem" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:rdg" mode="tp:branch">
+    <xsl:apply-templates/>
+  </xsl:template>
+
   <!-- The HTML id of the lemma (the shown reading) of an apparatus item. -->
   <xsl:function name="tp:lemma-id" as="xs:string">
     <xsl:param name="item" as="element()"/>

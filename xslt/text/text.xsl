@@ -59,6 +59,43 @@
     <xsl:if test="$view ne 'diplomatic'"><xsl:apply-templates/></xsl:if>
   </xsl:template>
 
+  <!-- The branch of an app or choice the view follows, and the same elements met on their own: their text. -->
+  <xsl:template match="tei:sic">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:corr">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:orig">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:reg">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:abbr">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:expan">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:lem">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:rdg">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:add">
+    <xsl:apply-templates/>
+  </xsl:template>
+
   <xsl:template match="tei:del">
     <xsl:if test="$view eq 'diplomatic'"><xsl:apply-templates/></xsl:if>
   </xsl:template>

@@ -44,7 +44,7 @@ def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus, images=()
 
     files[f"{CONTENT}/content.opf"] = with_images(part("package"), images)
     files[f"{CONTENT}/nav.xhtml"] = part("nav")
-    files[f"{CONTENT}/epub.css"] = (stylesheets.root / "epub" / "epub.css").read_bytes()
+    files[f"{CONTENT}/epub.css"] = stylesheets.resource("epub/epub.css").read_bytes()
     files[f"{CONTENT}/title.xhtml"] = part("title")
     files[f"{CONTENT}/principles.xhtml"] = part("principles")
     # The stylesheet names the texts' files (an id from a file name may hold spaces, "#" or "%").

@@ -47,7 +47,12 @@ class HtmlOutput(Output):
         return page_jobs(registers)
 
     def site_files(self, stylesheets: Stylesheets, registers, staging: Path) -> list[Path]:
-        return copy_assets(stylesheets.root / "html" / "assets", staging / "assets")
+        # teipress's assets, then the override folder's, whose file of the same name replaces teipress's.
+        assets: dict[Path, Path] = {}
+        for layer in stylesheets.layers:
+            for copy in copy_assets(layer / "html" / "assets", staging / "assets"):
+                assets[copy] = copy
+        return list(assets)
 
 
 # Pages of the edition besides the index and the registers (pages.xsl renders each);

@@ -78,8 +78,9 @@ class LaidOut:
 
 def _fetcher(base: Path, images=()):
     """Give WeasyPrint's URL fetcher for a print document laid out against ``base`` (a print folder):
-    it serves data: URLs, teipress's print assets (CSS, fonts) and the confined ``images``
-    (:mod:`teipress.images`, named ``images/…`` relative to ``base``); everything else is refused."""
+    it serves data: URLs, the print assets (CSS, fonts) of ``base`` or, when it has no such file (an
+    edition's override folder), teipress's own, and the confined ``images`` (:mod:`teipress.images`,
+    named ``images/…`` relative to ``base``); everything else is refused."""
     from urllib.request import url2pathname
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -100,6 +101,10 @@ def _fetcher(base: Path, images=()):
                 if relative in served:
                     image = served[relative]
                     return URLFetcherResponse(url, image.file.read_bytes(), {"Content-Type": image.media_type})
+                if relative and not path.is_file() and (xslt_dir() / "print" / relative).is_file():
+                    # An override folder (the base) holds only what it changes: the rest is teipress's.
+                    path = xslt_dir() / "print" / relative
+                    url = path.resolve().as_uri()
                 resolved = path.resolve()
                 if resolved.is_file() and any(resolved.is_relative_to(folder) for folder in assets):
                     return super().fetch(url, headers)
