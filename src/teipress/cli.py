@@ -243,15 +243,22 @@ def _rebuild_echo(options: BuildOptions):
 
 _interval_option = click.option(
     "--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True,
-    help="Seconds between two looks at the files.")
+    help="Seconds without a change before building (saves within it are built together); "
+         "with --poll, seconds between two looks at the files.")
+
+_poll_option = click.option(
+    "--poll", is_flag=True,
+    help="Look at the files every --interval instead of being told of changes by the system "
+         "(for a network file system that other machines write to).")
 
 
 @main.command(short_help="Build the edition again whenever a file is saved.")
 @_paths_argument
 @_edition_option
 @_interval_option
+@_poll_option
 @_build_options
-def watch(paths: tuple[str, ...], edition: str, interval: float, options: BuildOptions) -> None:
+def watch(paths: tuple[str, ...], edition: str, interval: float, poll: bool, options: BuildOptions) -> None:
     """Build the edition, then build it again whenever one of its files is saved (Ctrl-C stops).
 
     Watched: the texts (PATHs, default: the edition's texts), teipress.toml and
@@ -260,7 +267,7 @@ def watch(paths: tuple[str, ...], edition: str, interval: float, options: BuildO
         settings = options.settings(edition)
         click.echo(f"watching {', '.join(map(str, paths or settings.texts))} (Ctrl-C stops)", err=True)
         watch_edition(edition, _rebuild_echo(options), paths=paths,
-                      overrides=options.overrides(), interval=interval, force=options.force,
+                      overrides=options.overrides(), interval=interval, polling=poll, force=options.force,
                       progress=options.display())
     except TeipressError as exc:
         _fail(exc)
@@ -276,15 +283,17 @@ def watch(paths: tuple[str, ...], edition: str, interval: float, options: BuildO
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on (0: any free port).")
 @_interval_option
+@_poll_option
 @_build_options
-def serve(paths: tuple[str, ...], edition: str, host: str, port: int, interval: float, options: BuildOptions) -> None:
+def serve(paths: tuple[str, ...], edition: str, host: str, port: int, interval: float, poll: bool,
+          options: BuildOptions) -> None:
     """Serve the built edition over HTTP and rebuild it whenever one of its files is saved (Ctrl-C stops)."""
     try:
         settings = options.settings(edition)
         serve_edition(edition, _rebuild_echo(options),
                       lambda url: click.echo(f"serving {settings.out} at {url} (Ctrl-C stops)"),
                       host=host, port=port, paths=paths, overrides=options.overrides(), interval=interval,
-                      force=options.force, progress=options.display())
+                      polling=poll, force=options.force, progress=options.display())
     except TeipressError as exc:
         _fail(exc)
     except KeyboardInterrupt:

@@ -105,13 +105,13 @@ def start(server: ThreadingHTTPServer) -> threading.Thread:
 def serve(folder: str | Path, notify: Callable[[Rebuild], None], ready: Callable[[str], None], *,
           host: str = "127.0.0.1", port: int = 8000, paths: Iterable[str | Path] = (),
           overrides: dict | None = None, interval: float = 0.5, stop: Stop = None,
-          max_rounds: int | None = None, force: bool = False, progress: Progress | None = None,
-          log: Callable[[str], None] | None = None) -> int:
+          max_rebuilds: int | None = None, force: bool = False, progress: Progress | None = None,
+          log: Callable[[str], None] | None = None, polling: bool | None = None) -> int:
     """Give the number of rebuilds made while serving the output folder of the edition in
     ``folder`` over HTTP and watching its sources (see :func:`teipress.watch.watch`).
 
     ``ready`` is given the server's URL once it listens, before the first build; the
-    server stops when the watch loop ends (``stop``, ``max_rounds``, an exception)."""
+    server stops when the watch loop ends (``stop``, ``max_rebuilds``, an exception)."""
     settings = load_settings(folder).with_overrides(**(overrides or {}))
     # Served from the start (the first build fills it); a change of `out` while serving is not followed.
     settings.out.mkdir(parents=True, exist_ok=True)
@@ -120,7 +120,7 @@ def serve(folder: str | Path, notify: Callable[[Rebuild], None], ready: Callable
     try:
         ready(server_url(server))
         return watch(folder, notify, paths=paths, overrides=overrides, interval=interval, stop=stop,
-                     max_rounds=max_rounds, force=force, progress=progress)
+                     max_rebuilds=max_rebuilds, force=force, progress=progress, polling=polling)
     finally:
         server.shutdown()
         server.server_close()

@@ -4,9 +4,12 @@ serves the output over HTTP."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -18,8 +21,9 @@ import teipress.watch
 from teipress.cli import main
 from teipress.scaffold import EXAMPLE_ID, create_edition
 from teipress.serve import CONTENT_TYPES, make_server, serve, server_url, start
-from teipress.watch import changed_files, snapshot, watch, watched_inputs
 from teipress.config import load_settings
+from teipress.pipeline import BuildReport
+from teipress.watch import WatchedPaths, watch, watched_inputs
 
 from ..conftest import tei, write
 
@@ -163,8 +167,8 @@ def _edition(tmp_path) -> Path:
     return folder
 
 
-def _watch(folder, saves, rounds):
-    """Watch ``folder`` for ``rounds`` polls; after the n-th rebuild, ``saves[n]`` (if any) is run."""
+def _watch(folder, saves, **options):
+    """Watch ``folder`` until the rebuild after the last save; after the n-th rebuild, ``saves[n]`` is run."""
     rebuilds = []
 
     def notify(rebuild):
@@ -172,9 +176,29 @@ def _watch(folder, saves, rounds):
         if len(rebuilds) <= len(saves):
             saves[len(rebuilds) - 1]()
 
-    count = watch(folder, notify, overrides={"formats": "html"}, interval=0.01, max_rounds=rounds)
+    options = {"overrides": {"formats": "html"}, "interval": 0.05, **options}
+    count = watch(folder, notify, max_rebuilds=len(saves) + 1, **options)
     assert count == len(rebuilds)
     return rebuilds
+
+
+def _save_by_rename(path: Path, text: str, temporary: str) -> None:
+    """Save as editors do to never leave half a file: write a temporary file beside it, rename it over."""
+    write(path.parent / temporary, text)
+    os.replace(path.parent / temporary, path)
+
+
+@pytest.fixture
+def fake_builds(monkeypatch):
+    """The watcher's builds, recorded instead of run: for what concerns the watching alone."""
+    calls = []
+
+    def build(settings, paths, **kwargs):
+        calls.append(settings)
+        return BuildReport()
+
+    monkeypatch.setattr(teipress.watch, "build_edition", build)
+    return calls
 
 
 def test_watch_rebuilds_the_page_of_a_saved_text(tmp_path):
@@ -185,11 +209,134 @@ def test_watch_rebuilds_the_page_of_a_saved_text(tmp_path):
     def save():
         write(text, _read(text).replace("the proofs had arrived", "the corrected proofs had come back"))
 
-    rebuilds = _watch(folder, [save], rounds=3)
-    assert [r.changed for r in rebuilds] == [(), (text,)]  # the first build, then one for the save; none after
+    rebuilds = _watch(folder, [save])
+    assert [r.changed for r in rebuilds] == [(), (text,)]  # the first build, then one for the save
     assert all(r.error is None and not r.report.failed for r in rebuilds)
     assert (rebuilds[1].report.built, rebuilds[1].report.skipped) == (1, 0)
     assert "the corrected proofs had come back" in _read(page)
+
+
+@pytest.mark.parametrize("temporary", [".goutputstream-4TQ2K1", f"{EXAMPLE_ID}.xml~", "tmp-save-8d1f.xml"])
+def test_a_save_by_rename_is_one_rebuild_of_that_text(tmp_path, temporary):
+    """Whatever the temporary file is called, even a name like a text's, the rebuild names the
+    text alone, and no second rebuild follows: the next one is that of the next save."""
+    folder = _edition(tmp_path)
+    text, settings = folder / "tei" / f"{EXAMPLE_ID}.xml", folder / "teipress.toml"
+
+    def save():
+        _save_by_rename(text, _read(text).replace("the proofs had arrived", "the renamed proofs had arrived"),
+                        temporary)
+
+    def next_save():
+        write(settings, _read(settings).replace('title = "Watched"', 'title = "Next"'))
+
+    rebuilds = _watch(folder, [save, next_save])
+    assert [r.changed for r in rebuilds] == [(), (text,), (settings,)]
+    assert (rebuilds[1].report.built, rebuilds[1].report.skipped) == (1, 0)
+    assert "the renamed proofs had arrived" in _read(folder / "output" / f"{EXAMPLE_ID}.html")
+    assert not (folder / "tei" / temporary).exists()
+
+
+def test_a_new_text_is_built_and_so_is_a_new_folder_of_texts_and_its_next_save(tmp_path):
+    folder = _edition(tmp_path)
+    example = _read(folder / "tei" / f"{EXAMPLE_ID}.xml")
+    added = folder / "tei" / "letter-2.xml"
+    volume, later = folder / "tei" / "volume-2", folder / "tei" / "volume-2" / "letter-3.xml"
+
+    def letter(n: int, words: str) -> str:
+        return example.replace(f'xml:id="{EXAMPLE_ID}"', f'xml:id="letter-{n}"').replace(
+            "the proofs had arrived", words)
+
+    def add_a_text():
+        write(added, letter(2, "a second letter"))
+
+    def add_a_folder():
+        write(later, letter(3, "a third letter"))  # the folder and its file at once
+
+    def save_in_it():
+        write(later, letter(3, "a third letter, corrected"))
+
+    rebuilds = _watch(folder, [add_a_text, add_a_folder, save_in_it])
+    assert [r.changed for r in rebuilds] == [(), (added,), (volume,), (later,)]
+    assert [r.report.built for r in rebuilds] == [1, 1, 1, 1]
+    out = folder / "output"
+    assert "a second letter" in _read(out / "letter-2.html")
+    assert "a third letter, corrected" in _read(out / "letter-3.html")
+
+
+def test_the_builds_own_output_and_cache_and_hidden_files_never_trigger_a_rebuild(tmp_path):
+    """The first build writes its output and cache while the edition is watched; then files
+    change in the output, in the cache, beside the texts (hidden, not XML) and in the
+    edition folder: the next rebuild is the one of the next real save, and names it alone."""
+    folder = _edition(tmp_path)
+    settings = folder / "teipress.toml"
+    cache = folder / ".teipress-cache"
+    assert cache.is_dir() is False
+
+    def outside_the_inputs():
+        assert (cache / "output").is_dir() and (folder / "output" / "index.html").is_file()
+        write(folder / "output" / "index.html", "changed by hand")
+        write(folder / "output" / "new" / "page.html", "new")
+        write(cache / "output" / "stray.json", "{}")
+        write(folder / "tei" / f".{EXAMPLE_ID}.xml.swp", "an editor's swap file")
+        write(folder / "tei" / "notes.txt", "not a text")
+        write(folder / "tei" / ".git" / "index.xml", "hidden folder")
+        write(folder / "README.md", "not an input")
+        write(settings, _read(settings).replace('title = "Watched"', 'title = "Renamed"'))
+
+    rebuilds = _watch(folder, [outside_the_inputs])
+    assert [r.changed for r in rebuilds] == [(), (settings,)]
+    assert "<title>Renamed" in _read(folder / "output" / "index.html")
+
+
+def test_an_output_folder_inside_the_texts_is_not_watched(tmp_path):
+    tei_folder = tmp_path / "tei"
+    write(tei_folder / "a.xml", "<a/>")
+    write(tei_folder / "site" / "copy.xml", "<out/>")
+    write(tmp_path / ".teipress-cache" / "site" / "x.xml", "<cache/>")
+    write(tei_folder / "vol" / "b.xml", "<b/>")
+    write(tei_folder / ".git" / "c.xml", "<c/>")
+    watched = WatchedPaths([(tei_folder, "*.xml"), (tmp_path / "teipress.toml", "")],
+                           [tei_folder / "site", tmp_path / ".teipress-cache"])
+    assert watched.folders == [tmp_path, tei_folder, tei_folder / "vol"]
+    assert [watched.counts(p) for p in (tei_folder / "a.xml", tei_folder / "vol" / "b.xml", tei_folder / "new.xml",
+                                        tmp_path / "teipress.toml", tei_folder / "vol")] == [True] * 5
+    assert [watched.counts(p) for p in (tei_folder / "site" / "copy.xml", tei_folder / "site", tei_folder / "x.txt",
+                                        tei_folder / ".a.xml.swp", tei_folder / ".git" / "c.xml",
+                                        tmp_path / ".teipress-cache" / "site" / "x.xml", tmp_path / "README.md",
+                                        tmp_path / "teipress.toml.tmp")] == [False] * 8
+
+
+def test_a_missing_input_is_watched_through_the_folder_it_will_appear_in(tmp_path):
+    watched = WatchedPaths([(tmp_path / "edition" / "tei", "*.xml"), (tmp_path / "edition" / "teipress.toml", "")])
+    assert watched.folders == [tmp_path]
+    assert watched.counts(tmp_path / "edition") and not watched.counts(tmp_path / "other")
+
+
+def test_a_burst_of_saves_is_one_rebuild(tmp_path, fake_builds):
+    texts = [write(tmp_path / "tei" / f"letter-{n:02d}.xml", "<TEI/>") for n in range(50)]
+
+    def save_them_all():
+        for text in texts:
+            _save_by_rename(text, "<TEI>saved</TEI>", f".{text.name}.tmp")
+
+    def one_more():
+        write(texts[0], "<TEI>once more</TEI>")
+
+    rebuilds = _watch(tmp_path, [save_them_all, one_more], interval=0.3)
+    assert [r.changed for r in rebuilds] == [(), tuple(texts), (texts[0],)]
+    assert len(fake_builds) == 3
+
+
+def test_teipress_toml_saved_by_rename_is_seen_every_time(tmp_path, fake_builds):
+    """A watch on the file itself would follow the replaced file and miss the second save."""
+    settings = write(tmp_path / "teipress.toml", '[edition]\ntitle = "One"\n')
+    titles = ["Two", "Three", "Four"]
+    saves = [lambda title=title: _save_by_rename(settings, f'[edition]\ntitle = "{title}"\n', "teipress.toml.new")
+             for title in titles]
+    rebuilds = _watch(tmp_path, saves)
+    assert [r.changed for r in rebuilds] == [(), (settings,), (settings,), (settings,)]
+    assert [s.title for s in fake_builds] == ["One", *titles]
 
 
 def test_watch_survives_a_bad_save_and_builds_the_next_good_one(tmp_path):
@@ -205,7 +352,7 @@ def test_watch_survives_a_bad_save_and_builds_the_next_good_one(tmp_path):
     def good_save():
         write(text, good.replace("safely", "quite safely"))
 
-    rebuilds = _watch(folder, [bad_save, good_save], rounds=4)
+    rebuilds = _watch(folder, [bad_save, good_save])
     assert len(rebuilds) == 3
     [error] = [d for d in rebuilds[1].report.diagnostics if d.is_error]
     lines = bad.splitlines()
@@ -223,8 +370,7 @@ def test_watch_reports_a_broken_teipress_toml_and_goes_on(tmp_path):
     good = _read(settings)
 
     rebuilds = _watch(folder, [lambda: write(settings, good + "\n[build\n"),
-                               lambda: write(settings, good.replace('title = "Watched"', 'title = "Renamed"'))],
-                      rounds=4)
+                               lambda: write(settings, good.replace('title = "Watched"', 'title = "Renamed"'))])
     assert [r.changed for r in rebuilds] == [(), (settings,), (settings,)]
     assert str(rebuilds[1].error).startswith(f"{settings}: not valid TOML")
     assert rebuilds[1].report is None
@@ -241,7 +387,7 @@ def test_watch_rebuilds_when_an_override_module_changes(tmp_path):
         assert ">safely<" in _read(page)
         write(module, CORRECTIONS)
 
-    rebuilds = _watch(folder, [bracket_the_corrections], rounds=3)
+    rebuilds = _watch(folder, [bracket_the_corrections])
     assert [r.changed for r in rebuilds] == [(), (module,)]
     assert ">[safely]<" in _read(page)
 
@@ -254,36 +400,69 @@ CORRECTIONS = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999
 """
 
 
-def test_watch_ends_when_stop_is_set(tmp_path):
-    folder = _edition(tmp_path)
+@pytest.mark.parametrize("polling", [False, True])
+def test_watch_ends_soon_after_stop_is_set(tmp_path, fake_builds, polling):
+    write(tmp_path / "tei" / "a.xml", "<TEI/>")
     stop = threading.Event()
     counts = []
     thread = threading.Thread(target=lambda: counts.append(
-        watch(folder, lambda rebuild: None, interval=30, stop=stop, build_first=False)))
+        watch(tmp_path, lambda rebuild: None, interval=0.1, stop=stop, build_first=False, polling=polling)))
     thread.start()
-    stop.set()  # the 30-second wait ends at once
-    thread.join(timeout=5)
-    assert not thread.is_alive() and counts == [0]
+    stop.set()
+    thread.join(timeout=30)  # seen within an interval; generous for a loaded machine
+    assert not thread.is_alive() and counts == [0] and fake_builds == []
 
 
-def test_snapshot_sees_new_changed_and_removed_files_but_not_hidden_ones_or_the_output(tmp_path):
-    write(tmp_path / "tei" / "a.xml", "<a/>")
-    write(tmp_path / "tei" / "notes.txt", "not a text")
-    write(tmp_path / "tei" / ".a.xml.swp", "an editor's swap file")
-    write(tmp_path / "tei" / "site" / "copy.xml", "<out/>")  # an output folder inside the texts
-    inputs = [(tmp_path / "tei", "*.xml"), (tmp_path / "teipress.toml", "")]
-    before = snapshot(inputs, exclude=[tmp_path / "tei" / "site"])
-    assert sorted(before) == [tmp_path / "tei" / "a.xml", tmp_path / "teipress.toml"]
-    assert before[tmp_path / "teipress.toml"] is None  # watched although missing: its creation is a change
-    write(tmp_path / "teipress.toml", "")
-    write(tmp_path / "tei" / "a.xml", "<a>longer</a>")
-    write(tmp_path / "tei" / "b.xml", "<b/>")
-    write(tmp_path / "tei" / "site" / "copy.xml", "<out>changed</out>")
-    after = snapshot(inputs, exclude=[tmp_path / "tei" / "site"])
-    assert changed_files(before, after) == [tmp_path / "tei" / "a.xml", tmp_path / "tei" / "b.xml",
-                                            tmp_path / "teipress.toml"]
-    (tmp_path / "tei" / "b.xml").unlink()
-    assert changed_files(after, snapshot(inputs)) == [tmp_path / "tei" / "b.xml", tmp_path / "tei" / "site" / "copy.xml"]
+def test_watch_ends_when_its_stop_predicate_says_so(tmp_path, fake_builds):
+    text = write(tmp_path / "tei" / "a.xml", "<TEI/>")
+    rebuilds = []
+
+    def notify(rebuild):
+        rebuilds.append(rebuild)
+        if len(rebuilds) == 1:
+            write(text, "<TEI>saved</TEI>")
+
+    assert watch(tmp_path, notify, interval=0.05, stop=lambda: len(rebuilds) >= 2) == 2
+    assert [r.changed for r in rebuilds] == [(), (text,)]
+
+
+def test_polling_sees_saves_within_the_same_second_and_new_folders(tmp_path, fake_builds):
+    """A poll comparing whole seconds (as notify 8.0's) would miss the two saves of the text."""
+    text = write(tmp_path / "tei" / "a.xml", "<TEI/>")
+    added = tmp_path / "tei" / "vol" / "b.xml"
+    second = time.time_ns() // 10**9 * 10**9
+    os.utime(text, ns=(second, second))
+
+    def save(content: str, by_rename: bool, milliseconds: int):
+        def run():
+            if by_rename:
+                _save_by_rename(text, content, ".a.xml.tmp")
+            else:
+                write(text, content)
+            os.utime(text, ns=(second + milliseconds * 10**6,) * 2)  # within the same second
+        return run
+
+    saves = [save("<TEI>saved</TEI>", True, 100), save("<TEI>SAVED</TEI>", False, 200),  # same size
+             lambda: write(added, "<TEI/>"), lambda: write(added, "<TEI>b</TEI>")]
+    rebuilds = _watch(tmp_path, saves, polling=True)
+    assert [r.changed for r in rebuilds] == [(), (text,), (text,), (added.parent,), (added,)]
+
+
+def test_ctrl_c_ends_the_wait_for_a_change(tmp_path, fake_builds):
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals reach the main thread only")
+    write(tmp_path / "tei" / "a.xml", "<TEI/>")
+
+    def press_ctrl_c():
+        time.sleep(0.3)  # most likely while the watcher waits in its Rust loop, which must pass it on
+        os.kill(os.getpid(), signal.SIGINT)
+
+    presser = threading.Thread(target=press_ctrl_c)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        watch(tmp_path, lambda rebuild: presser.start(), interval=0.1)
+    presser.join()
+    assert time.monotonic() - started < 30
 
 
 def test_watched_inputs_are_the_texts_the_settings_and_the_overriding_stylesheets(tmp_path):
@@ -302,10 +481,10 @@ def test_watched_inputs_are_the_texts_the_settings_and_the_overriding_stylesheet
 def test_watch_command_builds_reports_and_stops_cleanly_on_ctrl_c(tmp_path, monkeypatch):
     folder = _edition(tmp_path)
 
-    def interrupted(stop, seconds):
+    def interrupted(self, stop):
         raise KeyboardInterrupt  # Ctrl-C during the first wait
 
-    monkeypatch.setattr(teipress.watch, "_wait", interrupted)
+    monkeypatch.setattr(teipress.watch.Notifier, "wait", interrupted)
     result = _run("watch", "--edition", str(folder), "--format", "html")
     assert result.exit_code == 0, result.output
     first, summary, last = result.stderr.splitlines()

@@ -136,6 +136,16 @@ def test_quiet_and_summary_modes_show_no_progress(mode):
     assert _shown(mode, [BuildEvent("start", total=1), _document(1, 1), BuildEvent("end", total=1, done=1)]) == []
 
 
+@pytest.mark.parametrize("mode", [BAR, LINES, SUMMARY])
+def test_waiting_for_another_build_is_said_on_a_line_of_its_own_unless_quiet(mode):
+    waiting = BuildEvent("waiting", path="site")
+    written = _shown(mode, [BuildEvent("start", total=3), waiting])
+    said = "waiting for another build into site to finish\n"
+    start = "[----] 0/3 documents, 0 error(s), ETA -:--"
+    assert written == (["\r" + start, "\r" + " " * len(start) + "\r", said] if mode == BAR else [said])
+    assert _shown(QUIET, [waiting]) == []
+
+
 # The flags of `teipress build`
 
 def _build(*args):

@@ -246,7 +246,7 @@ def test_watch_compiles_a_changed_stylesheet_folder_after_a_locked_build(tmp_pat
         if len(rebuilds) <= len(saves):
             saves[len(rebuilds) - 1]()
 
-    watch(edition, notify, overrides={"formats": "html"}, interval=0.01, max_rounds=4)
+    watch(edition, notify, overrides={"formats": "html"}, interval=0.01, max_rebuilds=3)
     assert [r.error for r in rebuilds[:2]] == [None, None] and not rebuilds[1].report.failed
     assert len(rebuilds) == 3 and "tried to read" in str(rebuilds[2].error or rebuilds[2].report.diagnostics)
     assert MARKER not in _published_text(edition / "output")
