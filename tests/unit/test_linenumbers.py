@@ -499,10 +499,11 @@ INDEXED = text(
           '<a class="index-page" href="#w097"></a></li></ul></section></body>')
 
 
-def test_index_left_out_of_the_draft_layouts_and_laid_out_in_the_last_one():
+def test_index_left_out_of_the_draft_layouts_and_the_settled_layout_with_it_is_the_pdf():
     result = laid_out(INDEXED)
-    # A first draft, two annotated drafts (the second settled), the layout with the index.
-    assert (result.passes, result.stable) == (4, True)
+    # A first draft, an annotated draft, then a layout with the index: it settled, so it is the PDF
+    # (no draft to settle first and a layout more to add the index).
+    assert (result.passes, result.stable) == (3, True)
     assert "draft-layout" not in (result.tree.getroot().get("class") or "")
     assert [len(result.line_map.on_page(n)) for n in (1, 2)] == [9, 11]
     assert len(result.document.pages) == 3

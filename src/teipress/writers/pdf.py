@@ -239,9 +239,11 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
         hosts = {note: pages[note] for note in notes if note in pages}
         current = _annotated(source, line_map, margin, repeats, loose, hosts)
         # The index cannot move the texts' lines (it comes after them), but its
-        # page references make its layout slow: drafts leave it out, and the
-        # settled layout is laid out once more with it.
-        final = not draft
+        # page references make its layout slow: it is left out of the layouts
+        # that cannot be the last, the first annotated one (its annotations come
+        # from a layout without apparatus, so its lines move). From the next one
+        # on, a layout that settles is the PDF: no extra layout to add the index.
+        final = not draft or annotated
         document = render(current if final else _copy_with_classes(current, draft))
         passes += 1
         new_map = measure(document)
