@@ -28,9 +28,10 @@ from teipress.linenumbers import (  # noqa: E402
     margin_css,
     measure,
     parse,
+    repaint,
     serialize,
 )
-from teipress.writers.pdf import PrintOptions, lay_out, weasyprint_html  # noqa: E402
+from teipress.writers.pdf import PrintOptions, lay_out, margin_numbers, weasyprint_html  # noqa: E402
 
 CSS = """
 @page { size: 100mm 80mm; margin: 12mm 10mm 12mm 20mm;
@@ -302,8 +303,9 @@ def test_apparatus_placeholder_receives_the_line_number_per_page():
 
 # The provisional "000" of the first pass, spread by the letter spacing, makes
 # the apparatus entry two lines long; the real "3" makes it one, so page 1 holds
-# one more line of text (9 instead of 8) after the second pass, and a third
-# pass must follow.
+# one more line of text (9 instead of 8) after the second pass. The entry's
+# number stays 3: only the margin numbers must change, and they are painted on
+# the second layout instead of a third.
 SHIFTING = text(
     "<style>.app-line { letter-spacing: 60px }</style>"
     f"<p>{words(1, 15, {15})}"
@@ -312,9 +314,9 @@ SHIFTING = text(
 )
 
 
-def test_layout_loop_lays_out_again_until_the_numbers_match_the_layout():
+def test_margin_numbers_painted_on_the_layout_when_only_they_would_change():
     result = laid_out(SHIFTING)
-    assert (result.passes, result.stable) == (3, True)
+    assert (result.passes, result.stable) == (2, True)
     assert [len(result.line_map.on_page(n)) for n in (1, 2)] == [9, 11]
     runs = pdf_texts(result.document)
     assert [(run, y) for run, y in runs[0] if run in ("5", "10")] == [("5", baseline_of(runs[0], "w025"))]
@@ -323,16 +325,45 @@ def test_layout_loop_lays_out_again_until_the_numbers_match_the_layout():
         ("15", baseline_of(runs[1], "w085")),
         ("20", baseline_of(runs[1], "w115")),
     ]
+    # The tree handed back paints what the PDF shows: the numbers of its own layout.
+    assert margin_css(result.line_map, margin_numbers(PrintOptions())) in result.html
+
+
+# A placeholder in the text itself, before its target: "000" spread by the
+# letter spacing pushes w020 to line 6, the "6" written then lets it back to
+# line 4, and the "4" of the third layout keeps it there.
+SELF_SHIFTING = text(
+    "<style>.app-line { letter-spacing: 60px }</style>"
+    f'<p>See line <span class="app-line" data-for="w020"></span>: {words(1, 40, {20})}</p>'
+)
+
+
+def test_layout_loop_lays_out_again_until_the_numbers_match_the_layout():
+    result = laid_out(SELF_SHIFTING)
+    assert (result.passes, result.stable) == (3, True)
+    assert result.line_map.anchors == {"w020": LinePosition(1, 4)}
+    assert '<span class="app-line" data-for="w020" data-page="1" data-line="4">4</span>' in result.html
+    assert measure(render(result.html)).anchors == {"w020": LinePosition(1, 4)}
+
+
+def test_repaint_gives_the_margin_numbers_a_new_layout_would_paint():
+    per_text = measure(render(TWO_PAGES))
+    per_page = measure(render(TWO_PAGES), per="page")
+    document = render(annotated(TWO_PAGES, per_page))  # numbers 5, 10 on page 1 and 5 on page 2
+    repaint(document, per_text, MARGIN, weasyprint.urls.URLFetcher())
+    assert pdf_texts(document) == pdf_texts(render(annotated(TWO_PAGES, per_text)))
+    # A page whose numbers go away loses them.
+    repaint(document, per_text, MarginNumbers(every=100), weasyprint.urls.URLFetcher())
+    assert [[run for run, _ in runs if run.isdigit()] for runs in pdf_texts(document)] == [["1"], ["2"]]
 
 
 def test_layout_loop_reports_a_layout_that_did_not_settle(caplog):
-    result = laid_out(SHIFTING, max_passes=2)
+    result = laid_out(SELF_SHIFTING, max_passes=2)
     assert (result.passes, result.stable) == (2, False)
     assert "still changing after 2 passes" in caplog.text
-    # The numbers printed came from the first layout, where page 2 began with
-    # line 9: its "10" stands beside the second line, which is line 11 now.
-    runs = pdf_texts(result.document)
-    assert [(run, y) for run, y in runs[1] if run == "10"] == [("10", baseline_of(runs[1], "w061"))]
+    # The number printed came from the first layout, where w020 was on line 6; it is on line 4 now.
+    assert '<span class="app-line" data-for="w020" data-page="1" data-line="6">6</span>' in result.html
+    assert result.line_map.anchors == {"w020": LinePosition(1, 4)}
 
 
 def test_apparatus_entry_deferred_to_the_next_page_is_reported(caplog):

@@ -82,11 +82,11 @@ from .layout import (
     Per,
     measure,
 )
-from .margin import MarginNumbers, margin_css
-from .markup import GATHERED_CLASS, STYLE_MARKER, annotate, gather, parse, provisional, serialize
+from .margin import MarginNumbers, margin_css, repaint
+from .markup import GATHERED_CLASS, STYLE_MARKER, annotate, gather, parse, provisional, serialize, set_margin_style
 
 __all__ = [
     "ANCHOR_ATTRIBUTE", "COUNTED", "GATHERED_CLASS", "PLACEHOLDER_CLASS", "PLACEHOLDER_TARGET", "STYLE_MARKER",
     "UNCOUNTED", "Line", "LineMap", "LinePosition", "MarginNumbers", "Page", "Per", "annotate", "gather",
-    "margin_css", "measure", "parse", "provisional", "serialize",
+    "margin_css", "measure", "parse", "provisional", "repaint", "serialize", "set_margin_style",
 ]

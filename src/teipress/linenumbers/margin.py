@@ -28,17 +28,10 @@ class MarginNumbers:
     color: str = "black"
 
 
-
 def margin_css(line_map: LineMap, margin: MarginNumbers = MarginNumbers()) -> str:
     """Give the CSS (``@page :nth(N)`` rules) that paints the margin numbers of ``line_map``."""
     rules = []
-    numbered = line_map.margin_numbers(margin.every)
-    for page in line_map.pages:
-        lines = numbered.get(page.number)
-        if not lines:
-            continue
-        svg = _numbers_svg(page, lines, margin)
-        uri = "data:image/svg+xml," + urllib.parse.quote(svg, safe="")
+    for page, uri in _numbers_images(line_map, margin).items():
         # ``fixed`` makes the positioning area the whole page box, margins
         # included, so SVG coordinates are page coordinates (css-page-3 §painting).
         rules.append(
@@ -49,6 +42,64 @@ def margin_css(line_map: LineMap, margin: MarginNumbers = MarginNumbers()) -> st
         )
     return "\n" + "\n".join(rules) + "\n"
 
+
+def repaint(document, line_map: LineMap, margin: MarginNumbers, url_fetcher) -> None:
+    """Paint the margin numbers of ``line_map`` on the pages of a rendered ``document`` (in place), as the
+    rules of :func:`margin_css` would in a new layout, and without one.
+
+    For a document whose layout is known to be the one a new layout would give
+    (only the numbers' style would differ), this saves that layout. WeasyPrint
+    70 computes page backgrounds at the end of the layout from the page's
+    style (``layout/background.py``): the page box's background is computed
+    again here, from its own style with the background properties of the
+    ``@page :nth(N)`` rule put over it, through the same private functions."""
+    import functools
+
+    from weasyprint import DEFAULT_OPTIONS
+    from weasyprint.css.properties import INITIAL_VALUES, Dimension
+    from weasyprint.images import get_image_from_uri
+    from weasyprint.layout import LayoutContext
+    from weasyprint.layout.background import layout_box_backgrounds
+
+    images = {page.number: (page, uri) for page, uri in _numbers_images(line_map, margin).items()}
+    # As WeasyPrint builds it for a layout, without the styles: an SVG image
+    # keeps the context to lay out its text with the document's fonts.
+    context = LayoutContext(
+        None, functools.partial(get_image_from_uri, cache={}, url_fetcher=url_fetcher, options=dict(DEFAULT_OPTIONS)),
+        document.font_config, None, None)
+    fetch = context.get_image_from_uri
+    for number, rendered in enumerate(document.pages, 1):
+        box = rendered._page_box  # private in WeasyPrint 70, as in .layout
+        if number in images:
+            page, uri = images[number]
+            rule = {
+                "background_image": (("url", uri),),
+                "background_repeat": (("no-repeat", "no-repeat"),),
+                "background_attachment": ("fixed",),
+                "background_position": (("left", Dimension(0, "px"), "top", Dimension(0, "px")),),
+                "background_size": ((Dimension(round(page.width, 3), "px"), Dimension(round(page.height, 3), "px")),),
+            }
+        else:
+            rule = {"background_image": INITIAL_VALUES["background_image"]}
+        layout_box_backgrounds(box, box, fetch, layout_children=False, style=_StyleOver(box.style, rule))
+
+
+class _StyleOver(dict):
+    """A computed style with some properties replaced: the replaced ones are its items, others come from ``style``."""
+
+    def __init__(self, style, replaced: dict):
+        super().__init__(replaced)
+        self.style = style
+
+    def __missing__(self, key):
+        return self.style[key]
+
+
+def _numbers_images(line_map: LineMap, margin: MarginNumbers) -> dict[Page, str]:
+    """Give, for each page with margin numbers, the data: URI of the SVG that draws them."""
+    numbered = line_map.margin_numbers(margin.every)
+    return {page: "data:image/svg+xml," + urllib.parse.quote(_numbers_svg(page, numbered[page.number], margin), safe="")
+            for page in line_map.pages if numbered.get(page.number)}
 
 
 def _numbers_svg(page: Page, lines: Sequence[Line], margin: MarginNumbers) -> str:

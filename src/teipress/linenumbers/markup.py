@@ -32,6 +32,12 @@ def annotate(tree: etree._ElementTree, line_map: LineMap, margin: MarginNumbers 
         else:
             element.attrib.pop("data-page", None)
             element.attrib.pop("data-line", None)
+    set_margin_style(tree, line_map, margin)
+
+
+def set_margin_style(tree: etree._ElementTree, line_map: LineMap, margin: MarginNumbers | None) -> None:
+    """Give ``tree`` (in place) the style element that paints the margin numbers of ``line_map``, replacing
+    an earlier one, or none if ``margin`` is None."""
     head = _head(tree)
     for old in head.findall(f"style[@{STYLE_MARKER}]"):
         head.remove(old)

@@ -229,15 +229,14 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
     pages = anchor_pages(document)
     repeats = index_repeats(source, pages)
     notes = _footnote_ids(source)
+    expected = _expected_unplaced(source)
     # Lemmata whose entries stay footnotes of their own (see below).
     loose: frozenset[str] = frozenset()
     annotated = False  # whether line_map was measured on an annotated layout
     passes = 1
+    current, key = _annotated(source, line_map, repeats, loose, _hosts(notes, pages))
     while True:
-        # A note called from an uncounted line (navigation) may hold its page's
-        # apparatus too, so that the apparatus stays the last band of the foot.
-        hosts = {note: pages[note] for note in notes if note in pages}
-        current = _annotated(source, line_map, margin, repeats, loose, hosts)
+        linenumbers.set_margin_style(current, line_map, margin)
         # The index cannot move the texts' lines (it comes after them), but its
         # page references make its layout slow: it is left out of the layouts
         # that cannot be the last, the first annotated one (its annotations come
@@ -251,6 +250,26 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
         new_repeats = index_repeats(current, new_pages)
         settled = (_same_text_layout(new_map, line_map) and new_repeats == repeats
                    and _same_pages(new_pages, pages, notes))
+        if not settled:
+            # A lemma near a page break can swing between two pages: in its page's
+            # apparatus band it takes the room that kept its line on that page, so
+            # the line moves on, the entry goes with it, and the line comes back.
+            # A lemma whose page changed between two annotated layouts therefore
+            # keeps its entry as a footnote of its own, which WeasyPrint keeps on
+            # the page of its line (footnote-policy: line); the layout then settles.
+            if annotated:
+                loose = loose | frozenset(
+                    anchor for anchor, position in new_map.anchors.items()
+                    if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
+            annotated = True
+            following, following_key = _annotated(source, new_map, new_repeats, loose, _hosts(notes, new_pages))
+            if final and following_key == key:
+                # Annotated from this layout, the tree would differ in its margin
+                # numbers only, which cannot move a line: a layout of it would be
+                # this one with other page backgrounds, so they are painted on it.
+                linenumbers.set_margin_style(current, new_map, margin)  # no box refers to the style element
+                linenumbers.repaint(document, new_map, margin, fetcher)
+                settled = True
         if settled or passes >= options.max_passes:
             if not settled:
                 log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
@@ -260,20 +279,16 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
                 final_map = measure(document)
                 settled = settled and _same_text_layout(final_map, new_map)
                 new_map = final_map
-            _report(new_map, _expected_unplaced(source))
+            _report(new_map, expected)
             return LaidOut(document, new_map, current, passes, settled)
-        # A lemma near a page break can swing between two pages: in its page's
-        # apparatus band it takes the room that kept its line on that page, so
-        # the line moves on, the entry goes with it, and the line comes back.
-        # A lemma whose page changed between two annotated layouts therefore
-        # keeps its entry as a footnote of its own, which WeasyPrint keeps on
-        # the page of its line (footnote-policy: line); the layout then settles.
-        if annotated:
-            loose = loose | frozenset(
-                anchor for anchor, position in new_map.anchors.items()
-                if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
-        annotated = True
         line_map, repeats, pages = new_map, new_repeats, new_pages
+        current, key = following, following_key
+
+
+def _hosts(notes: frozenset[str], pages: dict[str, int]) -> dict[str, int]:
+    """Give the pages of the commentary notes: a note called from an uncounted line (navigation) may
+    hold its page's apparatus too, so that the apparatus stays the last band of the page foot."""
+    return {note: pages[note] for note in notes if note in pages}
 
 
 def weasyprint_html(tree, base_url: str, url_fetcher):
@@ -301,17 +316,18 @@ def weasyprint_html(tree, base_url: str, url_fetcher):
     return html
 
 
-def _annotated(source, line_map, margin, repeats: frozenset[str], loose: frozenset[str], hosts: dict[str, int]):
-    """Give a copy of the print HTML tree ``source`` annotated from ``line_map``: each page's apparatus
-    gathered (except the ``loose`` lemmata's), the index's ``repeats`` hidden, placeholders and margin
-    numbers filled in. It depends on nothing else, so that an unchanged layout gives the same tree."""
+def _annotated(source, line_map, repeats: frozenset[str], loose: frozenset[str], hosts: dict[str, int]):
+    """Give a copy of the print HTML tree ``source`` annotated from ``line_map`` (each page's apparatus
+    gathered, except the ``loose`` lemmata's; the index's ``repeats`` hidden; placeholders filled in) and
+    its HTML: the margin numbers (:func:`teipress.linenumbers.set_margin_style`) aside, all that a layout
+    of it takes from ``line_map``. It depends on nothing else, so an unchanged layout gives the same tree."""
     from .. import linenumbers
 
     tree = copy.deepcopy(source)  # about a hundredth of the cost of serialising and parsing again
     linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS, hosts=hosts, keep=loose)
     _mark_repeats(tree, repeats)
-    linenumbers.annotate(tree, line_map, margin)
-    return tree
+    linenumbers.annotate(tree, line_map, None)
+    return tree, linenumbers.serialize(tree)
 
 
 def _same_text_layout(a, b) -> bool:
