@@ -517,7 +517,7 @@ def test_weasyprint_lays_out_the_parsed_tree_itself_as_it_would_its_serialisatio
 
 # A volume's index after its text: references to the pages of w010, w020 (both on page 1) and
 # w097 (page 2); print.css hides the index in draft layouts and a repeated page reference always.
-# The apparatus entry of w015 is SHIFTING's: the second layout moves lines, the third holds.
+# The apparatus entry of w015 is SHIFTING's: the second layout moves lines, the entry's number stays.
 INDEXED = text(
     "<style>.app-line { letter-spacing: 60px } .draft-layout .index { display: none }"
     " .index-repeat { display: none }"
@@ -530,10 +530,10 @@ INDEXED = text(
           '<a class="index-page" href="#w097"></a></li></ul></section></body>')
 
 
-def test_index_left_out_of_the_draft_layouts_and_the_settled_layout_with_it_is_the_pdf():
+def test_index_left_out_of_the_drafts_until_the_layout_of_the_texts_is_known():
     result = laid_out(INDEXED)
-    # A first draft, an annotated draft, then a layout with the index: it settled, so it is the PDF
-    # (no draft to settle first and a layout more to add the index).
+    # A first draft, an annotated draft whose annotations would change its margin numbers only,
+    # so that the texts' layout is known: the next layout, with the index, is the PDF.
     assert (result.passes, result.stable) == (3, True)
     assert "draft-layout" not in (result.tree.getroot().get("class") or "")
     assert [len(result.line_map.on_page(n)) for n in (1, 2)] == [9, 11]

@@ -235,14 +235,15 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
     annotated = False  # whether line_map was measured on an annotated layout
     passes = 1
     current, key = _annotated(source, line_map, repeats, loose, _hosts(notes, pages))
+    text_known = False  # whether the next layout's texts will be those of the last one
     while True:
         linenumbers.set_margin_style(current, line_map, margin)
         # The index cannot move the texts' lines (it comes after them), but its
-        # page references make its layout slow: it is left out of the layouts
-        # that cannot be the last, the first annotated one (its annotations come
-        # from a layout without apparatus, so its lines move). From the next one
-        # on, a layout that settles is the PDF: no extra layout to add the index.
-        final = not draft or annotated
+        # page references and columns make its layout slow (over half of a
+        # larger volume's): drafts leave it out until the texts' layout is known,
+        # then one layout adds it. Laying it out sooner, hoping that a layout
+        # settles, cost a 10-text volume two more index layouts than it saved.
+        final = not draft or text_known
         document = render(current if final else _copy_with_classes(current, draft))
         passes += 1
         new_map = measure(document)
@@ -263,10 +264,12 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
                     if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
             annotated = True
             following, following_key = _annotated(source, new_map, new_repeats, loose, _hosts(notes, new_pages))
-            if final and following_key == key:
-                # Annotated from this layout, the tree would differ in its margin
-                # numbers only, which cannot move a line: a layout of it would be
-                # this one with other page backgrounds, so they are painted on it.
+            # Annotated from this layout, the tree would differ in its margin
+            # numbers only, which cannot move a line: a layout of it would be
+            # this one with other page backgrounds, so they are painted on it;
+            # on a draft they cannot be, but the next layout, with the index, is the last.
+            text_known = following_key == key
+            if text_known and final:
                 linenumbers.set_margin_style(current, new_map, margin)  # no box refers to the style element
                 linenumbers.repaint(document, new_map, margin, fetcher)
                 settled = True
