@@ -1,5 +1,6 @@
 """Line numbers measured from WeasyPrint's layout: what is counted, per text and per page,
-anchors, margin numbers and apparatus placeholders.
+anchors, margin numbers and apparatus placeholders, and the PDF writer's layout loop
+(:func:`teipress.writers.pdf.lay_out`) that lays out again until the numbers match the layout.
 
 Every document here uses DejaVu Serif 10pt on a 14pt line in a 70 mm measure,
 so a line holds exactly six of the words ``w001 w002 …`` and a page holds eleven
@@ -10,6 +11,8 @@ follow from that and were checked against ``pdftotext -layout`` of the PDFs.
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -22,9 +25,13 @@ from teipress.linenumbers import (  # noqa: E402
     MarginNumbers,
     annotate,
     gather,
+    margin_css,
     measure,
-    number_lines,
+    parse,
+    repaint,
+    serialize,
 )
+from teipress.writers.pdf import PrintOptions, lay_out, margin_numbers, weasyprint_html  # noqa: E402
 
 CSS = """
 @page { size: 100mm 80mm; margin: 12mm 10mm 12mm 20mm;
@@ -62,6 +69,19 @@ def text(body: str) -> str:
 
 def render(html: str):
     return weasyprint.HTML(string=html).render()
+
+
+def laid_out(html: str, **options):
+    """``html`` through the PDF writer's layout loop (margin numbers right of the text, as in print)."""
+    return lay_out(html, Path(__file__).parent, PrintOptions(**options))
+
+
+def annotated(html: str, line_map, margin=MARGIN, rewrite=None) -> str:
+    tree = parse(html)
+    if rewrite is not None:
+        rewrite(tree, line_map)
+    annotate(tree, line_map, margin)
+    return serialize(tree)
 
 
 def numbers(line_map) -> list[tuple[int, int]]:
@@ -208,8 +228,7 @@ def test_margin_numbers_every_fifth_line_per_text():
 
 def test_annotated_html_keeps_the_layout_and_prints_the_numbers_on_their_lines():
     first = measure(render(TWO_PAGES))
-    annotated = annotate(TWO_PAGES, first, MARGIN)
-    second_document = render(annotated)
+    second_document = render(annotated(TWO_PAGES, first))
     second = measure(second_document)
     assert second.same_layout(first)
     # Each number sits on the baseline of its line, on its page, and nowhere else.
@@ -234,15 +253,24 @@ def test_same_layout_detects_a_moved_line():
     assert not moved.same_layout(first)
 
 
-def test_per_page_margin_numbers_restart_and_sit_on_the_outer_side():
-    result = number_lines(TWO_PAGES, per="page", margin=MarginNumbers(font_family="DejaVu Serif", side="outer"))
+def test_per_page_margin_numbers_restart_on_every_page():
+    result = laid_out(TWO_PAGES, per="page")
     runs = pdf_texts(result.document)
-    # Page 1 is a right-hand page: its numbers stand right of the text.
-    assert result.line_map.pages[0].side == "right" and result.line_map.pages[1].side == "left"
     assert [run for run, _ in runs[0] if run.isdigit()] == ["5", "10", "1"]
     assert [(run, y) for run, y in runs[1] if run == "5"] == [("5", baseline_of(runs[1], "w091"))]
-    assert 'text-anchor="start"' in _svg_of(result.html, 1)
-    assert 'text-anchor="end"' in _svg_of(result.html, 2)
+    # In print the numbers stand right of the text on every page.
+    assert 'text-anchor="start"' in _svg_of(result.html, 1) and 'text-anchor="start"' in _svg_of(result.html, 2)
+
+
+def test_margin_numbers_on_the_outer_side_follow_the_pages_side():
+    line_map = measure(render(TWO_PAGES), per="page")
+    # Page 1 is a right-hand page: its numbers stand right of the text.
+    assert line_map.pages[0].side == "right" and line_map.pages[1].side == "left"
+    css = margin_css(line_map, MarginNumbers(font_family="DejaVu Serif", side="outer"))
+    assert 'text-anchor="start"' in _svg_of(css, 1)
+    assert 'text-anchor="end"' in _svg_of(css, 2)
+    [x] = re.findall(r'<text x="([\d.]+)"[^>]*>10<', _svg_of(css, 1))
+    assert float(x) == pytest.approx(line_map.lines[0].text_right + 12.0, abs=0.001)
 
 
 def _svg_of(html: str, page_number: int) -> str:
@@ -257,7 +285,7 @@ APPARATUS = text(f"<p>{words(1, 97, {97})}{APP_W097} {words(98, 120)}</p>")
 
 
 def test_apparatus_placeholder_receives_the_line_number_per_text():
-    result = number_lines(APPARATUS, margin=MARGIN)
+    result = laid_out(APPARATUS)
     assert result.stable and result.passes == 2
     assert result.line_map.anchors == {"w097": LinePosition(2, 17)}
     assert '<span class="app-line" data-for="w097" data-page="2" data-line="17">17</span>' in result.html
@@ -267,7 +295,7 @@ def test_apparatus_placeholder_receives_the_line_number_per_text():
 
 
 def test_apparatus_placeholder_receives_the_line_number_per_page():
-    result = number_lines(APPARATUS, per="page", margin=MARGIN)
+    result = laid_out(APPARATUS, per="page")
     assert result.stable
     assert '<span class="app-line" data-for="w097" data-page="2" data-line="6">6</span>' in result.html
     assert "6 w097] w097a B" in [run for run, _ in pdf_texts(result.document)[1]]
@@ -275,8 +303,9 @@ def test_apparatus_placeholder_receives_the_line_number_per_page():
 
 # The provisional "000" of the first pass, spread by the letter spacing, makes
 # the apparatus entry two lines long; the real "3" makes it one, so page 1 holds
-# one more line of text (9 instead of 8) after the second pass, and a third
-# pass must follow.
+# one more line of text (9 instead of 8) after the second pass. The entry's
+# number stays 3: only the margin numbers must change, and they are painted on
+# the second layout instead of a third.
 SHIFTING = text(
     "<style>.app-line { letter-spacing: 60px }</style>"
     f"<p>{words(1, 15, {15})}"
@@ -285,9 +314,9 @@ SHIFTING = text(
 )
 
 
-def test_number_lines_lays_out_again_until_the_numbers_match_the_layout():
-    result = number_lines(SHIFTING, margin=MARGIN)
-    assert (result.passes, result.stable) == (3, True)
+def test_margin_numbers_painted_on_the_layout_when_only_they_would_change():
+    result = laid_out(SHIFTING)
+    assert (result.passes, result.stable) == (2, True)
     assert [len(result.line_map.on_page(n)) for n in (1, 2)] == [9, 11]
     runs = pdf_texts(result.document)
     assert [(run, y) for run, y in runs[0] if run in ("5", "10")] == [("5", baseline_of(runs[0], "w025"))]
@@ -296,16 +325,45 @@ def test_number_lines_lays_out_again_until_the_numbers_match_the_layout():
         ("15", baseline_of(runs[1], "w085")),
         ("20", baseline_of(runs[1], "w115")),
     ]
+    # The tree handed back paints what the PDF shows: the numbers of its own layout.
+    assert margin_css(result.line_map, margin_numbers(PrintOptions())) in result.html
 
 
-def test_number_lines_reports_a_layout_that_did_not_settle(caplog):
-    result = number_lines(SHIFTING, margin=MARGIN, max_passes=2)
+# A placeholder in the text itself, before its target: "000" spread by the
+# letter spacing pushes w020 to line 6, the "6" written then lets it back to
+# line 4, and the "4" of the third layout keeps it there.
+SELF_SHIFTING = text(
+    "<style>.app-line { letter-spacing: 60px }</style>"
+    f'<p>See line <span class="app-line" data-for="w020"></span>: {words(1, 40, {20})}</p>'
+)
+
+
+def test_layout_loop_lays_out_again_until_the_numbers_match_the_layout():
+    result = laid_out(SELF_SHIFTING)
+    assert (result.passes, result.stable) == (3, True)
+    assert result.line_map.anchors == {"w020": LinePosition(1, 4)}
+    assert '<span class="app-line" data-for="w020" data-page="1" data-line="4">4</span>' in result.html
+    assert measure(render(result.html)).anchors == {"w020": LinePosition(1, 4)}
+
+
+def test_repaint_gives_the_margin_numbers_a_new_layout_would_paint():
+    per_text = measure(render(TWO_PAGES))
+    per_page = measure(render(TWO_PAGES), per="page")
+    document = render(annotated(TWO_PAGES, per_page))  # numbers 5, 10 on page 1 and 5 on page 2
+    repaint(document, per_text, MARGIN, weasyprint.urls.URLFetcher())
+    assert pdf_texts(document) == pdf_texts(render(annotated(TWO_PAGES, per_text)))
+    # A page whose numbers go away loses them.
+    repaint(document, per_text, MarginNumbers(every=100), weasyprint.urls.URLFetcher())
+    assert [[run for run, _ in runs if run.isdigit()] for runs in pdf_texts(document)] == [["1"], ["2"]]
+
+
+def test_layout_loop_reports_a_layout_that_did_not_settle(caplog):
+    result = laid_out(SELF_SHIFTING, max_passes=2)
     assert (result.passes, result.stable) == (2, False)
-    assert "still changed after 2 passes" in caplog.text
-    # The numbers printed came from the first layout, where page 2 began with
-    # line 9: its "10" stands beside the second line, which is line 11 now.
-    runs = pdf_texts(result.document)
-    assert [(run, y) for run, y in runs[1] if run == "10"] == [("10", baseline_of(runs[1], "w061"))]
+    assert "still changing after 2 passes" in caplog.text
+    # The number printed came from the first layout, where w020 was on line 6; it is on line 4 now.
+    assert '<span class="app-line" data-for="w020" data-page="1" data-line="6">6</span>' in result.html
+    assert result.line_map.anchors == {"w020": LinePosition(1, 4)}
 
 
 def test_apparatus_entry_deferred_to_the_next_page_is_reported(caplog):
@@ -317,17 +375,17 @@ def test_apparatus_entry_deferred_to_the_next_page_is_reported(caplog):
         '<span class="app"><span class="app-line" data-for="w040"></span> w040] x B</span>'
         f" {words(61, 80)}</p>"
     )
-    result = number_lines(html, per="page", margin=MARGIN)
+    result = laid_out(html, per="page")
     assert result.line_map.anchors == {"w040": LinePosition(1, 7)}
     assert result.line_map.placeholder_pages == {"w040": (2,)}
     assert result.line_map.off_page == ["w040"]
-    assert "printed on another page than their line: w040" in caplog.text
+    assert "entries printed on a later page than their lemma: w040" in caplog.text
     assert measure(render(TWO_PAGES.replace("</p>", APP_W097 + "</p>")), per="page").off_page == []
 
 
 def test_placeholder_for_an_unplaced_target_stays_empty_and_is_reported(caplog):
     html = text(f'<p>{words(1, 6)}<span class="app"><span class="app-line" data-for="nowhere"></span> x</span></p>')
-    result = number_lines(html, margin=MARGIN)
+    result = laid_out(html)
     assert result.line_map.unplaced == ["nowhere"]
     assert '<span class="app-line" data-for="nowhere"></span>' in result.html
     assert "no counted line for nowhere" in caplog.text
@@ -335,12 +393,14 @@ def test_placeholder_for_an_unplaced_target_stays_empty_and_is_reported(caplog):
 
 def test_annotate_again_replaces_the_earlier_numbers():
     line_map = measure(render(TWO_PAGES))
-    once = annotate(TWO_PAGES, line_map, MARGIN)
-    twice = annotate(once, line_map, MARGIN)
-    assert twice == once
+    tree = parse(TWO_PAGES)
+    annotate(tree, line_map, MARGIN)
+    once = serialize(tree)
+    annotate(tree, line_map, MARGIN)
+    assert serialize(tree) == once
     assert once.count("<style data-linenumbers") == 1
     assert once.count("@page :nth(") == 2
-    assert "@page :nth(" not in annotate(TWO_PAGES, line_map, margin=None)
+    assert "@page :nth(" not in annotated(TWO_PAGES, line_map, margin=None)
 
 
 def test_per_must_be_text_or_page():
@@ -382,7 +442,7 @@ GATHERED = text(
 
 def test_gather_puts_each_pages_entries_into_one_footnote_after_the_pages_other_notes():
     line_map = measure(render(GATHERED))
-    html = annotate(GATHERED, line_map, MARGIN, rewrite=lambda tree, m: gather(tree, m, "group"))
+    html = annotated(GATHERED, line_map, rewrite=lambda tree, m: gather(tree, m, "group"))
     tree = lxml.html.document_fromstring(html)
     groups = tree.find_class("group")
     assert [g.get("data-page") for g in groups] == ["1", "2"]
@@ -443,3 +503,45 @@ def test_lines_and_anchors_measured_in_a_box_tree_deeper_than_the_recursion_limi
     line_map = measure(document)
     assert numbers(line_map) == [(1, 1), (1, 2)]
     assert line_map.anchors["w009"] == LinePosition(1, 2)
+
+
+def test_weasyprint_lays_out_the_parsed_tree_itself_as_it_would_its_serialisation():
+    tree = parse(APPARATUS)
+    document = weasyprint_html(tree, str(Path(__file__).parent) + "/", weasyprint.urls.URLFetcher()).render()
+    # The boxes point into the tree handed over: measuring reads the elements that were annotated.
+    assert document.pages[0]._page_box.children[0].element is tree.getroot()
+    from_string = render(serialize(tree))
+    assert measure(document).same_layout(measure(from_string))
+    assert pdf_texts(document) == pdf_texts(from_string)
+
+
+# A volume's index after its text: references to the pages of w010, w020 (both on page 1) and
+# w097 (page 2); print.css hides the index in draft layouts and a repeated page reference always.
+# The apparatus entry of w015 is SHIFTING's: the second layout moves lines, the entry's number stays.
+INDEXED = text(
+    "<style>.app-line { letter-spacing: 60px } .draft-layout .index { display: none }"
+    " .index-repeat { display: none }"
+    " .index-page::after { content: ' p. ' target-counter(attr(href url), page) }</style>"
+    f"<p>{words(1, 15, {10, 15})}"
+    '<span class="app"><span class="app-line" data-for="w015"></span>w015] w015a w015b</span>'
+    f" {words(16, 120, {20, 97})}</p>"
+).replace("</body>", '<section class="index" style="break-before: page"><ul><li class="index-entry">Word'
+          '<a class="index-page" href="#w010"></a><a class="index-page" href="#w020"></a>'
+          '<a class="index-page" href="#w097"></a></li></ul></section></body>')
+
+
+def test_index_left_out_of_the_drafts_until_the_layout_of_the_texts_is_known():
+    result = laid_out(INDEXED)
+    # A first draft, an annotated draft whose annotations would change its margin numbers only,
+    # so that the texts' layout is known: the next layout, with the index, is the PDF.
+    assert (result.passes, result.stable) == (3, True)
+    assert "draft-layout" not in (result.tree.getroot().get("class") or "")
+    assert [len(result.line_map.on_page(n)) for n in (1, 2)] == [9, 11]
+    assert len(result.document.pages) == 3
+    [placeholder] = result.tree.getroot().find_class("app-line")
+    assert (placeholder.get("data-line"), placeholder.text) == ("3", "3")
+    # The second reference to page 1 is hidden: the entry reads "Word p. 1 p. 2".
+    index_page = " ".join(run for run, _ in pdf_texts(result.document)[2])
+    assert "p. 1" in index_page and "p. 2" in index_page and index_page.count("p. 1") == 1
+    [repeat] = result.tree.getroot().find_class("index-repeat")
+    assert repeat.get("href") == "#w020"

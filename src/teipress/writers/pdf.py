@@ -9,11 +9,14 @@ where each lemma and note call starts; the HTML is then annotated (line numbers
 written into the apparatus entries, margin numbers painted, the entries of each
 page gathered into one footnote, repeated index references to the same page
 hidden) and laid out again, until a layout equals the one its annotations came
-from. All changes to the HTML are made on an lxml tree (see linenumbers).
+from. The print HTML is parsed once, into an lxml tree; every pass lays out an
+annotated copy of it, handed to WeasyPrint as a tree (no serialising, no second
+parser), so the elements the layout is measured on are those that were annotated.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import logging
 import os
@@ -71,9 +74,16 @@ class LaidOut:
 
     document: object  # weasyprint.Document, ready for write_pdf()
     line_map: object  # linenumbers.LineMap measured on ``document``
-    html: str  # the annotated HTML ``document`` was rendered from
-    passes: int
+    tree: object  # the annotated lxml tree ``document`` was laid out from (its boxes point into it)
+    passes: int  # layouts done, the first (unannotated) one included
     stable: bool  # False: the last layout still differed from the one its annotations came from
+
+    @property
+    def html(self) -> str:
+        """Give the annotated HTML the document was laid out from."""
+        from .. import linenumbers
+
+        return linenumbers.serialize(self.tree)
 
 
 def _fetcher(base: Path, images=()):
@@ -114,14 +124,20 @@ def _fetcher(base: Path, images=()):
 
 
 def published_links(html: str, site_url: str) -> str:
-    """Give print HTML whose links work in a PDF read anywhere: a relative link made absolute
-    against ``site_url`` (the published web edition), or its href removed when no site URL is
-    known; in-document (#…) and http(s)/mailto links kept; any other scheme (file: …) removed."""
-    from urllib.parse import urljoin
-
+    """Give print HTML whose links work in a PDF read anywhere (see :func:`link_to_site`)."""
     from .. import linenumbers
 
     tree = linenumbers.parse(html)
+    link_to_site(tree, site_url)
+    return linenumbers.serialize(tree)
+
+
+def link_to_site(tree, site_url: str) -> None:
+    """Make the links of a print HTML tree work in a PDF read anywhere (in place): a relative link
+    made absolute against ``site_url`` (the published web edition), or its href removed when no site
+    URL is known; in-document (#…) and http(s)/mailto links kept; any other scheme (file: …) removed."""
+    from urllib.parse import urljoin
+
     for link in tree.getroot().iter("a", "area"):
         href = (link.get("href") or "").strip()
         if not href or href.startswith("#") or re.match(r"^(https?|mailto):", href, re.I):
@@ -130,7 +146,6 @@ def published_links(html: str, site_url: str) -> str:
             link.set("href", urljoin(site_url, href))
         else:
             del link.attrib["href"]
-    return linenumbers.serialize(tree)
 
 
 def margin_numbers(options: PrintOptions):
@@ -183,21 +198,25 @@ def _mark_repeats(tree, repeats: frozenset[str]) -> None:
 
 def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), images=(), site_url: str = "") -> LaidOut:
     """Give ``html`` (print HTML) laid out with its line numbers, page-foot apparatus and index from its own layout;
-    it may show the confined ``images`` and its links lead to ``site_url`` (see :func:`published_links`)."""
-    import weasyprint  # imported here: it costs ~0.4 s and only PDF builds need it
+    it may show the confined ``images`` and its links lead to ``site_url`` (see :func:`link_to_site`).
+
+    This is the one layout loop: it stops when a layout equals the one its
+    annotations came from, or after ``options.max_passes`` layouts (then
+    ``stable`` is False and a warning is logged)."""
     from weasyprint.text.fonts import FontConfiguration
 
     from .. import linenumbers
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _fetcher(Path(base_url), images)
-    html = published_links(html, site_url)
     font_config = FontConfiguration()  # needed for the @font-face rules of print.css
     base = str(base_url) + os.sep
     margin = margin_numbers(options)
+    source = linenumbers.parse(html)  # the one parse: every layout is of an annotated copy of this tree
+    link_to_site(source, site_url)
 
-    def render(text: str):
-        return weasyprint.HTML(string=text, base_url=base, url_fetcher=fetcher).render(font_config=font_config)
+    def render(tree):
+        return weasyprint_html(tree, base, fetcher).render(font_config=font_config)
 
     def measure(document):
         return linenumbers.measure(document, options.per, uncounted=f"{linenumbers.UNCOUNTED}, {UNCOUNTED_EXTRA}",
@@ -207,86 +226,141 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
     # apparatus entries (print.css hides them under this class). Laid out as
     # footnotes of their own they would take far more room than the bands they
     # become, and WeasyPrint 70 breaks pages badly under many small footnotes.
-    has_index = any("index" in (section.get("class") or "").split() for section in linenumbers.parse(html).iter("section"))
+    has_index = any("index" in (section.get("class") or "").split() for section in source.getroot().iter("section"))
     draft = DRAFT_CLASS if has_index else None
-    current = linenumbers.provisional(html, "00" if options.per == "page" else "000")
-    document = render(_with_classes(current, FIRST_PASS_CLASS, draft))
+    first = _copy_with_classes(source, FIRST_PASS_CLASS, draft)
+    linenumbers.provisional(first, "00" if options.per == "page" else "000")
+    document = render(first)
     line_map = measure(document)
     pages = anchor_pages(document)
-    repeats = index_repeats(linenumbers.parse(current), pages)
-    notes = _footnote_ids(html)
+    repeats = index_repeats(source, pages)
+    notes = _footnote_ids(source)
+    expected = _expected_unplaced(source)
     # Lemmata whose entries stay footnotes of their own (see below).
     loose: frozenset[str] = frozenset()
     annotated = False  # whether line_map was measured on an annotated layout
     passes = 1
+    current, key = _annotated(source, line_map, repeats, loose, _hosts(notes, pages))
+    text_known = False  # whether the next layout's texts will be those of the last one
     while True:
-        # A note called from an uncounted line (navigation) may hold its page's
-        # apparatus too, so that the apparatus stays the last band of the foot.
-        def rewrite(tree, line_map, repeats=repeats, loose=loose, hosts={n: pages[n] for n in notes if n in pages}):
-            linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS, hosts=hosts, keep=loose)
-            _mark_repeats(tree, repeats)
-
-        current = linenumbers.annotate(html, line_map, margin, rewrite)
-        document = render(_with_classes(current, draft))
+        linenumbers.set_margin_style(current, line_map, margin)
+        # The index cannot move the texts' lines (it comes after them), but its
+        # page references and columns make its layout slow (over half of a
+        # larger volume's): drafts leave it out until the texts' layout is known,
+        # then one layout adds it. Laying it out sooner, hoping that a layout
+        # settles, cost a 10-text volume two more index layouts than it saved.
+        final = not draft or text_known
+        document = render(current if final else _copy_with_classes(current, draft))
         passes += 1
         new_map = measure(document)
         new_pages = anchor_pages(document)
-        new_repeats = index_repeats(linenumbers.parse(current), new_pages)
-        settled = new_map.same_layout(line_map) and new_repeats == repeats and _same_pages(new_pages, pages, notes)
+        new_repeats = index_repeats(current, new_pages)
+        settled = (_same_text_layout(new_map, line_map) and new_repeats == repeats
+                   and _same_pages(new_pages, pages, notes))
+        if not settled:
+            # A lemma near a page break can swing between two pages: in its page's
+            # apparatus band it takes the room that kept its line on that page, so
+            # the line moves on, the entry goes with it, and the line comes back.
+            # A lemma whose page changed between two annotated layouts therefore
+            # keeps its entry as a footnote of its own, which WeasyPrint keeps on
+            # the page of its line (footnote-policy: line); the layout then settles.
+            if annotated:
+                loose = loose | frozenset(
+                    anchor for anchor, position in new_map.anchors.items()
+                    if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
+            annotated = True
+            following, following_key = _annotated(source, new_map, new_repeats, loose, _hosts(notes, new_pages))
+            # Annotated from this layout, the tree would differ in its margin
+            # numbers only, which cannot move a line: a layout of it would be
+            # this one with other page backgrounds, so they are painted on it;
+            # on a draft they cannot be, but the next layout, with the index, is the last.
+            text_known = following_key == key
+            if text_known and final:
+                linenumbers.set_margin_style(current, new_map, margin)  # no box refers to the style element
+                linenumbers.repaint(document, new_map, margin, fetcher)
+                settled = True
         if settled or passes >= options.max_passes:
             if not settled:
                 log.warning("PDF layout: still changing after %d passes; line numbers may be off", passes)
-            if draft:
+            if not final:
                 document = render(current)  # the same layout, with the index
                 passes += 1
                 final_map = measure(document)
-                if not _same_lines(final_map, new_map):
-                    settled = False
-                    log.warning("PDF layout: the index changed the layout of the texts; line numbers may be off")
+                settled = settled and _same_text_layout(final_map, new_map)
                 new_map = final_map
-            _report(new_map, current)
+            _report(new_map, expected)
             return LaidOut(document, new_map, current, passes, settled)
-        # A lemma near a page break can swing between two pages: in its page's
-        # apparatus band it takes the room that kept its line on that page, so
-        # the line moves on, the entry goes with it, and the line comes back.
-        # A lemma whose page changed between two annotated layouts therefore
-        # keeps its entry as a footnote of its own, which WeasyPrint keeps on
-        # the page of its line (footnote-policy: line); the layout then settles.
-        if annotated:
-            loose = loose | frozenset(
-                anchor for anchor, position in new_map.anchors.items()
-                if anchor in line_map.anchors and line_map.anchors[anchor].page != position.page)
-        annotated = True
         line_map, repeats, pages = new_map, new_repeats, new_pages
+        current, key = following, following_key
 
 
-def _same_lines(a, b) -> bool:
-    """Give whether two line maps have the same counted lines and anchors (the page count aside:
-    the index adds pages at the end)."""
-    def key(line_map):
-        return ([(line.page, line.number, round(line.baseline, 2)) for line in line_map.lines],
-                sorted(line_map.anchors.items()))
-    return key(a) == key(b)
+def _hosts(notes: frozenset[str], pages: dict[str, int]) -> dict[str, int]:
+    """Give the pages of the commentary notes: a note called from an uncounted line (navigation) may
+    hold its page's apparatus too, so that the apparatus stays the last band of the page foot."""
+    return {note: pages[note] for note in notes if note in pages}
 
 
-def _with_classes(html: str, *classes: str | None) -> str:
-    """Give ``html`` with ``classes`` (None ones skipped) added to its root element."""
-    from .. import linenumbers
+def weasyprint_html(tree, base_url: str, url_fetcher):
+    """Give a ``weasyprint.HTML`` of an lxml HTML tree, without serialising and parsing it again.
 
-    wanted = [c for c in classes if c]
-    if not wanted:
-        return html
-    tree = linenumbers.parse(html)
+    WeasyPrint 70's ``HTML`` has no tree argument: its constructor parses the
+    source with tinyhtml5 (about a quarter of a plain layout of the print HTML)
+    and then only wraps the root element for its selector engine, which takes
+    lxml elements as well. Constructing it from an empty string keeps
+    WeasyPrint's own handling of the base URL and fetcher; the wrapped root is
+    then this tree's. Layout boxes point to its elements, so the tree must not
+    change while the rendered document is in use."""
+    from urllib.parse import urljoin
+
+    import weasyprint
+
+    html = weasyprint.HTML(string="", base_url=base_url, url_fetcher=url_fetcher)
     root = tree.getroot()
-    root.set("class", " ".join([*(root.get("class") or "").split(), *wanted]))
-    return linenumbers.serialize(tree)
+    # As WeasyPrint does for a parsed document: the first <base href> sets the base URL.
+    base = next((element.get("href", "").strip() for element in root.iter("base")), "")
+    if base:
+        html.base_url = urljoin(html.base_url, base)
+    html.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    html.etree_element = html.wrapper_element.etree_element
+    return html
 
 
-def _footnote_ids(html: str) -> frozenset[str]:
-    """Give the ids of the commentary notes (footnotes of class ``fn``) of print HTML."""
+def _annotated(source, line_map, repeats: frozenset[str], loose: frozenset[str], hosts: dict[str, int]):
+    """Give a copy of the print HTML tree ``source`` annotated from ``line_map`` (each page's apparatus
+    gathered, except the ``loose`` lemmata's; the index's ``repeats`` hidden; placeholders filled in) and
+    its HTML: the margin numbers (:func:`teipress.linenumbers.set_margin_style`) aside, all that a layout
+    of it takes from ``line_map``. It depends on nothing else, so an unchanged layout gives the same tree."""
     from .. import linenumbers
 
-    return frozenset(element.get("id") for element in linenumbers.parse(html).getroot().iter()
+    tree = copy.deepcopy(source)  # about a hundredth of the cost of serialising and parsing again
+    linenumbers.gather(tree, line_map, APPARATUS_GROUP_CLASS, hosts=hosts, keep=loose)
+    _mark_repeats(tree, repeats)
+    linenumbers.annotate(tree, line_map, None)
+    return tree, linenumbers.serialize(tree)
+
+
+def _same_text_layout(a, b) -> bool:
+    """Give whether two line maps have the same counted lines (numbers and places) and anchors; the page
+    count aside: a layout with the index has more pages at the end than a draft without it, and pages
+    without counted lines or anchors change no annotation."""
+    def key(line_map):
+        return ([(line.page, line.number, round(line.baseline, 2), round(line.text_left, 2),
+                  round(line.text_right, 2)) for line in line_map.lines],
+                sorted(line_map.anchors.items()))
+    return a.per == b.per and key(a) == key(b)
+
+
+def _copy_with_classes(tree, *classes: str | None):
+    """Give a copy of ``tree`` with ``classes`` (None ones skipped) added to its root element."""
+    tree = copy.deepcopy(tree)
+    root = tree.getroot()
+    root.set("class", " ".join([*(root.get("class") or "").split(), *(c for c in classes if c)]))
+    return tree
+
+
+def _footnote_ids(tree) -> frozenset[str]:
+    """Give the ids of the commentary notes (footnotes of class ``fn``) of a print HTML tree."""
+    return frozenset(element.get("id") for element in tree.getroot().iter()
                      if isinstance(element.tag, str) and element.get("id")
                      and "fn" in (element.get("class") or "").split())
 
@@ -295,15 +369,17 @@ def _same_pages(new: dict[str, int], old: dict[str, int], ids: frozenset[str]) -
     return all(new.get(anchor) == old.get(anchor) for anchor in ids)
 
 
-def _report(line_map, html: str) -> None:
-    """Warn about anchors that found no line, except those in lines left uncounted on purpose
-    (navigation of the source): their apparatus entries give their locus instead of a line."""
-    from .. import linenumbers
-
-    tree = linenumbers.parse(html)
+def _expected_unplaced(tree) -> frozenset[str]:
+    """Give the ids in lines left uncounted on purpose (navigation of the source): their apparatus
+    entries give their locus instead of a line, so finding no line for them is no news."""
     wrapper = cssselect2.ElementWrapper.from_html_root(tree.getroot())
-    expected = {item.etree_element.get("id") for item in wrapper.query_all(
-        ", ".join(f"{selector} [id]" for selector in UNCOUNTED_EXTRA.split(", ")))}
+    return frozenset(item.etree_element.get("id") for item in wrapper.query_all(
+        ", ".join(f"{selector} [id]" for selector in UNCOUNTED_EXTRA.split(", "))))
+
+
+def _report(line_map, expected: frozenset[str]) -> None:
+    """Warn about anchors that found no line, except the ``expected`` ones (see :func:`_expected_unplaced`),
+    and about apparatus entries printed on a later page than their lemma."""
     unplaced = [anchor for anchor in line_map.unplaced if anchor not in expected]
     if unplaced:
         log.warning("line numbers: no counted line for %s", ", ".join(unplaced))
