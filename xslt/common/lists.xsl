@@ -28,6 +28,8 @@
 
   <!-- The pages of the edition in site order (each a tp:page of lists.xml). -->
   <xsl:variable name="tp:pages" as="element(tp:page)+" select="$lists/tp:lists/tp:pages/tp:page"/>
+  <!-- The home page's name ('index'). -->
+  <xsl:variable name="tp:home-page" as="xs:string" select="string($tp:pages[@group eq 'home'][1]/@name)"/>
   <!-- The register kinds' names ('person', 'place' …), in the order of their pages. -->
   <xsl:variable name="tp:kinds" as="xs:string+" select="$tp:pages/tp:kind/@name ! string()"/>
   <!-- The datasets of the open data, in zip order (each a tp:dataset). -->

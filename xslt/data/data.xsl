@@ -159,7 +159,7 @@
     <xsl:variable name="version" select="tp:edition-version($edition)"/>
     <xsl:sequence select="map:merge((map{'id': 'edition', 'type': 'book', 'title': string($edition/@title),
       'editor': $editors, 'issued': $issued},
-      tp:absolute-url($edition, 'index.html') ! map{'URL': .},
+      tp:absolute-url($edition, tp:page-href($tp:home-page)) ! map{'URL': .},
       ($version[. ne ''] ! map{'version': .})))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:for-each select="$edition/tp:text">
       <xsl:variable name="tei" select="tp:tei(.)"/>
@@ -186,7 +186,7 @@
     <xsl:if test="$editors ne ''">  editor = {{{$editors}}},&#10;</xsl:if>
     <xsl:if test="$version ne ''">  version = {tp:bib($version)},&#10;</xsl:if>
     <xsl:text>  date = {{{$date}}},&#10;  year = {{{substring($date, 1, 4)}}}</xsl:text>
-    <xsl:for-each select="tp:absolute-url(., 'index.html')">,&#10;  url = {{{.}}}</xsl:for-each>
+    <xsl:for-each select="tp:absolute-url(., tp:page-href($tp:home-page))">,&#10;  url = {{{.}}}</xsl:for-each>
     <xsl:text>&#10;}}&#10;</xsl:text>
     <xsl:for-each select="tp:text">
       <xsl:variable name="tei" select="tp:tei(.)"/>

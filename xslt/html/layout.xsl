@@ -97,7 +97,7 @@
     <xsl:param name="current" as="xs:string"/>
     <xsl:variable name="edition" select="tp:edition(.)"/>
     <header class="site-header">
-      <p class="site-title"><a href="index.html">{$edition/@title}</a></p>
+      <p class="site-title"><a href="{tp:page-href($tp:home-page)}">{$edition/@title}</a></p>
       <nav class="site-nav" aria-label="{tp:l10n('site-navigation')}">
         <ul>
           <!-- The pages of lists.xml with nav="yes" that the edition has; 'about' leads to the paratext pages

@@ -16,7 +16,7 @@
   <xsl:import href="modules.xsl"/>
 
   <!-- Which page to render: a page of lists.xml (the home page when not given). -->
-  <xsl:param name="page" as="xs:string" select="string($tp:pages[@group eq 'home'][1]/@name)"/>
+  <xsl:param name="page" as="xs:string" select="$tp:home-page"/>
 
   <xsl:template match="/">
     <xsl:if test="empty(key('tp:page', $page, $lists))">

@@ -121,7 +121,7 @@
     <nav class="paratext-links" aria-label="{tp:l10n('about-more')}">
       <h2>{tp:l10n('about-more')}</h2>
       <ul>
-        <xsl:for-each select="$tp:paratext-pages[. ne 'about']">
+        <xsl:for-each select="$tp:paratext-pages[. ne tp:page('about')/@name]">
           <li><a href="{.}.html">{tp:l10n('page-' || .)}</a></li>
         </xsl:for-each>
       </ul>
@@ -245,7 +245,7 @@
     </section>
     <section class="principles-section" id="principles-data-model" aria-labelledby="h-data-model">
       <h2 id="h-data-model">{tp:l10n('principles-data-model')}</h2>
-      <p>{tp:l10n('principles-data-model-text')} <a href="data.html">{tp:l10n('page-data')}</a></p>
+      <p>{tp:l10n('principles-data-model-text')} <a href="{tp:page-href('data')}">{tp:l10n('page-data')}</a></p>
     </section>
   </xsl:template>
 

@@ -25,10 +25,11 @@ EPUB_NAME = "edition.epub"
 CONTENT = "OEBPS"
 OPF_NS = "http://www.idpf.org/2007/opf"
 
+# The OCF container names the package, the part of xslt/common/lists.xml whose manifest gets the images.
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles>
-    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+    <rootfile full-path="{package}" media-type="application/oebps-package+xml"/>
   </rootfiles>
 </container>
 """
@@ -37,7 +38,9 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus, images=()) -> dict[str, bytes]:
     """Give the files of the book by their path inside it, in the order they are zipped; ``images``
     are the confined images (:mod:`teipress.images`) the texts show, packed and listed in the manifest."""
-    files: dict[str, bytes] = {"mimetype": b"application/epub+zip", "META-INF/container.xml": CONTAINER.encode()}
+    package = next(entry.file for entry in epub_content_files() if entry.manifest)
+    files: dict[str, bytes] = {"mimetype": b"application/epub+zip",
+                               "META-INF/container.xml": CONTAINER.format(package=f"{CONTENT}/{package}").encode()}
 
     def part(name: str, **parameters) -> bytes:
         return stylesheets.run(EPUB_STYLESHEET, edition_node, {"epub-part": name, **parameters},
