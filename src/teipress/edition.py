@@ -7,19 +7,15 @@ import copy
 
 from lxml import etree
 
+from . import lists
 from .config import Settings
 from .corpus import Corpus
 from .document import TEI_NS
 from .extract import TP_NS, edition_element, output_names, registers_element, text_element
 
 
-# Register pages and the TEI elements whose entries they list.
-REGISTER_PAGES = {
-    "persons": "person",
-    "places": "place",
-    "organisations": "org",
-    "objects": "object",
-}
+# Register pages and the TEI elements whose entries they list (xslt/common/lists.xml).
+REGISTER_PAGES = lists.register_pages()
 
 
 def edition_tree(corpus: Corpus, settings: Settings, outputs=None) -> etree._Element:

@@ -39,6 +39,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor
 from .confinement import check_stylesheet
 from .document import safe_parser
 from .errors import StylesheetError, TransformError
+from .lists import LISTS_PARAMETER, lists_root
 from .resources import xslt_dir
 
 # Every entry stylesheet a build or an export may run (compiled before the processor is locked),
@@ -59,6 +60,8 @@ OVERRIDE_LAYERS: dict[str, tuple[str, ...]] = {
 ENTRY_STYLESHEETS = tuple(OVERRIDE_LAYERS)
 # The interface strings, by the stylesheet parameter that receives them (see xslt/common/l10n.xsl).
 STRINGS_FILES = {"l10n-strings": "common/l10n.xml", "print-l10n-strings": "print/l10n.xml"}
+# The lists of the edition (pages, register kinds, datasets, EPUB parts) are handed over the same
+# way, as the parameter LISTS_PARAMETER (see xslt/common/lists.xsl): teipress's own file, never an override's.
 
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 # Saxon's parser refuses elements deeper than 100 (a JDK default); the edition
@@ -187,6 +190,7 @@ class Stylesheets:
                 except StylesheetError as exc:
                     self._refused[name] = exc
         self._strings = {parameter: self._strings_node(relative) for parameter, relative in STRINGS_FILES.items()}
+        self._strings[LISTS_PARAMETER] = self._processor.parse_xml(xml_text=etree.tostring(lists_root(), encoding="unicode"))
         self._processor.set_configuration_property(_ALLOWED_PROTOCOLS, "")
         self.locked = True
 

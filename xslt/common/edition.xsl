@@ -190,7 +190,7 @@
     <xsl:variable name="editors" select="tp:edition-editor-names($context)"/>
     <xsl:sequence select="tp:l10n('cite-edition-plain', (
       if (exists($editors)) then tp:l10n('cite-eds', string-join($editors, '; ')) || ', ' else '',
-      string(root($context)/tp:edition/@title), tp:version-label($context), tp:edition-url($context, 'index.html')))"/>
+      string(root($context)/tp:edition/@title), tp:version-label($context), tp:edition-url($context, tp:page-href($tp:home-page))))"/>
   </xsl:function>
 
   <!-- A text (tp:text) in a reference list, as plain text; with $block, one of its paragraphs. -->

@@ -19,9 +19,9 @@
   <!-- Mentions in the texts by the normalised pointer ("registers.xml#pers-x") of each URI of their @ref. -->
   <xsl:key name="tp:mentions" match="tp:text//tei:text//*[@ref]" use="if (tp:is-mention(.)) then tp:ref-keys(.) else ()"/>
 
-  <!-- Names that mention a register entry. -->
+  <!-- Names that mention a register entry: the name elements of the kinds (lists.xml), and the generic ones. -->
   <xsl:variable name="tp:mention-names" as="xs:string+"
-    select="('persName', 'placeName', 'orgName', 'geogName', 'objectName', 'name', 'rs')"/>
+    select="($tp:pages/tp:kind/@names ! tokenize(.), 'name', 'rs')"/>
 
   <!-- True when $el is a mention: a name element with @ref. -->
   <xsl:function name="tp:is-mention" as="xs:boolean">
@@ -29,20 +29,12 @@
     <xsl:sequence select="exists($el/@ref[normalize-space()]) and exists($el/self::tei:*) and local-name($el) = $tp:mention-names"/>
   </xsl:function>
 
-  <!-- The kind a mention names by its element: 'person', 'place', 'org', 'object', or 'name'. -->
+  <!-- The kind a mention names: by its TEI element (a name element of a kind), else by its @type
+       (a mention-type of a kind, in any case), else 'name'. -->
   <xsl:function name="tp:mention-kind" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="type" select="lower-case(string($el/@type))"/>
-    <xsl:sequence select="
-      if ($el/self::tei:persName) then 'person'
-      else if ($el/(self::tei:placeName | self::tei:geogName)) then 'place'
-      else if ($el/self::tei:orgName) then 'org'
-      else if ($el/self::tei:objectName) then 'object'
-      else if ($type = ('person', 'persname', 'pers')) then 'person'
-      else if ($type = ('place', 'placename')) then 'place'
-      else if ($type = ('org', 'organisation', 'organization', 'orgname', 'periodical')) then 'org'
-      else if ($type = ('ship', 'object', 'vessel')) then 'object'
-      else 'name'"/>
+    <xsl:sequence select="((if ($el/self::tei:*) then key('tp:kind-by-name', local-name($el), $lists) else (),
+      key('tp:kind-by-type', lower-case(string($el/@type)), $lists))[1]/@name ! string(), 'name')[1]"/>
   </xsl:function>
 
   <!--
@@ -53,24 +45,21 @@
   <xsl:function name="tp:entry-kind" as="xs:string?">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
-      if (empty($el/ancestor::tp:registers)) then ()
-      else if ($el/(self::tei:person | self::tei:personGrp)[ancestor::tei:listPerson]) then 'person'
-      else if ($el/self::tei:place[ancestor::tei:listPlace]) then 'place'
-      else if ($el/self::tei:org[ancestor::tei:listOrg]) then 'org'
-      else if ($el/self::tei:object[ancestor::tei:listObject]) then 'object'
-      else ()"/>
+      if (empty($el/ancestor::tp:registers) or empty($el/self::tei:*)) then ()
+      else for $kind in key('tp:kind-by-entry', local-name($el), $lists)
+        return $kind[exists($el/ancestor::tei:*[local-name() eq $kind/@list])]/@name ! string()"/>
   </xsl:function>
 
-  <!-- The register page of a kind: 'persons', 'places', 'organisations', 'objects'. -->
+  <!-- The register page of a kind (lists.xml): 'person' is listed on 'persons' … -->
   <xsl:function name="tp:register-page" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map{'person': 'persons', 'place': 'places', 'org': 'organisations', 'object': 'objects'}($kind)"/>
+    <xsl:sequence select="string(tp:kind($kind)/../@name)"/>
   </xsl:function>
 
-  <!-- The kind of the entries a register page lists. -->
+  <!-- The kind of the entries a register page lists; empty for a page that is no register. -->
   <xsl:function name="tp:page-kind" as="xs:string?">
     <xsl:param name="page" as="xs:string"/>
-    <xsl:sequence select="map{'persons': 'person', 'places': 'place', 'organisations': 'org', 'objects': 'object'}($page)"/>
+    <xsl:sequence select="key('tp:page', $page, $lists)/tp:kind/@name ! string()"/>
   </xsl:function>
 
   <!-- The href of the register page of a kind: "persons.html". -->
@@ -90,12 +79,9 @@
     <xsl:param name="edition" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:variable name="registers" select="root($edition)//tp:registers"/>
-    <xsl:sequence select="
-      if ($kind eq 'person') then $registers//tei:listPerson//(tei:person | tei:personGrp)[@xml:id]
-      else if ($kind eq 'place') then $registers//tei:listPlace//tei:place[@xml:id]
-      else if ($kind eq 'org') then $registers//tei:listOrg//tei:org[@xml:id]
-      else if ($kind eq 'object') then $registers//tei:listObject//tei:object[@xml:id]
-      else ()"/>
+    <xsl:variable name="of" select="tp:kind($kind)"/>
+    <xsl:sequence select="if (empty($of)) then ()
+      else $registers//tei:*[local-name() eq $of/@list]//tei:*[local-name() = tokenize($of/@entries)][@xml:id]"/>
   </xsl:function>
 
   <!-- True when the edition has a page for the register $page: its registers have entries of that kind. -->
@@ -103,6 +89,12 @@
     <xsl:param name="edition" as="node()"/>
     <xsl:param name="page" as="xs:string"/>
     <xsl:sequence select="exists(tp:entries($edition, tp:page-kind($page)))"/>
+  </xsl:function>
+
+  <!-- The pages of lists.xml that the edition has, in site order: every page but a register page without entries. -->
+  <xsl:function name="tp:edition-pages" as="xs:string*">
+    <xsl:param name="edition" as="node()"/>
+    <xsl:sequence select="$tp:pages[empty(tp:kind) or tp:has-register-page($edition, @name)]/@name ! string()"/>
   </xsl:function>
 
   <!-- The mentions of an entry in the texts of the edition, in document order. -->
@@ -125,15 +117,14 @@
       return tp:resolve($mention, $u)[exists(tp:entry-kind(.))])[1]"/>
   </xsl:function>
 
-  <!-- The name elements of an entry: persName for a person, placeName for a place … -->
+  <!-- The name elements of an entry: those of its kind (persName for a person …; lists.xml), then its tei:name. -->
   <xsl:function name="tp:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="kind" select="if ($entry/self::tei:*) then key('tp:kind-by-entry', local-name($entry), $lists) else ()"/>
+    <xsl:variable name="names" select="tokenize($kind/@names)"/>
     <xsl:sequence select="
-      if ($entry/(self::tei:person | self::tei:personGrp)) then $entry/tei:persName
-      else if ($entry/self::tei:place) then $entry/(tei:placeName | tei:geogName)
-      else if ($entry/self::tei:org) then $entry/tei:orgName
-      else if ($entry/self::tei:object) then $entry//tei:objectName
-      else (), $entry/tei:name"/>
+      if ($kind/@names-nested = 'yes') then $entry//tei:*[local-name() = $names]
+      else $entry/tei:*[local-name() = $names], $entry/tei:name"/>
   </xsl:function>
 
   <!-- The main name element of an entry: type="main", else the first name. -->

@@ -1,11 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet: the open data of the edition, one file per run.
-  Source: the edition document (tp:edition); parameter dataset names the file:
-    registers-csv, registers-json   one row/object per published register entry
-    chronology-csv, chronology-json one row/object per dated mention
-    citation-bib, citation-csl, citation-txt   the edition and each text, for reference managers
-    readme, licence                 the plain-text companions of the data zip
+  Source: the edition document (tp:edition); parameter dataset names the file,
+  a dataset of lists.xml, each written by its rule in mode tp:dataset:
+    registers-*    one row/object per published register entry
+    chronology-*   one row/object per dated mention
+    citation-*     the edition and each text, for reference managers
+    readme, licence  the plain-text companions of the data zip
   Output is text (JSON is built as maps and serialized), so one stylesheet
   serves every format; the facts come from the same functions as the HTML.
 -->
@@ -19,6 +20,7 @@
 
   <xsl:import href="../common/views.xsl"/>
   <xsl:import href="../common/l10n.xsl"/>
+  <xsl:import href="../common/lists.xsl"/>
   <xsl:import href="../common/core.xsl"/>
   <xsl:import href="../common/linking.xsl"/>
   <xsl:import href="../common/numbering.xsl"/>
@@ -33,47 +35,68 @@
   <xsl:mode use-accumulators="#all"/>
 
   <!-- Which file to write (see the comment at the top). -->
-  <xsl:param name="dataset" as="xs:string" select="'registers-csv'"/>
+  <xsl:param name="dataset" as="xs:string" select="string($tp:datasets[1]/@id)"/>
+  <!-- A dataset of lists.xml without a rule here is an error, not an empty file. -->
+  <xsl:mode name="tp:dataset" on-no-match="fail"/>
 
-  <xsl:variable name="tp:kinds" as="xs:string+" select="('person', 'place', 'org', 'object')"/>
   <xsl:variable name="tp:json" as="map(*)" select="map{'method': 'json', 'indent': true(), 'escape-solidus': false()}"/>
 
   <xsl:template match="/">
-    <xsl:variable name="edition" select="tp:edition"/>
-    <xsl:choose>
-      <xsl:when test="$dataset eq 'registers-csv'">
-        <xsl:sequence select="tp:csv(('id', 'type', 'name', 'variants', 'wikidata', 'geonames', 'viaf', 'birth', 'death', 'latitude', 'longitude', 'mentions', 'url'),
-          tp:register-rows($edition) ! array{?id, ?type, ?name, string-join(?variants?*, ' | '), ?wikidata, ?geonames, ?viaf, ?birth, ?death, ?latitude, ?longitude, string(?mentions), ?url})"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'registers-json'">
-        <xsl:sequence select="serialize(array{tp:register-rows($edition)}, $tp:json)"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'chronology-csv'">
-        <xsl:sequence select="tp:csv(('start', 'end', 'when', 'description', 'words', 'text', 'title', 'locus', 'url'),
-          tp:chronology-rows($edition) ! array{?start, ?end, ?when, ?description, ?words, ?text, ?title, ?locus, ?url})"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'chronology-json'">
-        <xsl:sequence select="serialize(array{tp:chronology-rows($edition)}, $tp:json)"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'citation-txt'">
-        <xsl:sequence select="string-join((tp:edition-citation($edition), $edition/tp:text ! tp:text-citation(., ())), '&#10;&#10;') || '&#10;'"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'citation-bib'">
-        <xsl:apply-templates select="$edition" mode="tp:bibtex"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'citation-csl'">
-        <xsl:sequence select="serialize(array{tp:csl-items($edition)}, $tp:json)"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'readme'">
-        <xsl:apply-templates select="$edition" mode="tp:readme"/>
-      </xsl:when>
-      <xsl:when test="$dataset eq 'licence'">
-        <xsl:apply-templates select="$edition" mode="tp:licence"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:message terminate="yes" error-code="tp:unknown-dataset">teipress: unknown dataset "{$dataset}"</xsl:message>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="entry" select="key('tp:dataset', $dataset, $lists)"/>
+    <xsl:if test="empty($entry)">
+      <xsl:message terminate="yes" error-code="tp:unknown-dataset">teipress: unknown dataset "{$dataset}"</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$entry" mode="tp:dataset">
+      <xsl:with-param name="edition" select="tp:edition" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- Each dataset, by its entry in lists.xml; $edition: the tp:edition element. -->
+  <xsl:template match="tp:dataset[@id = 'registers-csv']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="tp:csv(('id', 'type', 'name', 'variants', 'wikidata', 'geonames', 'viaf', 'birth', 'death', 'latitude', 'longitude', 'mentions', 'url'),
+      tp:register-rows($edition) ! array{?id, ?type, ?name, string-join(?variants?*, ' | '), ?wikidata, ?geonames, ?viaf, ?birth, ?death, ?latitude, ?longitude, string(?mentions), ?url})"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'registers-json']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="serialize(array{tp:register-rows($edition)}, $tp:json)"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'chronology-csv']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="tp:csv(('start', 'end', 'when', 'description', 'words', 'text', 'title', 'locus', 'url'),
+      tp:chronology-rows($edition) ! array{?start, ?end, ?when, ?description, ?words, ?text, ?title, ?locus, ?url})"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'chronology-json']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="serialize(array{tp:chronology-rows($edition)}, $tp:json)"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'citation-txt']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="string-join((tp:edition-citation($edition), $edition/tp:text ! tp:text-citation(., ())), '&#10;&#10;') || '&#10;'"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'citation-bib']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:bibtex"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'citation-csl']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="serialize(array{tp:csl-items($edition)}, $tp:json)"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'readme']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:readme"/>
+  </xsl:template>
+
+  <xsl:template match="tp:dataset[@id = 'licence']" mode="tp:dataset">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:licence"/>
   </xsl:template>
 
   <!-- CSV (RFC 4180): a header row, then the rows; every field quoted, quotes doubled, CRLF line ends. -->
@@ -136,7 +159,7 @@
     <xsl:variable name="version" select="tp:edition-version($edition)"/>
     <xsl:sequence select="map:merge((map{'id': 'edition', 'type': 'book', 'title': string($edition/@title),
       'editor': $editors, 'issued': $issued},
-      tp:absolute-url($edition, 'index.html') ! map{'URL': .},
+      tp:absolute-url($edition, tp:page-href($tp:home-page)) ! map{'URL': .},
       ($version[. ne ''] ! map{'version': .})))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:for-each select="$edition/tp:text">
       <xsl:variable name="tei" select="tp:tei(.)"/>
@@ -163,7 +186,7 @@
     <xsl:if test="$editors ne ''">  editor = {{{$editors}}},&#10;</xsl:if>
     <xsl:if test="$version ne ''">  version = {tp:bib($version)},&#10;</xsl:if>
     <xsl:text>  date = {{{$date}}},&#10;  year = {{{substring($date, 1, 4)}}}</xsl:text>
-    <xsl:for-each select="tp:absolute-url(., 'index.html')">,&#10;  url = {{{.}}}</xsl:for-each>
+    <xsl:for-each select="tp:absolute-url(., tp:page-href($tp:home-page))">,&#10;  url = {{{.}}}</xsl:for-each>
     <xsl:text>&#10;}}&#10;</xsl:text>
     <xsl:for-each select="tp:text">
       <xsl:variable name="tei" select="tp:tei(.)"/>
@@ -188,7 +211,7 @@
     <xsl:for-each select="tp:text | tp:registers">
       <xsl:text>  tei/{@src}  {tp:file-title(tp:tei(.))}&#10;</xsl:text>
     </xsl:for-each>
-    <xsl:for-each select="'registers.csv', 'registers.json', 'chronology.csv', 'chronology.json', 'citation.bib', 'citation.json', 'citation.txt', 'LICENCE.txt'">
+    <xsl:for-each select="$tp:datasets[not(@in-readme = 'no')]/@file ! string()">
       <xsl:text>  {.}  {tp:l10n('data-readme-' || replace(., '\.', '-'))}&#10;</xsl:text>
     </xsl:for-each>
     <xsl:text>&#10;{tp:l10n('data-readme-cite')}&#10;&#10;  {tp:edition-citation(.)}&#10;</xsl:text>

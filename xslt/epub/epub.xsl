@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet: the EPUB 3 edition, one file of the package per run.
-  Source: the edition document (tp:edition); parameter epub-part names the file:
+  Source: the edition document (tp:edition); parameter epub-part names the file,
+  a part of lists.xml, each written by its rule in mode tp:epub-part:
     package     OEBPS/content.opf (metadata, manifest, spine)
     files       the file name of each text in the book (tp:files), for the packer
     nav         OEBPS/nav.xhtml (the contents)
@@ -29,14 +30,17 @@
 
   <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <!-- Which file of the package to write: package, nav, title, principles, text or register. -->
-  <xsl:param name="epub-part" as="xs:string" select="'package'"/>
+  <!-- Which file of the package to write: a part of lists.xml (package, nav, title …). -->
+  <xsl:param name="epub-part" as="xs:string" select="string($lists/tp:lists/tp:epub/tp:part[1]/@name)"/>
+  <!-- A part of lists.xml without a rule here is an error, not an empty file. -->
+  <xsl:mode name="tp:epub-part" on-no-match="fail"/>
+  <xsl:mode name="tp:epub-document" on-no-match="fail"/>
   <!-- The text of the 'text' part: html.xsl's parameter text-id. -->
   <!-- The register page of the 'register' part: persons, places, organisations or objects. -->
   <xsl:param name="register-page" as="xs:string" select="''"/>
 
   <xsl:variable name="tp:xhtml-ns" as="xs:string" select="'http://www.w3.org/1999/xhtml'"/>
-  <xsl:variable name="tp:register-pages" as="xs:string+" select="('persons', 'places', 'organisations', 'objects')"/>
+  <xsl:variable name="tp:register-pages" as="xs:string+" select="$tp:pages[tp:kind]/@name ! string()"/>
 
   <!--
     The content documents of the book in reading order: file name (without
@@ -45,11 +49,30 @@
   -->
   <xsl:function name="tp:epub-documents" as="map(*)*">
     <xsl:param name="edition" as="element(tp:edition)"/>
-    <xsl:sequence select="map{'name': 'title', 'title': string($edition/@title)},
-      map{'name': 'principles', 'title': tp:l10n('page-principles')},
-      $edition/tp:text ! map{'name': string(@id), 'title': tp:text-title(tp:tei(.))},
-      $tp:register-pages[tp:has-register-page($edition, .)] ! map{'name': ., 'title': tp:l10n('page-' || .)}"/>
+    <xsl:apply-templates select="$lists/tp:lists/tp:epub/tp:part[@document = 'yes']" mode="tp:epub-document">
+      <xsl:with-param name="edition" select="$edition" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:function>
+
+  <!-- The content documents of each part of lists.xml with document="yes", in mode tp:epub-document. -->
+  <xsl:template match="tp:part[@name = 'title']" mode="tp:epub-document" as="map(*)">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="map{'name': string(@name), 'title': string($edition/@title)}"/>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'principles']" mode="tp:epub-document" as="map(*)">
+    <xsl:sequence select="map{'name': string(@name), 'title': tp:l10n('page-' || @name)}"/>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'text']" mode="tp:epub-document" as="map(*)*">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="$edition/tp:text ! map{'name': string(@id), 'title': tp:text-title(tp:tei(.))}"/>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'register']" mode="tp:epub-document" as="map(*)*">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:sequence select="$tp:register-pages[tp:has-register-page($edition, .)] ! map{'name': ., 'title': tp:l10n('page-' || .)}"/>
+  </xsl:template>
 
   <!--
     The file of a content document in the book from its name: a name fit for a
@@ -87,67 +110,90 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <xsl:variable name="edition" select="tp:edition"/>
-    <xsl:choose>
-      <xsl:when test="$epub-part eq 'package'"><xsl:apply-templates select="$edition" mode="tp:epub-package"/></xsl:when>
-      <xsl:when test="$epub-part eq 'files'">
-        <!-- The file of each text in the book, for the packer (writers/epub.py). -->
-        <tp:files>
-          <xsl:for-each select="$edition/tp:text">
-            <tp:file text="{@id}" name="{tp:epub-file(@id)}"/>
-          </xsl:for-each>
-        </tp:files>
-      </xsl:when>
-      <xsl:when test="$epub-part eq 'nav'"><xsl:apply-templates select="$edition" mode="tp:epub-nav"/></xsl:when>
-      <xsl:when test="$epub-part eq 'title'">
-        <xsl:call-template name="tp:xhtml-document">
-          <xsl:with-param name="title" select="string($edition/@title)"/>
-          <xsl:with-param name="content" as="node()*">
-            <section epub:type="titlepage">
-              <xsl:apply-templates select="$edition" mode="tp:paratext-about"/>
-            </section>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$epub-part eq 'principles'">
-        <xsl:call-template name="tp:xhtml-document">
-          <xsl:with-param name="title" select="tp:l10n('page-principles')"/>
-          <xsl:with-param name="content" as="node()*">
-            <section epub:type="preface">
-              <xsl:apply-templates select="$edition" mode="tp:paratext-principles"/>
-            </section>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$epub-part eq 'text'">
-        <xsl:variable name="text" select="key('tp:text-by-id', $text-id, root($edition))"/>
-        <xsl:if test="empty($text)">
-          <xsl:message terminate="yes" error-code="tp:unknown-text">teipress: no text with id "{$text-id}" in the edition document</xsl:message>
-        </xsl:if>
-        <xsl:call-template name="tp:xhtml-document">
-          <xsl:with-param name="title" select="tp:text-title(tp:tei($text))"/>
-          <xsl:with-param name="content" as="node()*">
-            <xsl:apply-templates select="$text" mode="tp:text-content"/>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$epub-part eq 'register' and $register-page = $tp:register-pages">
-        <xsl:call-template name="tp:xhtml-document">
-          <xsl:with-param name="title" select="tp:l10n('page-' || $register-page)"/>
-          <xsl:with-param name="content" as="node()*">
-            <xsl:for-each select="$edition">
-              <xsl:call-template name="tp:register-page">
-                <xsl:with-param name="kind" select="tp:page-kind($register-page)"/>
-                <xsl:with-param name="page" select="$register-page"/>
-              </xsl:call-template>
-            </xsl:for-each>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:message terminate="yes" error-code="tp:unknown-part">teipress: unknown EPUB part "{$epub-part}" (register "{$register-page}")</xsl:message>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="part" select="key('tp:epub-part', $epub-part, $lists)"/>
+    <xsl:if test="empty($part)">
+      <xsl:message terminate="yes" error-code="tp:unknown-part">teipress: unknown EPUB part "{$epub-part}" (register "{$register-page}")</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$part" mode="tp:epub-part">
+      <xsl:with-param name="edition" select="tp:edition" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- Each part of the book, by its entry in lists.xml; $edition: the tp:edition element. -->
+  <xsl:template match="tp:part[@name = 'package']" mode="tp:epub-part">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:epub-package"/>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'files']" mode="tp:epub-part">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <!-- The file of each text in the book, for the packer (writers/epub.py). -->
+    <tp:files>
+      <xsl:for-each select="$edition/tp:text">
+        <tp:file text="{@id}" name="{tp:epub-file(@id)}"/>
+      </xsl:for-each>
+    </tp:files>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'nav']" mode="tp:epub-part">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:epub-nav"/>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'title']" mode="tp:epub-part">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:call-template name="tp:xhtml-document">
+      <xsl:with-param name="title" select="string($edition/@title)"/>
+      <xsl:with-param name="content" as="node()*">
+        <section epub:type="titlepage">
+          <xsl:apply-templates select="$edition" mode="tp:paratext-about"/>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'principles']" mode="tp:epub-part">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:call-template name="tp:xhtml-document">
+      <xsl:with-param name="title" select="tp:l10n('page-' || @name)"/>
+      <xsl:with-param name="content" as="node()*">
+        <section epub:type="preface">
+          <xsl:apply-templates select="$edition" mode="tp:paratext-principles"/>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'text']" mode="tp:epub-part">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:variable name="text" select="key('tp:text-by-id', $text-id, root($edition))"/>
+    <xsl:if test="empty($text)">
+      <xsl:message terminate="yes" error-code="tp:unknown-text">teipress: no text with id "{$text-id}" in the edition document</xsl:message>
+    </xsl:if>
+    <xsl:call-template name="tp:xhtml-document">
+      <xsl:with-param name="title" select="tp:text-title(tp:tei($text))"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:apply-templates select="$text" mode="tp:text-content"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tp:part[@name = 'register']" mode="tp:epub-part">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:if test="not($register-page = $tp:register-pages)">
+      <xsl:message terminate="yes" error-code="tp:unknown-part">teipress: unknown EPUB part "{$epub-part}" (register "{$register-page}")</xsl:message>
+    </xsl:if>
+    <xsl:call-template name="tp:xhtml-document">
+      <xsl:with-param name="title" select="tp:l10n('page-' || $register-page)"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:for-each select="$edition">
+          <xsl:call-template name="tp:register-page">
+            <xsl:with-param name="kind" select="tp:page-kind($register-page)"/>
+            <xsl:with-param name="page" select="$register-page"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- One XHTML content document: the HTML content converted by mode tp:xhtml. -->
@@ -158,7 +204,7 @@
       <head>
         <meta charset="utf-8"/>
         <title>{$title}</title>
-        <link rel="stylesheet" type="text/css" href="epub.css"/>
+        <link rel="stylesheet" type="text/css" href="{tp:epub-resource('epub/epub.css')/@file}"/>
       </head>
       <body>
         <xsl:apply-templates select="$content" mode="tp:xhtml"/>
@@ -241,7 +287,7 @@
       <head>
         <meta charset="utf-8"/>
         <title>{tp:l10n('epub-contents')}</title>
-        <link rel="stylesheet" type="text/css" href="epub.css"/>
+        <link rel="stylesheet" type="text/css" href="{tp:epub-resource('epub/epub.css')/@file}"/>
       </head>
       <body>
         <nav epub:type="toc" id="toc" role="doc-toc">
@@ -290,8 +336,8 @@
         <meta property="dcterms:modified">{(@build-date[tp:is-html-date(.)], '2000-01-01')[1]}T00:00:00Z</meta>
       </metadata>
       <manifest>
-        <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
-        <item id="css" href="epub.css" media-type="text/css"/>
+        <item id="nav" href="{tp:epub-part-file('nav')}" media-type="application/xhtml+xml" properties="nav"/>
+        <item id="css" href="{tp:epub-resource('epub/epub.css')/@file}" media-type="{tp:epub-resource('epub/epub.css')/@media-type}"/>
         <xsl:for-each select="tp:epub-documents(.)">
           <item id="{tp:epub-item-id(?name)}" href="{tp:epub-href(?name)}" media-type="application/xhtml+xml"/>
         </xsl:for-each>

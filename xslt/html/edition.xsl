@@ -36,7 +36,7 @@
       <h2 id="registers-heading">{tp:l10n('index-registers')}</h2>
       <ul class="register-list">
         <xsl:variable name="edition" select="."/>
-        <xsl:for-each select="('persons', 'places', 'organisations', 'objects')">
+        <xsl:for-each select="$tp:pages[tp:kind]/@name ! string()">
           <xsl:variable name="entries" select="tp:entries($edition, tp:page-kind(.))"/>
           <xsl:if test="tp:has-register-page($edition, .)">
             <li>
@@ -45,7 +45,9 @@
             </li>
           </xsl:if>
         </xsl:for-each>
-        <li><a href="chronology.html">{tp:l10n('page-chronology')}</a></li>
+        <xsl:for-each select="$tp:pages[@with-registers = 'yes']/@name ! string()">
+          <li><a href="{tp:page-href(.)}">{tp:l10n('page-' || .)}</a></li>
+        </xsl:for-each>
       </ul>
     </section>
   </xsl:template>

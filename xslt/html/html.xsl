@@ -109,7 +109,7 @@
       </div>
       <div class="highlight-switch" role="group" aria-label="{tp:l10n('highlight-label')}">
         <span class="tools-label" aria-hidden="true">{tp:l10n('highlight-label')}:</span>
-        <xsl:for-each select="('person', 'place', 'org', 'date')">
+        <xsl:for-each select="tp:kinds-with('highlight'), 'date'">
           <button type="button" class="highlight-button hl-{.}" data-highlight="{.}" aria-pressed="false">{tp:l10n('highlight-' || .)}</button>
         </xsl:for-each>
       </div>

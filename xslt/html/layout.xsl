@@ -97,17 +97,18 @@
     <xsl:param name="current" as="xs:string"/>
     <xsl:variable name="edition" select="tp:edition(.)"/>
     <header class="site-header">
-      <p class="site-title"><a href="index.html">{$edition/@title}</a></p>
+      <p class="site-title"><a href="{tp:page-href($tp:home-page)}">{$edition/@title}</a></p>
       <nav class="site-nav" aria-label="{tp:l10n('site-navigation')}">
         <ul>
-          <!-- 'about' leads to the paratext pages (paratext.xsl), which the footer lists too. -->
-          <xsl:for-each select="'index', ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)], 'chronology', 'search', 'about'">
+          <!-- The pages of lists.xml with nav="yes" that the edition has; 'about' leads to the paratext pages
+               (paratext.xsl), which the footer lists too. -->
+          <xsl:for-each select="$tp:pages[@nav = 'yes']/@name[. = tp:edition-pages($edition)] ! string()">
             <li>
               <a href="{.}.html">
                 <xsl:if test=". eq $current">
                   <xsl:attribute name="aria-current" select="'page'"/>
                 </xsl:if>
-                <xsl:text>{tp:l10n('nav-' || (if (. eq 'index') then 'texts' else .))}</xsl:text>
+                <xsl:text>{tp:l10n((tp:page(.)/@nav-label, 'nav-' || .)[1])}</xsl:text>
               </a>
             </li>
           </xsl:for-each>

@@ -81,7 +81,7 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="kind" select="tp:entry-kind($entry)"/>
     <xsl:sequence select="map{
-      '@type': (map{'person': 'Person', 'place': 'Place', 'org': 'Organization'}($kind), 'Thing')[1],
+      '@type': (tp:kind($kind)/@schema ! string(), 'Thing')[1],
       '@id': tp:site-url($entry, tp:register-href($kind) || '#' || tp:entry-anchor($entry)),
       'name': tp:entry-name($entry),
       'sameAs': array{$entry/tei:idno ! tp:authority-url(.)}}"/>

@@ -13,6 +13,7 @@
 
   <xsl:import href="../common/views.xsl"/>
   <xsl:import href="../common/l10n.xsl"/>
+  <xsl:import href="../common/lists.xsl"/>
   <xsl:import href="../common/core.xsl"/>
   <xsl:import href="../common/linking.xsl"/>
   <xsl:import href="../common/numbering.xsl"/>

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet: the pages of the edition that are not texts.
-  Source: the edition document (tp:edition); parameter page names the page:
-  index | persons | places | organisations | objects.
+  Source: the edition document (tp:edition); parameter page names the page,
+  one of the pages of lists.xml. Its content comes from the page's rule in
+  mode tp:page-content (matching its entry in lists.xml), its frame from layout.xsl.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,54 +15,62 @@
 
   <xsl:import href="modules.xsl"/>
 
-  <!-- Which page to render: 'index', 'persons', 'places', 'organisations', 'objects', 'chronology', 'search',
-       or a paratext page: 'about', 'principles', 'help', 'cite', 'changes', 'data' (paratext.xsl). -->
-  <xsl:param name="page" as="xs:string" select="'index'"/>
+  <!-- Which page to render: a page of lists.xml (the home page when not given). -->
+  <xsl:param name="page" as="xs:string" select="$tp:home-page"/>
 
   <xsl:template match="/">
-    <xsl:if test="not($page = ('index', 'persons', 'places', 'organisations', 'objects', 'chronology', 'search', $tp:paratext-pages))">
-      <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" (index, persons, places, organisations, objects, chronology, search, {string-join($tp:paratext-pages, ', ')})</xsl:message>
+    <xsl:if test="empty(key('tp:page', $page, $lists))">
+      <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" ({string-join($tp:pages/@name, ', ')})</xsl:message>
     </xsl:if>
     <xsl:apply-templates select="tp:edition" mode="tp:page"/>
   </xsl:template>
 
   <xsl:template match="tp:edition" mode="tp:page">
+    <xsl:variable name="entry" select="tp:page($page)"/>
     <xsl:call-template name="tp:page">
-      <xsl:with-param name="title" select="if ($page eq 'index') then string(@title) else tp:l10n('page-' || $page)"/>
+      <xsl:with-param name="title" select="if ($entry/@group eq 'home') then string(@title) else tp:l10n('page-' || $page)"/>
       <xsl:with-param name="current" select="$page"/>
-      <xsl:with-param name="page-class" select="if ($page = ('index', 'chronology', 'search')) then $page || '-page'
-        else if ($page = $tp:paratext-pages) then 'paratext-page ' || $page || '-page' else 'register-page'"/>
+      <xsl:with-param name="page-class" select="if ($entry/@group = ('home', 'tool')) then $page || '-page'
+        else if ($entry/@group eq 'paratext') then 'paratext-page ' || $page || '-page' else 'register-page'"/>
       <xsl:with-param name="content" as="node()*">
-        <xsl:choose>
-          <xsl:when test="$page eq 'index'">
-            <xsl:apply-templates select="." mode="tp:index"/>
-          </xsl:when>
-          <xsl:when test="$page eq 'chronology'">
-            <xsl:apply-templates select="." mode="tp:chronology"/>
-          </xsl:when>
-          <xsl:when test="$page eq 'search'">
-            <xsl:apply-templates select="." mode="tp:search"/>
-          </xsl:when>
-          <xsl:when test="$page = $tp:paratext-pages">
-            <xsl:call-template name="tp:paratext-page">
-              <xsl:with-param name="page" select="$page"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <!-- Register pages are searched too (data-pagefind-body: the text pages mark their article). -->
-            <div data-pagefind-body="">
-              <xsl:call-template name="tp:register-page">
-                <xsl:with-param name="kind" select="tp:page-kind($page)"/>
-                <xsl:with-param name="page" select="$page"/>
-              </xsl:call-template>
-              <!-- The register's entries as open data (written by the data writer). -->
-              <p class="register-data"><a href="{$tp:data-folder}registers.json" type="application/json">{tp:l10n('data-register-json')}</a>
-                (<a href="{$tp:data-folder}registers.csv" type="text/csv">{tp:l10n('data-csv')}</a>)</p>
-            </div>
-          </xsl:otherwise>
-        </xsl:choose>
+        <xsl:apply-templates select="$entry" mode="tp:page-content">
+          <xsl:with-param name="edition" select="." tunnel="yes"/>
+        </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The content of each page, by its entry in lists.xml; $edition: the tp:edition element. -->
+  <xsl:template match="tp:page[@name = 'index']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:index"/>
+  </xsl:template>
+
+  <xsl:template match="tp:page[@name = 'chronology']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:chronology"/>
+  </xsl:template>
+
+  <xsl:template match="tp:page[@name = 'search']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:search"/>
+  </xsl:template>
+
+  <!-- A register page (any page with a kind). -->
+  <xsl:template match="tp:page[tp:kind]" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <!-- Register pages are searched too (data-pagefind-body: the text pages mark their article). -->
+    <div data-pagefind-body="">
+      <xsl:for-each select="$edition">
+        <xsl:call-template name="tp:register-page">
+          <xsl:with-param name="kind" select="tp:page-kind($page)"/>
+          <xsl:with-param name="page" select="$page"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <!-- The register's entries as open data (written by the data writer). -->
+      <p class="register-data"><xsl:sequence select="tp:data-link('registers-json', 'data-register-json')"/>
+                (<xsl:sequence select="tp:data-link('registers-csv', 'data-csv')"/>)</p>
+    </div>
   </xsl:template>
 
   <!-- A register page's entries as JSON-LD (schema.org Person, Place, Organization with sameAs). -->

@@ -3,7 +3,7 @@
   The paratext pages of the edition, generated from the TEI headers of its
   files (common/edition.xsl gathers them): About, Editorial principles, How to
   read, How to cite, Changes and Open data. Mode tp:paratext, one template per
-  page (selected by the page's name in the tunnel parameter tp:page); header
+  page (selected by the page's entry of lists.xml in mode tp:page-content); header
   prose is rendered by the default mode, so names and pointers link as in the texts.
 -->
 <xsl:stylesheet version="3.0"
@@ -14,25 +14,59 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- The paratext pages, in the order the footer lists them. -->
-  <xsl:variable name="tp:paratext-pages" as="xs:string+" select="('about', 'principles', 'help', 'cite', 'changes', 'data')"/>
+  <!-- The paratext pages (lists.xml), in the order the footer lists them. -->
+  <xsl:variable name="tp:paratext-pages" as="xs:string+" select="$tp:pages[@group eq 'paratext']/@name ! string()"/>
 
   <!-- Where the open data lives, relative to the site root (the data writer writes it there). -->
   <xsl:variable name="tp:data-folder" as="xs:string" select="'data/'"/>
   <xsl:variable name="tp:data-zip" as="xs:string" select="'data/edition-data.zip'"/>
 
-  <!-- The content of the paratext page $page (one of $tp:paratext-pages). -->
+  <!-- The content of the paratext page $page (one of $tp:paratext-pages), the context item being the edition. -->
   <xsl:template name="tp:paratext-page">
     <xsl:param name="page" as="xs:string"/>
-    <xsl:choose>
-      <xsl:when test="$page eq 'about'"><xsl:apply-templates select="." mode="tp:paratext-about"/></xsl:when>
-      <xsl:when test="$page eq 'principles'"><xsl:apply-templates select="." mode="tp:paratext-principles"/></xsl:when>
-      <xsl:when test="$page eq 'help'"><xsl:apply-templates select="." mode="tp:paratext-help"/></xsl:when>
-      <xsl:when test="$page eq 'cite'"><xsl:apply-templates select="." mode="tp:paratext-cite"/></xsl:when>
-      <xsl:when test="$page eq 'changes'"><xsl:apply-templates select="." mode="tp:paratext-changes"/></xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="." mode="tp:paratext-data"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:apply-templates select="tp:page($page)" mode="tp:page-content">
+      <xsl:with-param name="edition" select="." tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:template>
+
+  <!-- Each paratext page's content, by its entry in lists.xml (html/pages.xsl applies them). -->
+  <xsl:template match="tp:page[@name = 'about']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:paratext-about"/>
+  </xsl:template>
+
+  <xsl:template match="tp:page[@name = 'principles']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:paratext-principles"/>
+  </xsl:template>
+
+  <xsl:template match="tp:page[@name = 'help']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:paratext-help"/>
+  </xsl:template>
+
+  <xsl:template match="tp:page[@name = 'cite']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:paratext-cite"/>
+  </xsl:template>
+
+  <xsl:template match="tp:page[@name = 'changes']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:paratext-changes"/>
+  </xsl:template>
+
+  <xsl:template match="tp:page[@name = 'data']" mode="tp:page-content">
+    <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
+    <xsl:apply-templates select="$edition" mode="tp:paratext-data"/>
+  </xsl:template>
+
+  <!-- A link to the data file of the dataset $id (lists.xml: its file and media type) labelled by the string $label. -->
+  <xsl:function name="tp:data-link" as="element()">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:variable name="dataset" select="tp:dataset($id)"/>
+    <a href="{$tp:data-folder}{$dataset/@file}" type="{$dataset/@media-type}">{tp:l10n($label)}</a>
+  </xsl:function>
 
   <!-- About: title, editors and roles, publisher, contact, funding, licences, version, status. -->
   <xsl:template match="tp:edition" mode="tp:paratext-about">
@@ -77,7 +111,7 @@
       <dd class="about-version">
         <xsl:if test="$version ne ''"><span class="version-number">{$version}</span><xsl:text>, </xsl:text></xsl:if>
         <time datetime="{tp:edition-date(.)}">{tp:format-date(tp:edition-date(.))}</time>
-        <xsl:text> (</xsl:text><a href="changes.html">{tp:l10n('page-changes')}</a><xsl:text>)</xsl:text>
+        <xsl:text> (</xsl:text><a href="{tp:page-href('changes')}">{tp:l10n('page-changes')}</a><xsl:text>)</xsl:text>
       </dd>
       <xsl:if test="$status ne ''">
         <dt>{tp:l10n('about-status')}</dt>
@@ -87,7 +121,7 @@
     <nav class="paratext-links" aria-label="{tp:l10n('about-more')}">
       <h2>{tp:l10n('about-more')}</h2>
       <ul>
-        <xsl:for-each select="$tp:paratext-pages[. ne 'about']">
+        <xsl:for-each select="$tp:paratext-pages[. ne tp:page('about')/@name]">
           <li><a href="{.}.html">{tp:l10n('page-' || .)}</a></li>
         </xsl:for-each>
       </ul>
@@ -211,7 +245,7 @@
     </section>
     <section class="principles-section" id="principles-data-model" aria-labelledby="h-data-model">
       <h2 id="h-data-model">{tp:l10n('principles-data-model')}</h2>
-      <p>{tp:l10n('principles-data-model-text')} <a href="data.html">{tp:l10n('page-data')}</a></p>
+      <p>{tp:l10n('principles-data-model-text')} <a href="{tp:page-href('data')}">{tp:l10n('page-data')}</a></p>
     </section>
   </xsl:template>
 
@@ -263,7 +297,7 @@
       <h2 id="h-entities">{tp:l10n('help-entities')}</h2>
       <p>{tp:l10n('help-entities-text')}</p>
       <ul class="help-colours">
-        <xsl:for-each select="('person', 'place', 'org', 'date')">
+        <xsl:for-each select="tp:kinds-with('highlight'), 'date'">
           <li><span class="help-swatch hl-sample-{.}">{tp:l10n('highlight-' || .)}</span></li>
         </xsl:for-each>
       </ul>
@@ -272,7 +306,7 @@
       <h2 id="h-keyboard">{tp:l10n('help-keyboard')}</h2>
       <p>{tp:l10n('help-keyboard-text')}</p>
     </section>
-    <p>{tp:l10n('help-more')} <a href="principles.html">{tp:l10n('page-principles')}</a></p>
+    <p>{tp:l10n('help-more')} <a href="{tp:page-href('principles')}">{tp:l10n('page-principles')}</a></p>
   </xsl:template>
 
   <!-- How to cite: the edition, each text, a paragraph; the citation files of the data folder. -->
@@ -280,7 +314,7 @@
     <xsl:variable name="first" select="tp:text[1]"/>
     <xsl:variable name="block" select="$first ! tp:first-block(tp:tei(.))"/>
     <h1>{tp:l10n('page-cite')}</h1>
-    <p>{tp:l10n('cite-version-note')} <a href="changes.html">{tp:l10n('page-changes')}</a></p>
+    <p>{tp:l10n('cite-version-note')} <a href="{tp:page-href('changes')}">{tp:l10n('page-changes')}</a></p>
     <!-- Without the edition's url (teipress.toml) the addresses can only be given relative to it: say so. -->
     <xsl:if test="not(normalize-space(@url))">
       <p class="cite-relative">{tp:l10n('cite-relative-urls')}</p>
@@ -353,14 +387,14 @@
     <section aria-labelledby="h-data-registers">
       <h2 id="h-data-registers">{tp:l10n('data-registers')}</h2>
       <p>{tp:l10n('data-registers-text')}
-        <a href="{$tp:data-folder}registers.csv" type="text/csv">{tp:l10n('data-csv')}</a>,
-        <a href="{$tp:data-folder}registers.json" type="application/json">{tp:l10n('data-json')}</a></p>
+        <xsl:sequence select="tp:data-link('registers-csv', 'data-csv')"/>,
+        <xsl:sequence select="tp:data-link('registers-json', 'data-json')"/></p>
     </section>
     <section aria-labelledby="h-data-chronology">
       <h2 id="h-data-chronology">{tp:l10n('data-chronology')}</h2>
       <p>{tp:l10n('data-chronology-text')}
-        <a href="{$tp:data-folder}chronology.csv" type="text/csv">{tp:l10n('data-csv')}</a>,
-        <a href="{$tp:data-folder}chronology.json" type="application/json">{tp:l10n('data-json')}</a></p>
+        <xsl:sequence select="tp:data-link('chronology-csv', 'data-csv')"/>,
+        <xsl:sequence select="tp:data-link('chronology-json', 'data-json')"/></p>
     </section>
     <section aria-labelledby="h-data-licence">
       <h2 id="h-data-licence">{tp:l10n('data-licence')}</h2>

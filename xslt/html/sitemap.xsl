@@ -21,9 +21,10 @@
   <xsl:template match="/">
     <xsl:variable name="edition" select="tp:edition"/>
     <urlset>
-      <xsl:for-each select="'index.html', $edition/tp:text/@html ! string(),
-                            ('persons', 'places', 'organisations', 'objects')[tp:has-register-page($edition, .)] ! (. || '.html'),
-                            'chronology.html', 'search.html', $tp:paratext-pages ! (. || '.html')">
+      <!-- The home page, the texts, then the edition's other pages in the order of lists.xml. -->
+      <xsl:variable name="pages" select="tp:edition-pages($edition)"/>
+      <xsl:for-each select="$pages[tp:page(.)/@group eq 'home'] ! tp:page-href(.), $edition/tp:text/@html ! string(),
+                            $pages[tp:page(.)/@group ne 'home'] ! tp:page-href(.)">
         <url>
           <!-- A valid absolute URL: the file name percent-encoded by path segment (tp:file-href), and
                what the edition's url holds beyond ASCII (an IRI) percent-encoded as UTF-8 (iri-to-uri). -->

@@ -18,8 +18,8 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- Register kinds listed in the index, in order. -->
-  <xsl:variable name="tp:index-kinds" as="xs:string+" select="('person', 'place', 'org')"/>
+  <!-- Register kinds listed in the index, in order (print-index="yes" in lists.xml). -->
+  <xsl:variable name="tp:index-kinds" as="xs:string+" select="tp:kinds-with('print-index')"/>
 
   <xsl:template match="tp:edition" mode="tp:volume">
     <xsl:variable name="teis" select="tp:text ! tp:tei(.)"/>
@@ -170,7 +170,7 @@
         <xsl:variable name="listed" select="tp:entries($edition, .)[exists(tp:index-mentions(.))]"/>
         <xsl:if test="exists($listed)">
           <section class="index-part index-{.}">
-            <h3>{tp:l10n('print-index-' || (if (. eq 'person') then 'persons' else if (. eq 'place') then 'places' else 'organisations'))}</h3>
+            <h3>{tp:l10n('print-index-' || tp:register-page(.))}</h3>
             <ul class="index-list">
               <xsl:for-each select="$listed">
                 <xsl:sort select="tp:entry-sort-key(.)" collation="{$register-collation}"/>

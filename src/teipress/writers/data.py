@@ -9,6 +9,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..lists import datasets
 from ..outputs import ArchiveJob, Output, TextJob
 from . import PageJob, atomic_write
 
@@ -16,18 +17,8 @@ DATA_STYLESHEET = "data/data.xsl"
 DATA_FOLDER = "data"
 ZIP_NAME = "edition-data.zip"
 
-# File name in data/ -> the dataset data.xsl writes into it.
-DATASETS = {
-    "registers.csv": "registers-csv",
-    "registers.json": "registers-json",
-    "chronology.csv": "chronology-csv",
-    "chronology.json": "chronology-json",
-    "citation.bib": "citation-bib",
-    "citation.json": "citation-csl",
-    "citation.txt": "citation-txt",
-    "README.txt": "readme",
-    "LICENCE.txt": "licence",
-}
+# File name in data/ -> the dataset data.xsl writes into it (xslt/common/lists.xml).
+DATASETS = datasets()
 
 
 def dataset_jobs() -> list[PageJob]:

@@ -14,6 +14,7 @@ from ..corpus import Corpus
 from ..edition import register_pages
 from ..errors import Diagnostic, TransformError
 from ..extract import TP_NS
+from ..lists import epub_content_files
 from ..outputs import BookJob, Output
 from ..transform import Stylesheets
 from . import atomic_write
@@ -24,10 +25,11 @@ EPUB_NAME = "edition.epub"
 CONTENT = "OEBPS"
 OPF_NS = "http://www.idpf.org/2007/opf"
 
+# The OCF container names the package, the part of xslt/common/lists.xml whose manifest gets the images.
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles>
-    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+    <rootfile full-path="{package}" media-type="application/oebps-package+xml"/>
   </rootfiles>
 </container>
 """
@@ -36,23 +38,29 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 def epub_files(stylesheets: Stylesheets, edition_node, corpus: Corpus, images=()) -> dict[str, bytes]:
     """Give the files of the book by their path inside it, in the order they are zipped; ``images``
     are the confined images (:mod:`teipress.images`) the texts show, packed and listed in the manifest."""
-    files: dict[str, bytes] = {"mimetype": b"application/epub+zip", "META-INF/container.xml": CONTAINER.encode()}
+    package = next(entry.file for entry in epub_content_files() if entry.manifest)
+    files: dict[str, bytes] = {"mimetype": b"application/epub+zip",
+                               "META-INF/container.xml": CONTAINER.format(package=f"{CONTENT}/{package}").encode()}
 
     def part(name: str, **parameters) -> bytes:
         return stylesheets.run(EPUB_STYLESHEET, edition_node, {"epub-part": name, **parameters},
                                label=f"the EPUB part {name}").encode("utf-8")
 
-    files[f"{CONTENT}/content.opf"] = with_images(part("package"), images)
-    files[f"{CONTENT}/nav.xhtml"] = part("nav")
-    files[f"{CONTENT}/epub.css"] = stylesheets.resource("epub/epub.css").read_bytes()
-    files[f"{CONTENT}/title.xhtml"] = part("title")
-    files[f"{CONTENT}/principles.xhtml"] = part("principles")
-    # The stylesheet names the texts' files (an id from a file name may hold spaces, "#" or "%").
-    names = {file.get("text"): file.get("name") for file in etree.fromstring(part("files")).iter(f"{{{TP_NS}}}file")}
-    for text in corpus.texts:
-        files[f"{CONTENT}/{names[text.id]}"] = part("text", **{"text-id": text.id})
-    for page in register_pages(corpus):
-        files[f"{CONTENT}/{page}.xhtml"] = part("register", **{"register-page": page})
+    for entry in epub_content_files():
+        if entry.source:
+            files[f"{CONTENT}/{entry.file}"] = stylesheets.resource(entry.source).read_bytes()
+        elif entry.each == "text":
+            # The stylesheet names the texts' files (an id from a file name may hold spaces, "#" or "%").
+            names = {file.get("text"): file.get("name")
+                     for file in etree.fromstring(part("files")).iter(f"{{{TP_NS}}}file")}
+            for text in corpus.texts:
+                files[f"{CONTENT}/{names[text.id]}"] = part(entry.name, **{"text-id": text.id})
+        elif entry.each == "register":
+            for page in register_pages(corpus):
+                files[f"{CONTENT}/{page}.xhtml"] = part(entry.name, **{"register-page": page})
+        else:
+            data = part(entry.name)
+            files[f"{CONTENT}/{entry.file}"] = with_images(data, images) if entry.manifest else data
     for image in images:
         files[f"{CONTENT}/{image.target}"] = image.file.read_bytes()
     return files

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..edition import register_pages
+from ..lists import extra_pages, home_page
 from ..outputs import Output, TextJob
 from ..transform import Stylesheets
 from . import PageJob, atomic_write
@@ -22,7 +23,7 @@ def page_jobs(registers) -> list[PageJob]:
     search, paratext) and the sitemap, as jobs on the edition document of the extracts;
     ``registers`` are the register Documents (which register pages there are)."""
     jobs = [PageJob(PAGES_STYLESHEET, (("page", page),), f"{page}.html", f"the {page} page")
-            for page in ["index", *register_pages(registers), *EXTRA_PAGES]]
+            for page in [home_page(), *register_pages(registers), *EXTRA_PAGES]]
     jobs.append(PageJob(SITEMAP_STYLESHEET, (), "sitemap.xml", "the sitemap"))
     return jobs
 
@@ -55,9 +56,9 @@ class HtmlOutput(Output):
         return list(assets)
 
 
-# Pages of the edition besides the index and the registers (pages.xsl renders each);
-# the paratext pages (about … data) come from the TEI headers (paratext.xsl).
-EXTRA_PAGES = ("chronology", "search", "about", "principles", "help", "cite", "changes", "data")
+# Pages of the edition besides the index and the registers (pages.xsl renders each), from
+# xslt/common/lists.xml; the paratext pages among them come from the TEI headers (paratext.xsl).
+EXTRA_PAGES = extra_pages()
 SITEMAP_STYLESHEET = "html/sitemap.xsl"
 
 
