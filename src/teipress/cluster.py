@@ -87,7 +87,7 @@ class Shipment:
     registers: tuple[tuple[str, bytes], ...]
     override_root: str
     overrides: tuple[tuple[str, bytes], ...]
-    layers: str  # digest of the stylesheets: teipress's version and the override files
+    layers: str  # digest of the stylesheets: teipress's version, the override folder's path and files
     digest: str  # digest of everything above
 
 
@@ -116,7 +116,8 @@ def shipment(setup: BuilderSetup) -> Shipment:
         root = layers[-1].resolve()
         override_root = str(root)
         overrides = tuple((p.relative_to(root).as_posix(), p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file())
-    layer_digest = digest(__version__, *[part for name, data in overrides for part in (name, data)])
+    # The folder's path counts too: a stylesheet's error names it, and the PDFs' assets are found there.
+    layer_digest = digest(__version__, override_root, *[part for name, data in overrides for part in (name, data)])
     whole = digest(layer_digest, repr(setup), folder, override_root, *[p for path, data in registers for p in (path, data)])
     return Shipment(setup, folder, registers, override_root, overrides, layer_digest, whole)
 
