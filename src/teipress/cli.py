@@ -59,6 +59,7 @@ class BuildOptions:
     build_date: str | None
     verbose: bool
     quiet: bool
+    scheduler: str | None = None
 
     def settings(self, edition: str) -> Settings:
         """Give the edition's settings with these options applied over its teipress.toml."""
@@ -69,7 +70,7 @@ class BuildOptions:
     def overrides(self) -> dict:
         """Give the settings these options change (None: as teipress.toml says)."""
         return {"out": Path(self.out) if self.out else None, "formats": self.formats, "jobs": self.jobs,
-                "title": self.title, "build_date": self.build_date}
+                "scheduler": self.scheduler, "title": self.title, "build_date": self.build_date}
 
     def display(self) -> Display:
         """Give the progress display these options and the terminal ask for."""
@@ -85,6 +86,9 @@ _BUILD_OPTIONS = [
                       "html brings the TEI copies, the open data and the search index its pages link."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="Worker processes (default: [build] jobs of teipress.toml, else one per core; at most one per core)."),
+    click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                 help="Build the texts and pages on the Dask cluster of this scheduler (needs teipress[dask]; "
+                      "default: [build] scheduler of teipress.toml, else on this machine)."),
     click.option("--force", is_flag=True, help="Rebuild every text, ignoring the build cache."),
     click.option("--title", default=None, help="Edition title (default: from teipress.toml)."),
     click.option("--build-date", default=None,
@@ -97,8 +101,8 @@ _BUILD_OPTIONS = [
 def _build_options(command):
     """Give ``command`` with the build options, passed to it as one ``options`` argument."""
     @functools.wraps(command)
-    def wrapper(*args, out, formats, jobs, force, title, build_date, verbose, quiet, **kwargs):
-        options = BuildOptions(out, formats, jobs, force, title, build_date, verbose, quiet)
+    def wrapper(*args, out, formats, jobs, scheduler, force, title, build_date, verbose, quiet, **kwargs):
+        options = BuildOptions(out, formats, jobs, force, title, build_date, verbose, quiet, scheduler)
         return command(*args, options=options, **kwargs)
 
     for option in reversed(_BUILD_OPTIONS):

@@ -18,7 +18,7 @@ SETTINGS_FILE = "teipress.toml"
 # otherwise silently do nothing).
 _KEYS = {
     "edition": ("title", "build-date", "introduction", "url", "editors", "licence"),
-    "build": ("texts", "formats", "out", "jobs", "stylesheets", "schema", "rules"),
+    "build": ("texts", "formats", "out", "jobs", "scheduler", "stylesheets", "schema", "rules"),
     "pdf": ("line-numbers", "line-number-every", "notes"),
 }
 
@@ -42,6 +42,7 @@ class Settings:
     formats: str = "all"  # [build] formats: output names (teipress.outputs), comma-separated; "all": every one
     out: Path = Path("output")  # [build] out: the folder the edition is written into
     jobs: int | None = None  # [build] jobs: worker processes of a build; None: one per core
+    scheduler: str | None = None  # [build] scheduler: a Dask scheduler's address (tcp://HOST:PORT) to build on; None: this machine
     stylesheets: Path | None = None  # [build] stylesheets: an override folder imported over the built-in xslt/; None: built-in only
     schema: Path | None = None  # [build] schema: RELAX NG grammar used instead of the built-in one
     rules: Path | None = None  # [build] rules: Schematron rules used instead of the built-in ones
@@ -220,6 +221,7 @@ def load_settings(folder: str | Path = ".") -> Settings:
         formats=_formats(build),
         out=folder / out,
         jobs=build.whole_number("jobs", None),
+        scheduler=build.string("scheduler") or None,
         stylesheets=build.path("stylesheets", folder, "folder"),
         schema=build.path("schema", folder, "file"),
         rules=build.path("rules", folder, "file"),

@@ -1,5 +1,6 @@
 """Where texts and pages are built: the build's own process, or a pool of worker
-processes (spawned, each compiling its stylesheets once)."""
+processes (spawned, each compiling its stylesheets once), or the workers of a Dask
+cluster (:mod:`teipress.cluster`)."""
 
 from __future__ import annotations
 
@@ -103,8 +104,20 @@ class Executor:
             raise
 
     def close(self) -> None:
+        """Stop the pool's workers (their work is done or cancelled)."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def executor_for(setup: BuilderSetup, stylesheets: Stylesheets | None, processes: int,
+                 scheduler: str | None = None) -> Executor:
+    """Give the executor of a build: the Dask cluster whose scheduler is at ``scheduler`` when one
+    is given (:mod:`teipress.cluster`), else this process or a pool of ``processes`` workers."""
+    if scheduler:
+        from .cluster import DaskExecutor  # only a build on a cluster needs Dask installed
+
+        return DaskExecutor(setup, stylesheets, scheduler)
+    return Executor(setup, stylesheets, processes)
 
 
 def processes(jobs: int | None, stale_texts: int, texts: int, pages: bool, pdf: bool) -> int:

@@ -27,7 +27,7 @@ from .config import Settings
 from .edition_build import EditionBuild, build_archives, build_books, build_pages, read_registers, remove_dropped
 from .errors import Diagnostic, OutputError, UsageError
 from .events import BUILT, FAILED, SKIPPED, BuildEvent, Progress
-from .execute import Executor, processes
+from .execute import Executor, executor_for, processes
 from .outputs import ALL, select
 from .plan import PAGES, Plan, plan, text_unit
 from .publish import OutputLock, abandon, check_out, clean_leftovers, new_staging, publish
@@ -39,7 +39,7 @@ from .writers import atomic_write
 
 # Settings that say how to build, not what: changing them must not invalidate the cache
 # (the stylesheets folder counts by its contents, the outputs by their names: build_fingerprint).
-_NOT_IN_OUTPUT = frozenset({"jobs", "out", "texts", "formats", "schema", "rules", "folder", "stylesheets"})
+_NOT_IN_OUTPUT = frozenset({"jobs", "scheduler", "out", "texts", "formats", "schema", "rules", "folder", "stylesheets"})
 
 
 @dataclass
@@ -187,7 +187,7 @@ class _Run:
                              self.outputs, self.report_unhandled)
         count = processes(self.jobs, len(the_plan.stale_texts), len(found.texts), PAGES in the_plan.stale,
                           any(o.name == "pdf" for o in self.outputs))
-        executor = Executor(setup, self.stylesheets, count)
+        executor = executor_for(setup, self.stylesheets, count, self.settings.scheduler)
         try:
             self._build_texts(found, the_plan, edition, executor, done)
             if not self.report.stopped:

@@ -176,7 +176,7 @@ def test_missing_schema_and_rules_are_refused(tmp_path, key):
 def test_an_unknown_key_is_refused_with_a_suggestion(tmp_path):
     message = _refused(tmp_path, "[build]\njob = 2\n")
     assert message == (f"{tmp_path / 'teipress.toml'}: unknown key 'job' in [build] (did you mean 'jobs'?); "
-                       "the keys of [build] are texts, formats, out, jobs, stylesheets, schema, rules")
+                       "the keys of [build] are texts, formats, out, jobs, scheduler, stylesheets, schema, rules")
 
 
 def test_an_unknown_table_is_refused_with_a_suggestion(tmp_path):
