@@ -142,3 +142,23 @@ def test_the_epub_packs_the_image_in_its_manifest_and_epubcheck_finds_no_error(b
         pytest.skip("epubcheck is not installed")
     result = subprocess.run(["java", "-jar", str(jar), str(book)], capture_output=True, text=True, timeout=300)
     assert "0 fatals / 0 errors" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_a_pdf_with_an_image_has_the_same_bytes_wherever_the_edition_lies(tmp_path):
+    """WeasyPrint names an embedded image after its URL: laid out against a real path, the PDF's
+    bytes depended on the folder it was built in (and a cluster's workers gave other bytes)."""
+    pdfs = []
+    for place in ("here", "somewhere/else/entirely"):
+        edition = tmp_path / place / "ed"
+        _png(edition / "tei" / "images" / "fig1.png", 4, 4, "legit")
+        write(edition / "tei" / "t.xml", tei('<p>Text.</p><figure><graphic url="images/fig1.png"/></figure>'))
+        # An override folder: the print documents' assets are looked for in it first.
+        write(edition / "overrides" / "print" / "nothing.xsl",
+              '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>\n')
+        write(edition / "teipress.toml", '[build]\nstylesheets = "overrides"\n')
+        result = CliRunner().invoke(main, ["build", "--edition", str(edition), "--build-date", "2000-01-01",
+                                           "--format", "pdf"])
+        assert result.exit_code == 0, result.output
+        pdfs.append((edition / "output" / "t.pdf").read_bytes())
+    assert pdfs[0] == pdfs[1]
+    assert str(tmp_path).encode() not in pdfs[0]

@@ -86,41 +86,50 @@ class LaidOut:
         return linenumbers.serialize(self.tree)
 
 
+# The base URL print documents are laid out against, wherever teipress and the edition lie:
+# WeasyPrint names an embedded image after its URL, so a real path would make the PDF's bytes
+# depend on the machine that built it (and leak its paths). The fetcher maps it to the folders.
+VIRTUAL_BASE = "file:///teipress/print/"
+
+
 def _fetcher(base: Path, images=()):
-    """Give WeasyPrint's URL fetcher for a print document laid out against ``base`` (a print folder):
-    it serves data: URLs, the print assets (CSS, fonts) of ``base`` or, when it has no such file (an
-    edition's override folder), teipress's own, and the confined ``images`` (:mod:`teipress.images`,
-    named ``images/…`` relative to ``base``); everything else is refused."""
-    from urllib.request import url2pathname
+    """Give WeasyPrint's URL fetcher for a print document laid out against :data:`VIRTUAL_BASE`,
+    standing for ``base`` (a print folder): it serves data: URLs, the print assets (CSS, fonts) of
+    ``base`` or, when it has no such file (an edition's override folder), teipress's own, and the
+    confined ``images`` (:mod:`teipress.images`, named ``images/…``); everything else is refused."""
+    from urllib.parse import unquote
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     from ..resources import xslt_dir
 
-    base = Path(os.path.abspath(base))  # as WeasyPrint makes the base URL absolute
-    assets = [base.resolve(), (xslt_dir() / "print").resolve()]
+    folders = [Path(os.path.abspath(base)), xslt_dir() / "print"]  # the edition's override first
+    assets = [folder.resolve() for folder in folders]
     served = {image.target: image for image in images}
 
     class ConfinedFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            if url.startswith("file:"):
-                path = Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file:")))
-                relative = path.relative_to(base).as_posix() if path.is_relative_to(base) else ""
+            if url.startswith(VIRTUAL_BASE):
+                relative = unquote(url[len(VIRTUAL_BASE):].split("?")[0].split("#")[0])
                 if relative in served:
                     image = served[relative]
                     return URLFetcherResponse(url, image.file.read_bytes(), {"Content-Type": image.media_type})
-                if relative and not path.is_file() and (xslt_dir() / "print" / relative).is_file():
-                    # An override folder (the base) holds only what it changes: the rest is teipress's.
-                    path = xslt_dir() / "print" / relative
-                    url = path.resolve().as_uri()
-                resolved = path.resolve()
-                if resolved.is_file() and any(resolved.is_relative_to(folder) for folder in assets):
-                    return super().fetch(url, headers)
+                for folder in folders:
+                    resolved = (folder / relative).resolve()
+                    if resolved.is_file() and any(resolved.is_relative_to(a) for a in assets):
+                        return URLFetcherResponse(url, resolved.read_bytes(), {"Content-Type": _media_type(resolved)})
             raise ValueError(f"teipress: not a print asset or a confined image: {url}")
 
     return ConfinedFetcher(allowed_protocols={"file", "data"})
+
+
+def _media_type(path: Path) -> str:
+    import mimetypes
+
+    return {".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
+            ".otf": "font/otf"}.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
 def published_links(html: str, site_url: str) -> str:
@@ -210,7 +219,7 @@ def lay_out(html: str, base_url: Path, options: PrintOptions = PrintOptions(), i
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _fetcher(Path(base_url), images)
     font_config = FontConfiguration()  # needed for the @font-face rules of print.css
-    base = str(base_url) + os.sep
+    base = VIRTUAL_BASE
     margin = margin_numbers(options)
     source = linenumbers.parse(html)  # the one parse: every layout is of an annotated copy of this tree
     link_to_site(source, site_url)
