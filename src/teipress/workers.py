@@ -94,6 +94,7 @@ class TextBuilder:
         self.register_files = tuple((Path(path).name, Path(path).read_bytes()) for path, _ in setup.registers)
         self.outputs = {output.name: output for output in setup.outputs}
         self._linked = linked(setup.outputs)
+        self._documents: dict[tuple, tuple] = {}  # parsed texts, see _parsed
         self._site: tuple[str, object] | None = None  # the edition document of the pages: (path, Saxon node)
 
     def pages(self, task: PagesTask) -> tuple[list[str], dict[str, set[str]]]:
@@ -107,6 +108,22 @@ class TextBuilder:
             return written, stylesheets.unhandled
         finally:
             stylesheets.report_unhandled, stylesheets.unhandled = False, {}
+
+    def _parsed(self, ref: TextRef):
+        """Give a text parsed, its images confined (``@url`` rewritten to where the outputs hold
+        each image), and the warnings of the images refused: from this builder's memory when the
+        file is as it was (a text linked by many texts is parsed once per worker, not per text)."""
+        path = Path(ref.path)
+        stat = path.stat()
+        key = (ref.path, ref.name, stat.st_size, stat.st_mtime_ns)
+        found = self._documents.pop(key, None)
+        if found is None:
+            document = _load(ref.path, ref.name)
+            found = (document, *confine(document, self.setup.settings.folder))
+        self._documents[key] = found  # the most recently used last
+        while len(self._documents) > _PARSED_KEPT:
+            self._documents.pop(next(iter(self._documents)))
+        return found
 
     def source(self, text: TextRef, document, linked) -> etree._Element:
         """Give the edition document of a text's page: the edition's settings, the
@@ -137,19 +154,16 @@ class TextBuilder:
 
     def _build(self, task: TextTask, result: TextResult) -> TextResult:
         try:
-            document = _load(task.text.path, task.text.name)
+            document, images, warnings = self._parsed(task.text)
             require_tei(document)
         except InputError as exc:
             result.diagnostics.extend(exc.diagnostics)
             return result
-        folder = self.setup.settings.folder
-        images, warnings = confine(document, folder)  # @url rewritten to where the outputs hold each image
         result.diagnostics.extend(warnings)
         linked = []
         for ref in task.linked:
             try:
-                linked.append(_load(ref.path, ref.name))
-                confine(linked[-1], folder)  # its warnings are its own build's
+                linked.append(self._parsed(ref)[0])  # its warnings are its own build's
             except InputError:
                 linked.append(None)  # reported as that text's own failure
         source = self.source(task.text, document, [(ref, doc) for ref, doc in zip(task.linked, linked) if doc is not None])
@@ -188,6 +202,9 @@ def _load(path: str, copy_name: str = ""):
     document.assigned_copy = copy_name
     return document
 
+
+# How many parsed texts a builder keeps (the texts a text links with are mostly its neighbours).
+_PARSED_KEPT = 32
 
 # The builder of a pool worker process, made once by the pool's initializer.
 _WORKER: TextBuilder | None = None
