@@ -21,15 +21,17 @@ edition: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/teipress validate tei
 
-# axe-core for the browser tests' accessibility check (test-only; tests/browser/package.json).
+# axe-core for the browser tests' accessibility check and vnu-jar (the Nu Html Checker) for
+# tests/test_valid_html.py: test-only, both from tests/browser/package.json, one npm install.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
+VNU := tests/browser/node_modules/vnu-jar/build/dist/vnu.jar
 
-$(AXE): tests/browser/package.json
+$(AXE) $(VNU) &: tests/browser/package.json
 	@if command -v npm >/dev/null 2>&1; then \
-	  cd tests/browser && npm install --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js; \
-	else echo "npm not found: the accessibility tests will be skipped (CI installs it)"; fi
+	  cd tests/browser && npm install --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar; \
+	else echo "npm not found: the accessibility and HTML validity tests will be skipped (CI installs it)"; fi
 
-test: $(STAMP) $(AXE)
+test: $(STAMP) $(AXE) $(VNU)
 	$(BIN)/python -m pytest
 
 clean:

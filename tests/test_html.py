@@ -191,7 +191,7 @@ def test_text_page_carries_citation_metadata_and_json_ld(site):
     assert trotsky["@type"] == "Person" and any("wikidata" in s for s in trotsky["sameAs"])
     cite = words(page.get_element_by_id("cite-text"))
     assert cite.startswith("Natalia Sedova Trotsky, “Stalinist Assassins Must Be Made to Stand Trial!”, in Trotsky in Mexico")
-    assert page.xpath('//time[@data-access-date]') and page.xpath('//button[contains(@class, "cite-copy")]')
+    assert page.xpath('//span[@data-access-date]') and page.xpath('//button[contains(@class, "cite-copy")]')
 
 
 def test_sitemap_lists_every_page(site):

@@ -48,7 +48,7 @@
       <span class="chrono-what">
         <span class="chrono-words">
           <xsl:for-each select="tp:text-lang(tp:tei($text))">
-            <xsl:attribute name="lang" select="."/>
+            <xsl:attribute name="lang" select="tp:html-lang(.)"/>
           </xsl:for-each>
           <xsl:text>{tp:l10n('quote-open')}</xsl:text>
           <xsl:apply-templates mode="tp:apparatus"/>

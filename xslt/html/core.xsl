@@ -170,6 +170,16 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- An item outside a list (in a change, say): a div, since an li outside a list is no HTML. -->
+  <xsl:template match="tei:item[not(parent::tei:list)]">
+    <div>
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-item'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
   <xsl:template match="tei:item">
     <li>
       <xsl:call-template name="tp:attributes">
@@ -323,7 +333,7 @@
       <xsl:text> </xsl:text>
       <div class="note-body">
         <xsl:if test="$lang">
-          <xsl:attribute name="lang" select="$lang"/>
+          <xsl:attribute name="lang" select="tp:html-lang($lang)"/>
         </xsl:if>
         <xsl:apply-templates/>
         <xsl:if test="tp:is-editorial-note(.)">

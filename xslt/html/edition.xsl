@@ -18,7 +18,7 @@
     <xsl:if test="tp:introduction">
       <section class="introduction" aria-label="{tp:l10n('index-introduction')}">
         <xsl:for-each select="tp:introduction/tei:TEI ! tp:text-lang(.)">
-          <xsl:attribute name="lang" select="."/>
+          <xsl:attribute name="lang" select="tp:html-lang(.)"/>
         </xsl:for-each>
         <xsl:for-each select="tp:introduction/tp:p">
           <p>{.}</p>
@@ -76,7 +76,7 @@
       <h3 class="text-item-title">
         <a href="{tp:file-href(@html)}">
           <xsl:if test="exists($lang)">
-            <xsl:attribute name="lang" select="$lang"/>
+            <xsl:attribute name="lang" select="tp:html-lang($lang)"/>
           </xsl:if>
           <xsl:text>{tp:text-title($tei)}</xsl:text>
         </a>
@@ -88,7 +88,8 @@
         <p class="text-date"><xsl:apply-templates select="$date"/></p>
       </xsl:if>
       <xsl:for-each select="tp:text-sources($tei)">
-        <p class="text-source"><xsl:apply-templates select="." mode="tp:header"/></p>
+        <!-- A div: a source can be a bibl holding blocks, which a p cannot hold. -->
+        <div class="text-source"><xsl:apply-templates select="." mode="tp:header"/></div>
       </xsl:for-each>
       <ul class="text-formats" aria-label="{tp:l10n('formats-label')}">
         <li><a class="format-html" href="{tp:file-href(@html)}">{tp:l10n('format-html')}</a></li>

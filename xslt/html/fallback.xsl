@@ -50,7 +50,7 @@
       <xsl:attribute name="class" select="$classes"/>
     </xsl:if>
     <xsl:if test="@xml:lang">
-      <xsl:attribute name="lang" select="@xml:lang"/>
+      <xsl:attribute name="lang" select="tp:html-lang(@xml:lang)"/>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -81,7 +81,7 @@
     <xsl:param name="tei" as="element()"/>
     <section class="reading-text" id="reading-text" aria-labelledby="reading-text-heading">
       <xsl:for-each select="tp:text-lang($tei)">
-        <xsl:attribute name="lang" select="."/>
+        <xsl:attribute name="lang" select="tp:html-lang(.)"/>
       </xsl:for-each>
       <h2 id="reading-text-heading" class="visually-hidden">{tp:l10n('reading-text')}</h2>
       <xsl:apply-templates select="$tei/tei:text">

@@ -120,7 +120,8 @@
           <xsl:text>{tp:site-url(., tp:file-href(@html))}</xsl:text>
         </span>
         <xsl:text> ({tp:l10n('cite-accessed')} </xsl:text>
-        <time data-access-date="">{tp:l10n('cite-access-date')}</time>
+        <!-- A span, not a time: its words are no date until the script puts a time (with datetime) in their place. -->
+        <span class="access-date" data-access-date="">{tp:l10n('cite-access-date')}</span>
         <xsl:text>).</xsl:text>
       </p>
       <button type="button" class="cite-copy" aria-controls="cite-text" hidden="" data-done="{tp:l10n('cite-copied')}">{tp:l10n('cite-copy')}</button>

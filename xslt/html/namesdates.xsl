@@ -242,7 +242,7 @@
     <xsl:variable name="anchor" select="tp:entry-anchor(.)"/>
     <article class="entry {$kind}" id="{$anchor}">
       <xsl:if test="@xml:lang">
-        <xsl:attribute name="lang" select="@xml:lang"/>
+        <xsl:attribute name="lang" select="tp:html-lang(@xml:lang)"/>
       </xsl:if>
       <h2 class="entry-name">{tp:entry-name(.)}</h2>
       <dl class="entry-facts">

@@ -361,7 +361,8 @@
               ! (tei:persName, tei:orgName, tei:name, self::tei:editor, self::tei:person)[1] ! tp:name-string(.))"/>
             <xsl:if test="exists($who)"> · {tp:l10n('changes-by', string-join($who, '; '))}</xsl:if>
           </p>
-          <p class="change-text"><xsl:apply-templates/></p>
+          <!-- A div when the change holds blocks (items, paragraphs): a p cannot hold them. -->
+          <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'p'}"><xsl:attribute name="class" select="'change-text'"/><xsl:apply-templates/></xsl:element>
           <p class="change-files">{tp:l10n('changes-files')}: {string-join(current-group() ! tp:file-title(ancestor::tei:TEI[1]), '; ')}</p>
         </li>
       </xsl:for-each-group>

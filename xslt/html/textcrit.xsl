@@ -293,7 +293,7 @@
     <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
     <span class="app-lemma">
       <xsl:if test="$lang">
-        <xsl:attribute name="lang" select="$lang"/>
+        <xsl:attribute name="lang" select="tp:html-lang($lang)"/>
       </xsl:if>
       <xsl:apply-templates select="." mode="tp:app-lemma"/>
     </span>

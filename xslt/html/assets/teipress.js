@@ -196,9 +196,11 @@
   function initCite() {
     $all("[data-access-date]").forEach(function (el) {
       var now = new Date();
-      el.textContent = now.toLocaleDateString(document.documentElement.lang || "en",
+      var time = document.createElement("time");
+      time.textContent = now.toLocaleDateString(document.documentElement.lang || "en",
         { day: "numeric", month: "long", year: "numeric" });
-      el.setAttribute("datetime", now.toISOString().slice(0, 10));
+      time.setAttribute("datetime", now.toISOString().slice(0, 10));
+      el.replaceChildren(time);
     });
     $all("[data-cite-url]").forEach(function (el) {
       el.textContent = location.href.replace(/[?#].*$/, "");

@@ -1,0 +1,82 @@
+"""Every page passes the Nu Html Checker (the W3C validator) with no error: the seed edition's
+pages and those of the real TEI corpus (../shared/corpus).
+
+The checker is vnu.jar from the npm package vnu-jar (tests/browser/package.json; `make test`
+installs it) run with Java. Outside CI a machine without either skips these tests; in CI (CI=true)
+a missing one fails them, as the browser tests do."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from teipress.config import Settings
+from teipress.pipeline import build
+
+from .conftest import SHARED
+
+VNU = Path(__file__).resolve().parent / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CORPUS = SHARED / "corpus"
+FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def java() -> str:
+    """The java command, once vnu.jar is known to be there too."""
+    found = shutil.which("java")
+    for what, missing in (("java", found is None), (str(VNU), not VNU.is_file())):
+        if missing:
+            if IN_CI:
+                pytest.fail(f"{what} is missing; CI must check the pages (make test installs vnu-jar, .ci/run a JRE)")
+            pytest.skip(f"{what} is missing (run `make test` or `cd tests/browser && npm install`)")
+    return found
+
+
+def vnu_errors(java: str, pages: list[Path]) -> list[str]:
+    """Give the checker's errors on ``pages``, each as "file:line: message"."""
+    assert pages, "no page to check"
+    # One JVM for every page: starting Java is most of the cost. The report is JSON on stderr.
+    run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr)["messages"]
+    errors = [f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+              for m in messages if m["type"] in ("error", "non-document-error")]
+    # A checker that failed without a report must not pass as "no error".
+    assert errors or run.returncode == 0, run.stderr[-2000:]
+    return errors
+
+
+def test_every_seed_page_is_valid_html(java, seed_edition):
+    pages = sorted(seed_edition.glob("*.html"))
+    assert vnu_errors(java, pages) == []
+
+
+@pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it comes with ../shared)")
+# Strict: once the last errors are gone the test passes, fails as XPASS, and this mark must go.
+@pytest.mark.xfail(strict=True, reason="21 errors left (2026-12): blocks inside phrases in modruski-ldlt (alternative "
+                   "readings, views.xsl), fv-data (a head in a seg), schnitzler-briefe about.html; a dl without dd in "
+                   "tei-stylesheets data.html")
+def test_corpus_pages_are_valid_html(java, tmp_path, stylesheets):
+    """Each corpus folder built as an edition of its own, as tests/corpus does: all its pages are valid."""
+    pages = []
+    for folder in FOLDERS:
+        out = tmp_path / folder.name
+        report = build([folder], out, "html", Settings(title=folder.name, build_date="2000-01-01"), stylesheets)
+        assert not report.failed, [str(d) for d in report.diagnostics]
+        pages += sorted(out.glob("*.html"))
+    assert vnu_errors(java, pages) == []
+
+
+def test_the_checker_reports_an_invalid_page(java, tmp_path):
+    """The check can fail: a p inside a span, the fault this test guards against, is an error."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>t</title></head>'
+                    '<body><span><p>x</p></span></body></html>', encoding="utf-8")
+    errors = vnu_errors(java, [page])
+    assert len(errors) == 1 and errors[0].startswith("bad.html:1: Element “p” not allowed as child of element “span”")
