@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .cache import BuildCache, SourceInfo, file_hash
 from .corpus import discover, file_pointers, kind_of, text_order
-from .document import Document, load, require_tei
+from .document import Document, duplicate_id_warnings, load, make_ids_unique, require_tei
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
 from .extract import digest, serialize, text_extract
@@ -106,6 +106,9 @@ def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dic
             except InputError as exc:
                 failures.extend(exc.diagnostics)
                 continue
+            # What the parser passed over (reported when the file is parsed: a file the cache
+            # knows was reported by the build that parsed it).
+            failures.extend([*document.notes, *duplicate_id_warnings(document)])
             info = _describe(document, hashed, pending)
         sources.append(Source(path, resolved, info, copy=copy))
     return sources, failures, pending
@@ -135,7 +138,10 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
     kind = kind_of(document)
     extract = ""
     if kind == "text":
-        data = serialize(text_extract(document))
+        extract_root = text_extract(document)
+        if document.duplicate_ids:
+            make_ids_unique(extract_root)  # as in the text the stylesheets see (workers._load)
+        data = serialize(extract_root)
         extract = digest(data)
         pending[extract] = data
     return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
