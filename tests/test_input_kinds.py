@@ -76,3 +76,52 @@ def test_duplicate_xml_id_is_a_validation_error_at_the_second_occurrence(tmp_pat
     assert result.exit_code == 1
     [error] = _lines(result.output, ": error:")
     assert error.startswith(f"{path}:{second}:1: error: the xml:id 'x' is already given at {path}:{second - 1}:1")
+
+
+def _header(title: str) -> str:
+    return (f"<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt><publicationStmt><p>P</p>"
+            "</publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>")
+
+
+def _corpus() -> str:
+    """A teiCorpus with a text of its own id and, in a nested teiCorpus, one without an id."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xml:id="briefe">\n{_header("Die Briefe")}\n'
+        f'<TEI xml:id="b1">{_header("Eins")}\n<text><body><p>erster Brief</p></body></text></TEI>\n'
+        f'<teiCorpus>{_header("Innen")}\n'
+        f'<TEI>{_header("Zwei")}\n<text><body><p>zweiter Brief</p></body></text></TEI>\n'
+        "</teiCorpus>\n</teiCorpus>\n")
+
+
+def test_every_tei_of_a_nested_teicorpus_is_a_text_with_its_own_page(tmp_path):
+    path = write(tmp_path / "ed" / "corp.xml", _corpus())
+    result = _build(tmp_path / "ed", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "erster Brief" in _words(tmp_path / "out" / "b1.html")  # its own xml:id
+    assert "zweiter Brief" in _words(tmp_path / "out" / "corp-2.html")  # <file stem>-<n>
+    assert "erster Brief" not in _words(tmp_path / "out" / "corp-2.html")
+    assert (tmp_path / "out" / "tei" / "corp.xml").read_bytes() == path.read_bytes()
+    # The cache knows the file once; nothing is rebuilt when it did not change.
+    again = _build(tmp_path / "ed", tmp_path / "out")
+    assert again.exit_code == 0 and "built 0, unchanged 2" in again.output
+
+
+def test_a_change_to_a_teicorpus_rebuilds_its_texts(tmp_path):
+    path = write(tmp_path / "ed" / "corp.xml", _corpus())
+    assert _build(tmp_path / "ed", tmp_path / "out").exit_code == 0
+    write(path, _corpus().replace("zweiter Brief", "anderer Brief"))
+    result = _build(tmp_path / "ed", tmp_path / "out")
+    assert result.exit_code == 0 and "built 2, unchanged 0" in result.output
+    assert "anderer Brief" in _words(tmp_path / "out" / "corp-2.html")
+
+
+def test_teicorpus_text_whose_id_is_taken_is_named_after_the_file_and_its_number(tmp_path):
+    write(tmp_path / "ed" / "b1.xml", tei("<p>eigene Datei</p>", xml_id="b1"))
+    path = write(tmp_path / "ed" / "corp.xml", _corpus())
+    result = _build(tmp_path / "ed", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [warning] = _lines(result.output, "warning")
+    assert warning.startswith(f"{path}:4:1: warning: the text id 'b1' is also the id of b1.xml")
+    assert "erster Brief" in _words(tmp_path / "out" / "corp-1.html")
+    assert "eigene Datei" in _words(tmp_path / "out" / "b1.html")

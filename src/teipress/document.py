@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,9 @@ class Document:
     # The later occurrences of an xml:id given twice or more: (id, (line, col) of the first,
     # (line, col) of this one, the name a build gives it); empty when every id is unique.
     duplicate_ids: list[tuple[str, tuple[int, int], tuple[int, int], str]] = field(default_factory=list, repr=False)
+    # For a text inside a teiCorpus: its number (1-based, document order, nested corpora
+    # included) among the file's TEI elements; the tree is then that TEI alone. 0 for a whole file.
+    member: int = 0
 
     @property
     def root(self) -> etree._Element:
@@ -72,6 +76,11 @@ class Document:
         return self.root.tag in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
 
     @property
+    def is_corpus(self) -> bool:
+        """True for a teiCorpus file: its texts are read one by one (``corpus_member``)."""
+        return self.root.tag == f"{{{TEI_NS}}}teiCorpus"
+
+    @property
     def is_text(self) -> bool:
         """True for a text of the edition: a TEI document with a ``text`` element."""
         return self.is_tei and self.root.find(f"{{{TEI_NS}}}text") is not None
@@ -79,7 +88,8 @@ class Document:
     @property
     def id(self) -> str:
         """The text's id: the one a build assigned, else ``TEI/@xml:id``, else the file name without extension."""
-        return self.assigned_id or self.root.get(f"{{{XML_NS}}}id") or self.path.stem
+        return (self.assigned_id or self.root.get(f"{{{XML_NS}}}id")
+                or (f"{self.path.stem}-{self.member}" if self.member else self.path.stem))
 
     def column_of(self, element: etree._Element, root: etree._Element | None = None) -> int:
         """Give the 1-based column where ``element``'s start tag begins on its line.
@@ -164,8 +174,43 @@ def _syntax_message(msg: str, data: bytes, subset: "_ExternalSubset | None" = No
     return f"not well-formed: {msg}"
 
 
+def member_path(path: str | Path, member: int) -> str:
+    """Give the name of the ``member``-th text (1-based) of the teiCorpus file at ``path``
+    (``letters.xml#2``): what ``load`` reads as that text alone."""
+    return f"{path}#{member}"
+
+
+_MEMBER = re.compile(r"(.+)#([0-9]+)")
+
+
+def corpus_texts(root: etree._Element) -> list[etree._Element]:
+    """Give the TEI elements of a teiCorpus (nested corpora included), in document order."""
+    if root.tag != f"{{{TEI_NS}}}teiCorpus":
+        return []
+    return list(root.iter(f"{{{TEI_NS}}}TEI"))
+
+
+def corpus_member(document: Document, member: int) -> Document:
+    """Give the ``member``-th text (1-based) of the teiCorpus ``document`` as a Document of
+    its own: a copy of that TEI element (line numbers kept), with the file's path and bytes
+    (its columns, its TEI copy) and the file's notes; raise InputError when there is no such text."""
+    texts = corpus_texts(document.root)
+    if not 0 < member <= len(texts):
+        raise InputError([Diagnostic(str(document.path), document.root.sourceline or 1, 1, "error",
+                                     f"the teiCorpus has {len(texts)} text(s), not a text number {member}")])
+    root = copy.deepcopy(texts[member - 1])
+    text = Document(path=document.path, tree=root.getroottree(), source=document.source,
+                    notes=list(document.notes), member=member)
+    if document.duplicate_ids:
+        text.duplicate_ids = _duplicate_ids(text)  # those within this text: its ids are its page's
+    return text
+
+
 def load(path: str | Path) -> Document:
     """Give the parsed Document at ``path``, or raise InputError naming file, line and column.
+
+    A path that names no file but a text of a teiCorpus file (``letters.xml#2``, see
+    ``member_path``) gives that text alone (``corpus_member``).
 
     The parser reads the file itself, in chunks, so a file it refuses (a huge
     text node, an entity bomb) never has to be held in memory whole; the
@@ -177,6 +222,9 @@ def load(path: str | Path) -> Document:
     and only they could declare is a located error) and an ``xml:id`` given
     twice (listed in ``duplicate_ids``; the tree keeps the file's values)."""
     path = Path(path)
+    member = _MEMBER.fullmatch(str(path))
+    if member and not path.exists() and Path(member[1]).is_file():
+        return corpus_member(load(member[1]), int(member[2]))
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
