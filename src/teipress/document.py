@@ -393,13 +393,16 @@ class _ExternalSubset:
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s\[>]+")
 _EXTERNAL_PE = re.compile(rb"<!ENTITY\s+%\s+([^\s]+)\s+(?:SYSTEM|PUBLIC)\s")
 _PE_REFERENCE = re.compile(rb"%([^\s;%]+);")
+# What may come before the DOCTYPE: a byte order mark, the XML declaration, comments, processing instructions.
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
 
 
 def _external_parameter_references(head: bytes) -> _ExternalSubset | None:
     """Give the references to external parameter entities in the internal subset of the DOCTYPE
     at the beginning of the file (``head``), or None when there are none."""
     start = _DOCTYPE.search(head)
-    if start is None:
+    # Only the DOCTYPE of the prolog: the same characters in a comment or a CDATA section of the text are words.
+    if start is None or not _PROLOG.fullmatch(head[:start.start()]):
         return None
     i, end = start.end(), len(head)
     while i < end and head[i:i + 1] not in (b"[", b">"):  # past the external id's literals

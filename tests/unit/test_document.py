@@ -170,3 +170,17 @@ def test_duplicate_xml_id_does_not_hide_a_later_syntax_error(tmp_path):
     diagnostic = _error(write(tmp_path / "d.xml", source))
     assert diagnostic.message.startswith("not well-formed: Opening and ending tag mismatch")
     assert diagnostic.line == source.splitlines().index("<p>three</q>") + 1
+
+
+def test_doctype_words_inside_the_text_are_left_as_they_are(tmp_path):
+    # A text about DTDs: the same characters in a CDATA section are words, not a DOCTYPE to patch.
+    words = '<!DOCTYPE TEI [<!ENTITY % ents SYSTEM "ents.dtd"> %ents; ]>'
+    document = load(write(tmp_path / "a.xml", tei(f"<p><![CDATA[{words}]]></p>")))
+    assert document.notes == [] and words in "".join(document.root.itertext())
+
+
+def test_doctype_after_a_comment_and_a_byte_order_mark_is_still_the_doctype(tmp_path):
+    declaration, rest = tei("<p>w</p>").split("\n", 1)
+    source = f"\ufeff{declaration}\n<!-- made by hand -->\n{_PE_DOCTYPE}\n{rest}"
+    [note] = load(write(tmp_path / "a.xml", source)).notes
+    assert (note.line, note.col) == (3, 1)
