@@ -38,7 +38,10 @@ INTRODUCTION_ID = "introduction"
 def kind_of(document: Document) -> str:
     """Give ``text`` for a text of the edition, ``introduction`` for the text
     with the id ``introduction``, ``register`` for a file of registers (a TEI
-    document with a standOff and no text), else ``other``."""
+    document with a standOff and no text), ``corpus`` for a teiCorpus (whose
+    TEI elements are read one by one: see document.corpus_member), else ``other``."""
+    if document.is_corpus:
+        return "corpus"
     if document.is_text and document.id == INTRODUCTION_ID:
         return "introduction"
     if document.is_text:

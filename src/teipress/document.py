@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,15 @@ class Document:
     # Where a build publishes the file's copy, relative to the TEI folders of the output:
     # its path below the folder it was found in (two texts may share a file name).
     assigned_copy: str = field(default="", repr=False)
+    # What the parser passed over to read the file at all (the DOCTYPE's external
+    # declarations): warnings a build and a validation report with the file's own.
+    notes: list[Diagnostic] = field(default_factory=list, repr=False)
+    # The later occurrences of an xml:id given twice or more: (id, (line, col) of the first,
+    # (line, col) of this one, the name a build gives it); empty when every id is unique.
+    duplicate_ids: list[tuple[str, tuple[int, int], tuple[int, int], str]] = field(default_factory=list, repr=False)
+    # For a text inside a teiCorpus: its number (1-based, document order, nested corpora
+    # included) among the file's TEI elements; the tree is then that TEI alone. 0 for a whole file.
+    member: int = 0
 
     @property
     def root(self) -> etree._Element:
@@ -66,6 +76,11 @@ class Document:
         return self.root.tag in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
 
     @property
+    def is_corpus(self) -> bool:
+        """True for a teiCorpus file: its texts are read one by one (``corpus_member``)."""
+        return self.root.tag == f"{{{TEI_NS}}}teiCorpus"
+
+    @property
     def is_text(self) -> bool:
         """True for a text of the edition: a TEI document with a ``text`` element."""
         return self.is_tei and self.root.find(f"{{{TEI_NS}}}text") is not None
@@ -73,7 +88,8 @@ class Document:
     @property
     def id(self) -> str:
         """The text's id: the one a build assigned, else ``TEI/@xml:id``, else the file name without extension."""
-        return self.assigned_id or self.root.get(f"{{{XML_NS}}}id") or self.path.stem
+        return (self.assigned_id or self.root.get(f"{{{XML_NS}}}id")
+                or (f"{self.path.stem}-{self.member}" if self.member else self.path.stem))
 
     def column_of(self, element: etree._Element, root: etree._Element | None = None) -> int:
         """Give the 1-based column where ``element``'s start tag begins on its line.
@@ -130,7 +146,7 @@ class ColumnIndex:
         return starts[rank] if rank is not None and rank < len(starts) else 1
 
 
-def _syntax_message(msg: str, data: bytes) -> str:
+def _syntax_message(msg: str, data: bytes, subset: "_ExternalSubset | None" = None) -> str:
     """Give libxml2's message without its location suffix, in words a person can act on."""
     msg = _LOCATION_SUFFIX.sub("", msg or "not well-formed")
     if b"\x00" in data[:4096]:
@@ -148,6 +164,9 @@ def _syntax_message(msg: str, data: bytes) -> str:
         if declared:
             return (f"refused: the external entity '{undefined[1]}' ({declared[1].decode('utf-8', 'replace')}) is not read: "
                     "teipress never loads external entities or DTDs")
+        if subset:
+            return (f"the entity '&{undefined[1]};' is used but not declared in the file; the DOCTYPE's external "
+                    f"declarations ({', '.join(subset.names)}) are not read: teipress never loads external entities or DTDs")
     if msg.startswith("Excessive depth in document"):
         return f"refused: elements nested more than {_DEPTH_LIMIT} deep (the safe parser's bound)"
     if "Text node too long" in msg or "xmlSAX2Characters: huge text node" in msg:
@@ -155,26 +174,79 @@ def _syntax_message(msg: str, data: bytes) -> str:
     return f"not well-formed: {msg}"
 
 
+def member_path(path: str | Path, member: int) -> str:
+    """Give the name of the ``member``-th text (1-based) of the teiCorpus file at ``path``
+    (``letters.xml#2``): what ``load`` reads as that text alone."""
+    return f"{path}#{member}"
+
+
+_MEMBER = re.compile(r"(.+)#([0-9]+)")
+
+
+def corpus_texts(root: etree._Element) -> list[etree._Element]:
+    """Give the TEI elements of a teiCorpus (nested corpora included), in document order."""
+    if root.tag != f"{{{TEI_NS}}}teiCorpus":
+        return []
+    return list(root.iter(f"{{{TEI_NS}}}TEI"))
+
+
+def corpus_member(document: Document, member: int) -> Document:
+    """Give the ``member``-th text (1-based) of the teiCorpus ``document`` as a Document of
+    its own: a copy of that TEI element (line numbers kept), with the file's path and bytes
+    (its columns, its TEI copy) and the file's notes; raise InputError when there is no such text."""
+    texts = corpus_texts(document.root)
+    if not 0 < member <= len(texts):
+        raise InputError([Diagnostic(str(document.path), document.root.sourceline or 1, 1, "error",
+                                     f"the teiCorpus has {len(texts)} text(s), not a text number {member}")])
+    root = copy.deepcopy(texts[member - 1])
+    text = Document(path=document.path, tree=root.getroottree(), source=document.source,
+                    notes=list(document.notes), member=member)
+    if document.duplicate_ids:
+        text.duplicate_ids = _duplicate_ids(text)  # those within this text: its ids are its page's
+    return text
+
+
 def load(path: str | Path) -> Document:
     """Give the parsed Document at ``path``, or raise InputError naming file, line and column.
 
+    A path that names no file but a text of a teiCorpus file (``letters.xml#2``, see
+    ``member_path``) gives that text alone (``corpus_member``).
+
     The parser reads the file itself, in chunks, so a file it refuses (a huge
     text node, an entity bomb) never has to be held in memory whole; the
-    bytes are read for the Document only once the file has parsed."""
+    bytes are read for the Document only once the file has parsed.
+
+    Two things libxml2 refuses are read all the same, each with a note on the
+    Document: references to external parameter entities in the DOCTYPE (never
+    loaded: they are blanked out before parsing, so an entity the text uses
+    and only they could declare is a located error) and an ``xml:id`` given
+    twice (listed in ``duplicate_ids``; the tree keeps the file's values)."""
     path = Path(path)
+    member = _MEMBER.fullmatch(str(path))
+    if member and not path.exists() and Path(member[1]).is_file():
+        return corpus_member(load(member[1]), int(member[2]))
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError as exc:
         raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc.strerror}")]) from exc
+    subset = _external_parameter_references(head)
+    patched = _blank(head, subset.references) if subset else head
     try:
-        with path.open("rb") as handle:  # a file object: lxml reads it in chunks and locates errors
-            root = etree.parse(handle, safe_parser(), base_url=str(path.resolve())).getroot()
+        try:
+            root = _parse_file(path, patched)
+            duplicates = []
+        except etree.XMLSyntaxError as exc:
+            if not exc.msg.startswith("ID ") or "already defined" not in exc.msg:
+                raise
+            # libxml2 stops at a duplicate xml:id; parsed again in recovery mode the tree is
+            # whole, and is kept only when a duplicate id is all the parser found wrong.
+            root, duplicates = _parse_recovering(path, patched)
         data = path.read_bytes()
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 1, 1)
         raise InputError(
-            [Diagnostic(str(path), max(line, 1), max(col, 1), "error", _syntax_message(exc.msg, head))]
+            [Diagnostic(str(path), max(line, 1), max(col, 1), "error", _syntax_message(exc.msg, head, subset))]
         ) from exc
     except OSError as exc:
         # lxml reports an encoding error met while reading chunks without its place;
@@ -182,7 +254,219 @@ def load(path: str | Path) -> Document:
         if path.stat().st_size <= _WHOLE_PARSE_BYTES:
             return _load_whole(path)
         raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc}")]) from exc
-    return Document(path=path, tree=root.getroottree(), source=data)
+    document = Document(path=path, tree=root.getroottree(), source=data)
+    if subset:
+        document.notes.append(Diagnostic(
+            str(path), subset.line, subset.col, "warning",
+            f"the DOCTYPE's external declarations are not read ({', '.join(subset.names)}): "
+            "teipress never loads external entities or DTDs; only the entities declared in the file itself are known"))
+    if duplicates:
+        document.duplicate_ids = _duplicate_ids(document)
+    return document
+
+
+class _PatchedFile:
+    """A file read from its start with its first bytes replaced by ``head`` (of the same length):
+    the parser still reads the file in chunks, and every line and column stays where it was."""
+
+    def __init__(self, handle, head: bytes):
+        self._handle, self._head = handle, head
+        handle.seek(len(head))
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            chunk, self._head = (self._head, b"") if size < 0 or size >= len(self._head) else (self._head[:size], self._head[size:])
+            return chunk
+        return self._handle.read(size)
+
+
+def _parse_file(path: Path, head: bytes, parser: etree.XMLParser | None = None) -> etree._Element:
+    with path.open("rb") as handle:  # a file object: lxml reads it in chunks and locates errors
+        return etree.parse(_PatchedFile(handle, head), parser or safe_parser(), base_url=str(path.resolve())).getroot()
+
+
+def _parse_recovering(path: Path, head: bytes) -> tuple[etree._Element, list]:
+    """Give the tree of a file whose only fault is a duplicate xml:id, and the parser's
+    reports of them; raise XMLSyntaxError with the first other fault the parser met."""
+    parser = safe_parser_recovering()
+    try:
+        root = _parse_file(path, head, parser)
+    except etree.XMLSyntaxError:
+        root = None
+    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
+    duplicates = [e for e in errors if e.type == etree.ErrorTypes.DTD_ID_REDEFINED]
+    others = [e for e in errors if e.type != etree.ErrorTypes.DTD_ID_REDEFINED]
+    if others or root is None:
+        first = others[0] if others else errors[0]
+        exc = etree.XMLSyntaxError(first.message, first.type, first.line, first.column)
+        exc.position = (first.line, first.column)
+        raise exc
+    return root, duplicates
+
+
+def safe_parser_recovering() -> etree.XMLParser:
+    """Give the safe parser (see ``safe_parser``) in recovery mode: used only to read past a
+    duplicate xml:id, and its tree only kept when its error log holds nothing else."""
+    return etree.XMLParser(
+        resolve_entities="internal",
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=False,
+        recover=True,
+    )
+
+
+def _duplicate_ids(document: Document) -> list[tuple[str, tuple[int, int], tuple[int, int], str]]:
+    """Give each later occurrence of an xml:id already given: the id, where its first
+    occurrence is, where this one is, and the name ``make_ids_unique`` gives it."""
+    columns = ColumnIndex(document)
+    first: dict[str, tuple[int, int]] = {}
+    found = []
+    for element, value, new in _unique_names(document.root):
+        place = (element.sourceline or 1, columns.column(element))
+        if new is None:
+            first[value] = place
+        else:
+            found.append((value, first[value], place, new))
+    return found
+
+
+def _unique_names(root: etree._Element):
+    """Give (element, xml:id, new name or None) for every element under ``root`` with an
+    xml:id, in document order: a later occurrence of an id gets the first free ``<id>-<n>``."""
+    key = f"{{{XML_NS}}}id"
+    elements = [e for e in root.iter() if isinstance(e.tag, str) and e.get(key) is not None]
+    taken = {e.get(key) for e in elements}
+    seen: set[str] = set()
+    for element in elements:
+        value = element.get(key)
+        if value not in seen:
+            seen.add(value)
+            yield element, value, None
+            continue
+        n = 2
+        while f"{value}-{n}" in taken:
+            n += 1
+        taken.add(f"{value}-{n}")
+        yield element, value, f"{value}-{n}"
+
+
+def duplicate_id_warnings(document: Document) -> list[Diagnostic]:
+    """Give one warning per later occurrence of a duplicate xml:id of ``document``, naming both
+    places, for a build (which renames it in what the stylesheets see: see ``make_ids_unique``)."""
+    return [Diagnostic(str(document.path), line, col, "warning",
+                       f"the xml:id '{value}' is given twice: at {document.path}:{line}:{col} and before at "
+                       f"{document.path}:{first[0]}:{first[1]}; the pages call this one '{new}' "
+                       "(the TEI copy keeps the file as it is)")
+            for value, first, (line, col), new in document.duplicate_ids]
+
+
+def duplicate_id_errors(document: Document) -> list[Diagnostic]:
+    """Give one error per later occurrence of a duplicate xml:id (invalid TEI), naming the first."""
+    return [Diagnostic(str(document.path), line, col, "error",
+                       f"the xml:id '{value}' is already given at {document.path}:{first[0]}:{first[1]} "
+                       "(an xml:id must be unique in its file)")
+            for value, first, (line, col), _new in document.duplicate_ids]
+
+
+def make_ids_unique(root: etree._Element) -> int:
+    """Rename every later occurrence of an xml:id under ``root`` to the first free ``<id>-<n>``
+    (n from 2), in place, and give how many were renamed. Pointers to the id keep pointing
+    at its first occurrence, as a reader of the file would take them."""
+    renamed = [(element, new) for element, _value, new in _unique_names(root) if new is not None]
+    for element, new in renamed:  # set after the walk: the walk reads the ids as the file gives them
+        element.set(f"{{{XML_NS}}}id", new)
+    return len(renamed)
+
+
+@dataclass
+class _ExternalSubset:
+    """The DOCTYPE's references to external parameter entities (never read)."""
+
+    line: int  # where the DOCTYPE starts
+    col: int
+    names: list[str]
+    references: list[tuple[int, int]]  # byte spans of the ``%name;`` references
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s\[>]+")
+_EXTERNAL_PE = re.compile(rb"<!ENTITY\s+%\s+([^\s]+)\s+(?:SYSTEM|PUBLIC)\s")
+_PE_REFERENCE = re.compile(rb"%([^\s;%]+);")
+# What may come before the DOCTYPE: a byte order mark, the XML declaration, comments, processing instructions.
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+
+
+def _external_parameter_references(head: bytes) -> _ExternalSubset | None:
+    """Give the references to external parameter entities in the internal subset of the DOCTYPE
+    at the beginning of the file (``head``), or None when there are none."""
+    start = _DOCTYPE.search(head)
+    # Only the DOCTYPE of the prolog: the same characters in a comment or a CDATA section of the text are words.
+    if start is None or not _PROLOG.fullmatch(head[:start.start()]):
+        return None
+    i, end = start.end(), len(head)
+    while i < end and head[i:i + 1] not in (b"[", b">"):  # past the external id's literals
+        if head[i:i + 1] in (b'"', b"'"):
+            i = head.find(head[i:i + 1], i + 1)
+            if i < 0:
+                return None
+        i += 1
+    if head[i:i + 1] != b"[":
+        return None
+    names, spans, i = set(), [], i + 1
+    declarations = []
+    while i < end:
+        c = head[i:i + 1]
+        if c == b"]":
+            break
+        if head.startswith(b"<!--", i) or head.startswith(b"<?", i):
+            close = head.find(b"-->" if head[i + 1:i + 2] == b"!" else b"?>", i + 2)
+            if close < 0:
+                return None
+            i = close + 2
+        elif head.startswith(b"<!", i):
+            # A declaration: its literals may hold '%', ']' or '>', none of which ends it.
+            j = i + 2
+            while j < end and head[j:j + 1] != b">":
+                if head[j:j + 1] in (b'"', b"'"):
+                    j = head.find(head[j:j + 1], j + 1)
+                    if j < 0:
+                        return None
+                j += 1
+            declarations.append(head[i:j + 1])
+            i = j + 1
+            continue
+        elif c == b"%":
+            match = _PE_REFERENCE.match(head, i)
+            if match:
+                spans.append((match.start(), match.end(), match[1]))
+                i = match.end()
+                continue
+            i += 1
+        else:
+            i += 1
+    else:
+        return None  # the subset goes on past the head: left to the parser as it is
+    for declaration in declarations:
+        match = _EXTERNAL_PE.match(declaration)
+        if match:
+            names.add(match[1])
+    external = [(a, b) for a, b, name in spans if name in names]
+    if not external:
+        return None
+    before = head[:start.start()].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    used = sorted({name.decode("utf-8", "replace") for a, b, name in spans if name in names})
+    return _ExternalSubset(line, col, [f"%{n};" for n in used], external)
+
+
+def _blank(head: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """Give ``head`` with the bytes of ``spans`` replaced by spaces (lines and columns stay put)."""
+    data = bytearray(head)
+    for a, b in spans:
+        data[a:b] = b" " * (b - a)
+    return bytes(data)
 
 
 # The largest file parsed again in one piece to locate an encoding error.

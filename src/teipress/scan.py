@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .cache import BuildCache, SourceInfo, file_hash
 from .corpus import discover, file_pointers, kind_of, text_order
-from .document import Document, load, require_tei
+from .document import (Document, corpus_member, corpus_texts, duplicate_id_warnings, load, make_ids_unique,
+                       member_path, require_tei)
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
 from .extract import digest, serialize, text_extract
@@ -25,16 +26,27 @@ from .workers import TextRef
 class Source:
     """An input file as the scan found it."""
 
-    path: Path
-    key: str  # the resolved path: what the cache knows the file by
+    path: Path  # for a text inside a teiCorpus, its member path (``letters.xml#2``: document.member_path)
+    key: str  # the resolved path: what the cache knows the file by (with ``#n`` for a text of a teiCorpus)
     info: SourceInfo
     text_id: str = ""  # the id its pages use (its own, unless another text has it)
     position: int = 0  # 1-based position among the texts
     copy: str = ""  # the path of its TEI copy in the output: its path below the folder it was found in
+    member: int = 0  # its number among the TEI elements of its teiCorpus file; 0 for a file of its own
+    file: Path | None = None  # the file it is read from (``path`` without ``#n``)
+
+    def __post_init__(self):
+        if self.file is None:
+            self.file = self.path
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def stem(self) -> str:
+        """The name its pages take when its id is taken: its file's stem (with ``-n`` for a text of a teiCorpus)."""
+        return f"{self.file.stem}-{self.member}" if self.member else self.file.stem
 
     @property
     def ref(self) -> TextRef:
@@ -47,7 +59,7 @@ class Scan:
     """What the scan found: the texts in edition order, the registers, the introduction,
     the problems, and the extracts of the texts it parsed (by digest; stored by the build)."""
 
-    sources: list[Source]
+    sources: list[Source]  # the files, as the cache knows them (a teiCorpus file, not its texts)
     texts: list[Source]
     registers: list[Source]
     introductions: list[Source]
@@ -60,10 +72,12 @@ def scan(paths, cache: BuildCache, reserved: dict[str, str]) -> Scan:
     """Give what the files under ``paths`` are; ``reserved`` are the names of the edition's
     own pages and folders, which no text's pages may take (see :func:`reserved_names`).
     A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError."""
-    sources, failures, pending = _read(paths, cache)
-    texts = sorted((s for s in sources if s.info.kind == "text"), key=lambda s: text_order(s.info.n, s.name))
-    found = Scan(sources, texts, [s for s in sources if s.info.kind == "register"],
-                 [s for s in sources if s.info.kind == "introduction"], {}, pending=pending)
+    read, failures, pending = _read(paths, cache)
+    sources = [s for s in read if not s.member]
+    texts = sorted((s for s in read if s.info.kind == "text"),
+                   key=lambda s: (*text_order(s.info.n, s.file.name), s.member))
+    found = Scan(sources, texts, [s for s in read if s.info.kind == "register"],
+                 [s for s in read if s.info.kind == "introduction"], {}, pending=pending)
     found.diagnostics = [*failures, *_assign_ids(texts, reserved), *_missing_files(sources)]
     if not texts and not any(d.is_error for d in failures):
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
@@ -88,8 +102,12 @@ def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dic
     """Give the sources under ``paths``, the diagnostics of the files that are not TEI and
     the extracts of the texts parsed (by digest; stored once the build goes ahead).
 
+    A teiCorpus file gives its own source (kind ``corpus``) and one per TEI inside it
+    (``member`` from 1), each keyed by the file's resolved path and its number.
+
     A file whose hash the cache knows is not parsed again, unless its stored extract
-    is gone or no longer has its digest."""
+    is gone or no longer has its digest, or it is a teiCorpus: the cache knows it as one
+    file, so its texts are found again by parsing it."""
     sources, failures, pending = [], [], {}
     for path, copy in _found(paths):
         resolved = str(path.resolve())
@@ -99,16 +117,34 @@ def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dic
             failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
             continue
         info = cache.sources.get(resolved)
-        if info is None or info.hash != hashed or (info.kind == "text" and not cache.has_extract(info.extract)):
+        if info is None or info.hash != hashed or info.kind == "corpus" or (
+                info.kind == "text" and not cache.has_extract(info.extract)):
             try:
                 document = load(path)
                 require_tei(document)
             except InputError as exc:
                 failures.extend(exc.diagnostics)
                 continue
+            # What the parser passed over (reported when the file is parsed: a file the cache
+            # knows was reported by the build that parsed it).
+            failures.extend([*document.notes, *duplicate_id_warnings(document)])
             info = _describe(document, hashed, pending)
+            if info.kind == "corpus":
+                sources.extend(_members(document, path, resolved, hashed, copy, pending, failures))
         sources.append(Source(path, resolved, info, copy=copy))
     return sources, failures, pending
+
+
+def _members(document: Document, path: Path, resolved: str, hashed: str, copy: str,
+             pending: dict[str, bytes], failures: list[Diagnostic]) -> list[Source]:
+    """Give a source for every TEI of the teiCorpus ``document``: its texts share the file's hash
+    (a change to the file rebuilds them all) and its TEI copy (the file as given)."""
+    members = []
+    for member in range(1, len(corpus_texts(document.root)) + 1):
+        members.append(Source(Path(member_path(path, member)), member_path(resolved, member),
+                              _describe(corpus_member(document, member), hashed, pending),
+                              copy=copy, member=member, file=path))
+    return members
 
 
 def _found(paths) -> list[tuple[Path, str]]:
@@ -135,7 +171,10 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
     kind = kind_of(document)
     extract = ""
     if kind == "text":
-        data = serialize(text_extract(document))
+        extract_root = text_extract(document)
+        if document.duplicate_ids:
+            make_ids_unique(extract_root)  # as in the text the stylesheets see (workers._load)
+        data = serialize(extract_root)
         extract = digest(data)
         pending[extract] = data
     return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
@@ -156,14 +195,14 @@ def _assign_ids(texts: list[Source], reserved: dict[str, str] | None = None) -> 
         source.position = position
         text_id = source.info.id
         if text_id in taken or text_id.lower() in reserved:
-            candidate, n = source.path.stem, 2
+            candidate, n = source.stem, 2
             if not free(candidate):
                 candidate = f"{text_id}-text"
             while not free(candidate):
                 candidate, n = f"{text_id}-text-{n}", n + 1
             why = (f"is also the id of {taken[text_id].name}" if text_id in taken
                    else f"is the name of {reserved[text_id.lower()]}")
-            warnings.append(Diagnostic(str(source.path), source.info.line, 1, "warning",
+            warnings.append(Diagnostic(str(source.file), source.info.line, 1, "warning",
                                        f"the text id '{text_id}' {why}; this text's pages are named '{candidate}' instead"))
             text_id = candidate
         source.text_id = text_id

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from .corpus import kind_of, pointed_files, read_corpus
-from .document import TEI_NS, ColumnIndex, Document, load, safe_parser
+from .document import TEI_NS, ColumnIndex, Document, duplicate_id_errors, load, safe_parser
 from .edition import TP_NS
 from .errors import Diagnostic, InputError, UsageError
 from .resources import default_rng, default_schematron
@@ -62,6 +62,8 @@ class Validator:
         read to resolve pointers (their own problems are not reported)."""
         diagnostics: list[Diagnostic] = []
         for document in documents:
+            # What the parser passed over: the DOCTYPE's unread declarations, an xml:id given twice (invalid TEI).
+            diagnostics.extend([*document.notes, *duplicate_id_errors(document)])
             diagnostics.extend(_guarded(document, self.grammar_diagnostics, document))
         try:
             diagnostics.extend(self.rule_diagnostics(documents, context))

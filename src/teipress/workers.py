@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from .config import Settings
-from .document import load, require_tei
+from .document import load, make_ids_unique, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .images import confine
 from .extract import edition_element, registers_element, text_element
@@ -198,8 +198,12 @@ def text_failure(path: str, exc: BaseException) -> Diagnostic:
 
 
 def _load(path: str, copy_name: str = ""):
+    """Give the document at ``path`` as the stylesheets see it: an xml:id given twice is
+    renamed in its later occurrences (the scan warned of it; the TEI copy keeps the file's)."""
     document = load(path)
     document.assigned_copy = copy_name
+    if document.duplicate_ids:
+        make_ids_unique(document.root)
     return document
 
 
