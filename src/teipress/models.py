@@ -142,6 +142,9 @@ class Schemas:
 
     def _tree(self, path: Path) -> etree._ElementTree:
         if path not in self._trees:
+            if not path.is_file():
+                self._trees[path] = RulesError("no such file")
+                raise self._trees[path]
             try:
                 self._trees[path] = etree.parse(str(path), safe_parser())
             except OSError as exc:
@@ -239,7 +242,7 @@ def validate_with_models(paths: list[str | Path], *, schema: str | Path | None =
                 diagnostics.append(Diagnostic(
                     str(document.path), model.line, model.col, "warning",
                     f"the remote schema {model.href} is not read (teipress fetches nothing from the network): "
-                    f"the {'configured or built-in ' + ('grammar' if kind == 'grammar' else 'rules')} apply"))
+                    f"the configured or built-in {'grammar applies' if kind == 'grammar' else 'rules apply'}"))
                 continue
             path = _local_path(document, model.href)
             try:

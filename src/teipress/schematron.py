@@ -135,7 +135,9 @@ class SaxonRules:
 
 
 def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), text)
+    """Give Saxon's message on one line: where ("Error in {…} at char 20 …:") and why (the line after)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " ".join(lines[:2]) if lines else text
 
 
 def compile_to_xslt(schema: etree._Element) -> etree._Element:
@@ -146,7 +148,8 @@ def compile_to_xslt(schema: etree._Element) -> etree._Element:
     a node fires only its first matching rule (ISO Schematron), hence the priorities in
     reverse order of the rules."""
     _refuse_unsupported(schema)
-    namespaces = {"xsl": _XSL_NS, "out": _OUT_NS}
+    # xs is bound for the rules, as the ISO skeleton binds it for the XSLT 2 binding.
+    namespaces = {"xsl": _XSL_NS, "out": _OUT_NS, "xs": "http://www.w3.org/2001/XMLSchema"}
     for ns in schema.iter(f"{{{SCH_NS}}}ns"):
         prefix, uri = ns.get("prefix"), ns.get("uri")
         if not prefix or uri is None:

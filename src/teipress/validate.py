@@ -440,6 +440,8 @@ def _guarded(document: Document, check, *args) -> list[Diagnostic]:
 
 
 def _parse_schema(path: Path) -> etree._ElementTree:
+    if not path.is_file():
+        raise UsageError(f"{path}:1:1: error: cannot use this schema: no such file")
     try:
         return etree.parse(str(path), safe_parser())
     except OSError as exc:
