@@ -441,14 +441,14 @@ def _guarded(document: Document, check, *args) -> list[Diagnostic]:
 
 def _parse_schema(path: Path) -> etree._ElementTree:
     if not path.is_file():
-        raise UsageError(f"{path}:1:1: error: cannot use this schema: no such file")
+        raise UsageError(f"{path}: cannot use this schema: no such file")
     try:
         return etree.parse(str(path), safe_parser())
     except OSError as exc:
-        raise UsageError(f"{path}:1:1: error: cannot use this schema: cannot read it: {exc.strerror or exc}") from exc
+        raise UsageError(f"{path}: cannot use this schema: cannot read it: {exc.strerror or exc}") from exc
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (exc.lineno or 1, 1)
-        raise UsageError(f"{path}:{line}:{col}: error: cannot use this schema: not well-formed: {exc.msg}") from exc
+        raise UsageError(f"{path}: cannot use this schema: not well-formed at line {line}, column {col}: {exc.msg}") from exc
 
 
 def _compile(path: Path, tree: etree._ElementTree, compiler):
@@ -456,8 +456,8 @@ def _compile(path: Path, tree: etree._ElementTree, compiler):
         return compiler(tree)
     except (etree.RelaxNGParseError, etree.XSLTParseError, etree.SchematronParseError) as exc:
         entry = exc.error_log[0] if len(exc.error_log) else None
-        line = entry.line if entry is not None and entry.line > 0 else 1
-        raise UsageError(f"{path}:{line}:1: error: cannot use this schema: {exc}") from exc
+        where = f"at line {entry.line}: " if entry is not None and entry.line > 0 else ""
+        raise UsageError(f"{path}: cannot use this schema: {where}{exc}") from exc
 
 
 def _saxon_rules(path: Path, tree: etree._ElementTree):
@@ -470,12 +470,12 @@ def _saxon_rules(path: Path, tree: etree._ElementTree):
     if binding in XSLT1_BINDINGS and binding != "xpath":
         return None
     if binding not in SAXON_BINDINGS and binding != "xpath":
-        raise UsageError(f"{path}:{root.sourceline or 1}:1: error: cannot use these rules: unsupported query "
+        raise UsageError(f"{path}: cannot use this schema: at line {root.sourceline or 1}: unsupported query "
                          f"binding '{root.get('queryBinding')}' (teipress runs xslt, xslt2 and xslt3)")
     try:
         return SaxonRules(path, root)
     except RulesError as exc:
-        raise UsageError(f"{path}:{exc.line or 1}:1: error: cannot use these rules: {exc}") from exc
+        raise UsageError(f"{path}: cannot use this schema: at line {exc.line or 1}: {exc}") from exc
 
 
 def _attribute_in(message: str) -> str | None:

@@ -160,7 +160,8 @@ def test_unsupported_query_binding_on_the_command_line_exits_2(tmp_path):
     path = write(tmp_path / "a.xml", _tei("", "<p>x</p>"))
     result = _run("validate", "--rules", str(rules), str(path))
     assert result.exit_code == 2
-    assert f"{rules}:1:1: error: cannot use these rules: unsupported query binding 'xquery'" in result.output
+    assert result.stderr == (f"teipress: {rules}: cannot use this schema: at line 1: unsupported query binding "
+                             "'xquery' (teipress runs xslt, xslt2 and xslt3)\n")
     assert "Traceback" not in result.output
 
 
