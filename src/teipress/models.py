@@ -30,7 +30,9 @@ from lxml import etree, isoschematron
 
 from .corpus import read_corpus
 from .document import ColumnIndex, Document, safe_parser
+from .edition import TP_NS
 from .errors import Diagnostic, UsageError
+from .resources import default_rng
 from .schematron import SCH_NS, SAXON_BINDINGS, XSLT1_BINDINGS, RulesError, SaxonRules, embedded_rules, query_binding
 from .validate import SVRL_NS, Validator, _any_element_grammar, _guarded, _Locations, _referenced_documents
 
@@ -131,6 +133,18 @@ class _Xslt1Rules:
         return found
 
 
+class _CorpusRules:
+    """Rules written for teipress (they declare its namespace, as teipress.sch and its copies do): they
+    see the files together, each wrapped in ``tp:doc``, so that pointers between files resolve."""
+
+    def __init__(self, path: Path):
+        try:
+            # The built-in grammar is only there because a Validator has one (it compiles in milliseconds).
+            self.validator = Validator(default_rng(), path)
+        except UsageError as exc:
+            raise RulesError(str(exc).split("cannot use this schema: ", 1)[-1]) from exc
+
+
 class Schemas:
     """The schemas named by xml-models, each compiled once per run (a failure is kept too,
     and reported at each file that names the schema)."""
@@ -194,6 +208,8 @@ class Schemas:
             raise RulesError(f"not an ISO Schematron schema (its root is <{root.tag}>)", root.sourceline or 0)
         binding = query_binding(root)
         if binding in XSLT1_BINDINGS and binding != "xpath":
+            if any(ns.get("uri") == TP_NS for ns in root.iter(f"{{{SCH_NS}}}ns")):
+                return _CorpusRules(path)
             return _Xslt1Rules(path, root)
         if binding in SAXON_BINDINGS or binding == "xpath":
             return SaxonRules(path, root)
@@ -224,6 +240,7 @@ def validate_with_models(paths: list[str | Path], *, schema: str | Path | None =
     diagnostics: list[Diagnostic] = list(corpus.failures)
     unusable: list[Diagnostic] = []
     base_rules: list[Document] = []
+    corpus_rules: dict[int, tuple[_CorpusRules, list[Document]]] = {}
     for document in documents:
         grammar, own_rules, skip_grammar, skip_rules = None, [], False, False
         for model in xml_models(document):
@@ -266,16 +283,23 @@ def validate_with_models(paths: list[str | Path], *, schema: str | Path | None =
             diagnostics.extend(_guarded(document, (grammar or base).grammar_diagnostics, document))
         if own_rules:
             for runner in own_rules:
-                diagnostics.extend(_guarded(document, runner.diagnostics, document))
+                if isinstance(runner, _CorpusRules):  # checked below, with the other files of these rules
+                    corpus_rules.setdefault(id(runner), (runner, []))[1].append(document)
+                else:
+                    diagnostics.extend(_guarded(document, runner.diagnostics, document))
         elif not skip_rules:
             base_rules.append(document)
-    if base_rules:
+    groups = [(base, base_rules)] + [(runner.validator, group) for runner, group in corpus_rules.values()]
+    for validator, group in groups:
+        if not group:
+            continue
+        others = [d for d in [*documents, *context] if all(d is not g for g in group)]
         try:
-            diagnostics.extend(base.rule_diagnostics(base_rules, context))
+            diagnostics.extend(validator.rule_diagnostics(group, others))
         except Exception:  # noqa: BLE001 - one file's surprise must not hide the others' findings
-            for document in base_rules:
-                others = [d for d in [*documents, *context] if d is not document]
-                diagnostics.extend(_guarded(document, base.rule_diagnostics, [document], others))
+            for document in group:
+                rest = [d for d in [*documents, *context] if d is not document]
+                diagnostics.extend(_guarded(document, validator.rule_diagnostics, [document], rest))
     diagnostics.extend(unusable)
     if unusable:
         raise UnusableSchema(sorted(diagnostics))
