@@ -17,6 +17,7 @@ from . import __version__
 from .config import Settings, load_settings
 from .errors import Diagnostic, ExitCode, OutputError, TeipressError, UsageError
 from .export import VIEWS, export_text
+from .models import UnusableSchema
 from .progress import Display, choose_mode, rebuild_summary, report_summary
 from .scaffold import create_edition
 from .serve import serve as serve_edition
@@ -169,15 +170,35 @@ def new(folder: str, title: str) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               help="Report as 'file:line:col: severity: message' lines, or as JSON.")
 @click.option("--schema", type=click.Path(), default=None,
-              help="RELAX NG grammar to use (default: [build] schema of teipress.toml, else the built-in one).")
+              help="RELAX NG grammar for every file, over the files' xml-model grammars "
+                   "(default: each file's xml-model, else [build] schema, else the built-in one).")
 @click.option("--rules", type=click.Path(), default=None,
-              help="Schematron rules to use (default: [build] rules of teipress.toml, else the built-in ones).")
+              help="Schematron rules for every file (XSLT 1, 2 or 3 binding), over the files' xml-model rules "
+                   "(default: each file's xml-model, else [build] rules, else the built-in ones).")
 def validate(paths: tuple[str, ...], edition: str, output_format: str, schema: str | None, rules: str | None) -> None:
     """Check TEI files (default: the edition's texts) for well-formedness, the schema and the editorial rules.
 
-    Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage error."""
+    \b
+    Each file's grammar and rules are chosen as editors' tools do it, the
+    first that applies winning (the grammar and the rules separately):
+      1. --schema / --rules;
+      2. the file's <?xml-model?> instructions naming a local RELAX NG grammar
+         (its embedded Schematron counts as the file's rules) or Schematron file,
+         resolved against the file;
+      3. [build] schema / rules of teipress.toml;
+      4. the built-in grammar and rules.
+    Remote xml-model schemas (http...) are not fetched: a warning says so and
+    3 or 4 apply.
+
+    Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage error
+    (including a schema or rules file, given or named by an xml-model, that
+    cannot be used: missing, not well-formed, not compiling)."""
+    status = None
     try:
         diagnostics = validate_edition(load_settings(edition), paths, schema=schema, rules=rules)
+    except UnusableSchema as exc:
+        # Reported like findings (they are located), then the usage status.
+        diagnostics, status = exc.diagnostics, ExitCode.USAGE
     except TeipressError as exc:
         _fail(exc)
     except Exception as exc:  # noqa: BLE001 - the library puts failures on their files; this is the last guard
@@ -191,7 +212,9 @@ def validate(paths: tuple[str, ...], edition: str, output_format: str, schema: s
             click.echo(str(diagnostic))
         errors = sum(d.is_error for d in diagnostics)
         click.echo(f"{errors} error(s), {len(diagnostics) - errors} warning(s)", err=True)
-    sys.exit(int(ExitCode.INVALID if has_errors(diagnostics) else ExitCode.OK))
+    if status is None:
+        status = ExitCode.INVALID if has_errors(diagnostics) else ExitCode.OK
+    sys.exit(int(status))
 
 
 @main.command(short_help="Build the edition (HTML, PDF, EPUB) into --out.")

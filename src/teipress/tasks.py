@@ -10,7 +10,7 @@ from .errors import Diagnostic
 from .events import Progress
 from .pipeline import BuildReport, build
 from .transform import Stylesheets
-from .validate import Validator
+from .models import validate_with_models
 
 
 def text_paths(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = ()) -> list[Path]:
@@ -41,7 +41,11 @@ def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str |
 
 def validate_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = (), *,
                      schema: str | Path | None = None, rules: str | Path | None = None) -> list[Diagnostic]:
-    """Give the diagnostics of the edition's texts (``paths`` if given), checked against
-    ``schema`` and ``rules`` if given, else those of the settings, else the built-in ones."""
-    validator = Validator(schema or settings.schema, rules or settings.rules)
-    return validator.validate_paths(text_paths(settings, paths))
+    """Give the diagnostics of the edition's texts (``paths`` if given), each file checked against
+    ``schema`` and ``rules`` if given, else those its ``<?xml-model?>`` instructions name, else those
+    of the settings, else the built-in ones (see :mod:`teipress.models`).
+
+    Raises UnusableSchema (a UsageError carrying every diagnostic) when a file's xml-model names
+    a local schema that cannot be used."""
+    return validate_with_models(text_paths(settings, paths), schema=schema, rules=rules,
+                                configured_schema=settings.schema, configured_rules=settings.rules)

@@ -39,10 +39,15 @@ class Validator:
         grammar = _parse_schema(self.rng_path)
         self.relaxng = _compile(self.rng_path, grammar, etree.RelaxNG)
         rules = _parse_schema(self.schematron_path)
-        self.schematron = _compile(
-            self.schematron_path, rules,
-            lambda tree: isoschematron.Schematron(tree, store_report=True, store_xslt=True))
-        self.rules = _NumberedRules.of(self.schematron)
+        # Rules with an XSLT 2/3 binding run on Saxon, one document at a time (see schematron.py).
+        self.saxon_rules = _saxon_rules(self.schematron_path, rules)
+        if self.saxon_rules is None:
+            self.schematron = _compile(
+                self.schematron_path, rules,
+                lambda tree: isoschematron.Schematron(tree, store_report=True, store_xslt=True))
+            self.rules = _NumberedRules.of(self.schematron)
+        else:
+            self.schematron = self.rules = None
         # The element names the grammar declares, to tell a misspelt element from a misplaced one.
         self.known_elements = sorted({e.get("name") for e in grammar.iter(f"{{{_RNG_NS}}}element") if e.get("name")})
         # The same grammar with any of its elements as the root: a subtree is checked
@@ -127,6 +132,8 @@ class Validator:
         ``context`` so that pointers between files resolve."""
         if not documents:
             return []
+        if self.saxon_rules is not None:
+            return [d for document in documents for d in self.saxon_rules.diagnostics(document)]
         corpus = etree.Element(f"{{{TP_NS}}}corpus", nsmap={"tp": TP_NS})
         wrapped: list[tuple[etree._Element, Document, bool]] = []
         for document, reported in [*[(d, True) for d in documents], *[(d, False) for d in context]]:
@@ -435,17 +442,42 @@ def _guarded(document: Document, check, *args) -> list[Diagnostic]:
 
 
 def _parse_schema(path: Path) -> etree._ElementTree:
+    if not path.is_file():
+        raise UsageError(f"{path}: cannot use this schema: no such file")
     try:
         return etree.parse(str(path), safe_parser())
-    except (OSError, etree.XMLSyntaxError) as exc:
-        raise UsageError(f"{path}: cannot use this schema: {exc}") from exc
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot use this schema: cannot read it: {exc.strerror or exc}") from exc
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (exc.lineno or 1, 1)
+        raise UsageError(f"{path}: cannot use this schema: not well-formed at line {line}, column {col}: {exc.msg}") from exc
 
 
 def _compile(path: Path, tree: etree._ElementTree, compiler):
     try:
         return compiler(tree)
     except (etree.RelaxNGParseError, etree.XSLTParseError, etree.SchematronParseError) as exc:
-        raise UsageError(f"{path}: cannot use this schema: {exc}") from exc
+        entry = exc.error_log[0] if len(exc.error_log) else None
+        where = f"at line {entry.line}: " if entry is not None and entry.line > 0 else ""
+        raise UsageError(f"{path}: cannot use this schema: {where}{exc}") from exc
+
+
+def _saxon_rules(path: Path, tree: etree._ElementTree):
+    """Give the rules at ``path`` compiled for Saxon when their query binding is XSLT 2/3 (None for
+    the XSLT 1 binding lxml runs); an unknown binding or rules that do not compile are a UsageError."""
+    from .schematron import SAXON_BINDINGS, XSLT1_BINDINGS, RulesError, SaxonRules, query_binding  # noqa: PLC0415
+
+    root = tree.getroot()
+    binding = query_binding(root)
+    if binding in XSLT1_BINDINGS and binding != "xpath":
+        return None
+    if binding not in SAXON_BINDINGS and binding != "xpath":
+        raise UsageError(f"{path}: cannot use this schema: at line {root.sourceline or 1}: unsupported query "
+                         f"binding '{root.get('queryBinding')}' (teipress runs xslt, xslt2 and xslt3)")
+    try:
+        return SaxonRules(path, root)
+    except RulesError as exc:
+        raise UsageError(f"{path}: cannot use this schema: at line {exc.line or 1}: {exc}") from exc
 
 
 def _attribute_in(message: str) -> str | None:

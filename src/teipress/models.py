@@ -1,0 +1,307 @@
+"""Validation as editors' tools do it: each file's ``<?xml-model?>`` processing
+instructions choose its RELAX NG grammar and Schematron rules.
+
+Precedence, for the grammar and the rules separately (first that applies wins):
+
+1. ``teipress validate --schema`` / ``--rules``;
+2. the file's own ``<?xml-model?>``: a local RELAX NG grammar
+   (``schematypens="http://relaxng.org/ns/structure/1.0"``), whose embedded
+   Schematron (``sch:pattern`` in the grammar, as ODD-generated schemas have)
+   counts as the file's rules, and local Schematron files
+   (``schematypens="http://purl.oclc.org/dsdl/schematron"``, a ``.sch`` or a
+   grammar with embedded rules);
+3. ``[build] schema`` / ``rules`` of teipress.toml;
+4. teipress's built-in grammar and rules.
+
+An ``href`` is resolved against the file. Remote schemas (``http:``, ``https:``
+and any other scheme) are never fetched: a warning says so and the rules of
+3 or 4 apply. Each distinct schema is compiled once per run. A local schema
+that cannot be used (missing, not well-formed, does not compile, unsupported
+query binding) is an error at the processing instruction; the command then
+exits with status 2 (see :class:`UnusableSchema`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree, isoschematron
+
+from .corpus import read_corpus
+from .document import ColumnIndex, Document, safe_parser
+from .edition import TP_NS
+from .errors import Diagnostic, UsageError
+from .resources import default_rng
+from .schematron import SCH_NS, SAXON_BINDINGS, XSLT1_BINDINGS, RulesError, SaxonRules, embedded_rules, query_binding
+from .validate import SVRL_NS, Validator, _any_element_grammar, _guarded, _Locations, _referenced_documents
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+
+
+@dataclass(frozen=True)
+class XmlModel:
+    """One ``<?xml-model?>`` processing instruction of a file, where it stands."""
+
+    href: str
+    schematypens: str
+    line: int
+    col: int
+
+
+class UnusableSchema(UsageError):
+    """A schema named by a file's xml-model cannot be used: carries every diagnostic of the
+    run (the findings of what could be checked, and the located errors that say why)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics if d.message.startswith("cannot use")))
+
+
+def xml_models(document: Document) -> list[XmlModel]:
+    """Give the ``<?xml-model?>`` instructions before the root element of ``document``, in order."""
+    found = []
+    node = document.root.getprevious()
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            line = node.sourceline or 1
+            found.append(XmlModel((node.get("href") or "").strip(), (node.get("schematypens") or "").strip(),
+                                  line, _column_of_instruction(document, line)))
+        node = node.getprevious()
+    return found[::-1]
+
+
+def _column_of_instruction(document: Document, line: int) -> int:
+    lines = document.source.splitlines()
+    if 0 < line <= len(lines):
+        at = lines[line - 1].find(b"<?xml-model")
+        if at >= 0:
+            return len(lines[line - 1][:at].decode("utf-8", "replace")) + 1
+    return 1
+
+
+def _is_remote(href: str) -> bool:
+    """True for an href with a scheme other than file: (a Windows drive letter is not a scheme)."""
+    scheme = urlsplit(href).scheme
+    return len(scheme) > 1 and scheme.lower() != "file"
+
+
+def _local_path(document: Document, href: str) -> Path:
+    """Give the file an href names, resolved against the folder of ``document``."""
+    parts = urlsplit(href)
+    path = Path(unquote(parts.path if parts.scheme.lower() == "file" else href.split("#")[0]))
+    return (path if path.is_absolute() else document.path.parent / path).resolve()
+
+
+class _Grammar(Validator):
+    """A RELAX NG grammar alone (the rules come from elsewhere): the grammar half of a Validator."""
+
+    def __init__(self, path: Path, tree: etree._ElementTree):  # noqa: super().__init__ would compile rules too
+        self.rng_path = path
+        try:
+            self.relaxng = etree.RelaxNG(tree)
+        except etree.RelaxNGParseError as exc:
+            entry = exc.error_log[0] if len(exc.error_log) else None
+            raise RulesError(f"the grammar does not compile: {entry.message if entry else exc}",
+                             entry.line if entry else 0) from exc
+        self.known_elements = sorted({e.get("name") for e in tree.iter(f"{{{RNG_NS}}}element") if e.get("name")})
+        self.any_element = _any_element_grammar(tree)
+
+
+class _Xslt1Rules:
+    """Schematron rules with an XSLT 1 binding (lxml's isoschematron), run on one document at a time."""
+
+    def __init__(self, path: Path, schema: etree._Element):
+        self.path = path
+        try:
+            self.schematron = isoschematron.Schematron(schema, store_report=True)
+        except (etree.SchematronParseError, etree.XSLTParseError) as exc:
+            raise RulesError(f"the rules do not compile: {exc}") from exc
+
+    def diagnostics(self, document: Document) -> list[Diagnostic]:
+        """Give the findings of the rules on ``document``, each at its element's line and column."""
+        self.schematron.validate(document.tree)
+        report = self.schematron.validation_report
+        locate, columns, found = _Locations(document.root), ColumnIndex(document), []
+        for failed in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
+            element = locate.element(failed.get("location") or "", document.tree)
+            element = element if element is not None else document.root
+            text = " ".join("".join(failed.itertext()).split())
+            role = (failed.get("role") or "").lower()
+            found.append(Diagnostic(str(document.path), element.sourceline or 1, columns.column(element),
+                                    "warning" if role in ("warning", "warn", "info", "nonfatal") else "error", text))
+        return found
+
+
+class _CorpusRules:
+    """Rules written for teipress (they declare its namespace, as teipress.sch and its copies do): they
+    see the files together, each wrapped in ``tp:doc``, so that pointers between files resolve."""
+
+    def __init__(self, path: Path):
+        try:
+            # The built-in grammar is only there because a Validator has one (it compiles in milliseconds).
+            self.validator = Validator(default_rng(), path)
+        except UsageError as exc:
+            raise RulesError(str(exc).split("cannot use this schema: ", 1)[-1]) from exc
+
+
+class Schemas:
+    """The schemas named by xml-models, each compiled once per run (a failure is kept too,
+    and reported at each file that names the schema)."""
+
+    def __init__(self):
+        self._grammars: dict[Path, _Grammar | RulesError] = {}
+        self._rules: dict[Path, object] = {}
+        self._trees: dict[Path, etree._ElementTree | RulesError] = {}
+
+    def _tree(self, path: Path) -> etree._ElementTree:
+        if path not in self._trees:
+            if not path.is_file():
+                self._trees[path] = RulesError("no such file")
+                raise self._trees[path]
+            try:
+                self._trees[path] = etree.parse(str(path), safe_parser())
+            except OSError as exc:
+                self._trees[path] = RulesError(f"cannot read it: {exc.strerror or exc}")
+            except etree.XMLSyntaxError as exc:
+                line, col = exc.position if exc.position else (exc.lineno or 0, 0)
+                self._trees[path] = RulesError(f"not well-formed: {exc.msg}", line, col)
+        tree = self._trees[path]
+        if isinstance(tree, RulesError):
+            raise tree
+        return tree
+
+    def grammar(self, path: Path) -> _Grammar:
+        """Give the compiled grammar at ``path``, or raise RulesError."""
+        if path not in self._grammars:
+            try:
+                self._grammars[path] = _Grammar(path, self._tree(path))
+            except RulesError as exc:
+                self._grammars[path] = exc
+        found = self._grammars[path]
+        if isinstance(found, RulesError):
+            raise found
+        return found
+
+    def rules(self, path: Path, required: bool = True):
+        """Give the compiled rules at ``path`` (a Schematron file, or a grammar's embedded rules),
+        None for a grammar without embedded rules when not ``required``, or raise RulesError."""
+        key = path
+        if key not in self._rules:
+            try:
+                self._rules[key] = self._compile_rules(path)
+            except RulesError as exc:
+                self._rules[key] = exc
+        found = self._rules[key]
+        if isinstance(found, RulesError):
+            raise found
+        if found is None and required:
+            raise RulesError("it holds no Schematron rules (neither a sch:schema nor sch:pattern in a grammar)")
+        return found
+
+    def _compile_rules(self, path: Path):
+        root = self._tree(path).getroot()
+        if root.tag == f"{{{RNG_NS}}}grammar" or etree.QName(root).namespace == RNG_NS:
+            schema = embedded_rules(root.getroottree())
+            return SaxonRules(path, schema) if schema is not None else None
+        if root.tag != f"{{{SCH_NS}}}schema":
+            raise RulesError(f"not an ISO Schematron schema (its root is <{root.tag}>)", root.sourceline or 0)
+        binding = query_binding(root)
+        if binding in XSLT1_BINDINGS and binding != "xpath":
+            if any(ns.get("uri") == TP_NS for ns in root.iter(f"{{{SCH_NS}}}ns")):
+                return _CorpusRules(path)
+            return _Xslt1Rules(path, root)
+        if binding in SAXON_BINDINGS or binding == "xpath":
+            return SaxonRules(path, root)
+        raise RulesError(f"unsupported query binding '{root.get('queryBinding')}' (teipress runs xslt, xslt2 "
+                         "and xslt3)", root.sourceline or 0)
+
+
+def _unusable(document: Document, model: XmlModel, path: Path, exc: RulesError) -> Diagnostic:
+    where = f"{path}:{exc.line}" if exc.line else str(path)
+    return Diagnostic(str(document.path), model.line, model.col, "error",
+                      f"cannot use the schema of this xml-model ({where}): {exc}")
+
+
+def validate_with_models(paths: list[str | Path], *, schema: str | Path | None = None,
+                         rules: str | Path | None = None, configured_schema: str | Path | None = None,
+                         configured_rules: str | Path | None = None) -> list[Diagnostic]:
+    """Give the diagnostics of every XML file under ``paths``, each checked against the grammar and
+    rules the precedence of this module chooses for it: ``schema``/``rules`` (the command line's),
+    else the file's xml-models, else ``configured_schema``/``configured_rules``, else the built-in ones.
+
+    Raises UnusableSchema (with every diagnostic) when a file's xml-model names a local schema
+    that cannot be used, and UsageError when ``schema``, ``rules`` or the configured ones cannot."""
+    base = Validator(schema or configured_schema, rules or configured_rules)
+    corpus = read_corpus(paths)
+    documents = corpus.documents
+    context = _referenced_documents(documents)
+    schemas = Schemas()
+    diagnostics: list[Diagnostic] = list(corpus.failures)
+    unusable: list[Diagnostic] = []
+    base_rules: list[Document] = []
+    corpus_rules: dict[int, tuple[_CorpusRules, list[Document]]] = {}
+    for document in documents:
+        grammar, own_rules, skip_grammar, skip_rules = None, [], False, False
+        for model in xml_models(document):
+            kind = {RNG_NS: "grammar", SCH_NS: "rules"}.get(model.schematypens)
+            if kind is None:
+                if model.schematypens:
+                    diagnostics.append(Diagnostic(str(document.path), model.line, model.col, "warning",
+                                                  f"xml-model with schematypens '{model.schematypens}' is not read "
+                                                  "(teipress reads RELAX NG and Schematron)"))
+                continue
+            if (kind == "grammar" and schema is not None) or (kind == "rules" and rules is not None):
+                continue  # the command line's schema or rules win over the file's
+            if not model.href:
+                continue
+            if _is_remote(model.href):
+                diagnostics.append(Diagnostic(
+                    str(document.path), model.line, model.col, "warning",
+                    f"the remote schema {model.href} is not read (teipress fetches nothing from the network): "
+                    f"the configured or built-in {'grammar applies' if kind == 'grammar' else 'rules apply'}"))
+                continue
+            path = _local_path(document, model.href)
+            try:
+                if kind == "grammar":
+                    if grammar is None:
+                        grammar = schemas.grammar(path)
+                    if rules is None:  # the grammar's embedded rules are the file's rules too
+                        embedded = schemas.rules(path, required=False)
+                        if embedded is not None and embedded not in own_rules:
+                            own_rules.append(embedded)
+                else:
+                    found = schemas.rules(path)
+                    if found not in own_rules:
+                        own_rules.append(found)
+            except RulesError as exc:
+                unusable.append(_unusable(document, model, path, exc))
+                # What the unusable schema should have checked is not checked by another one.
+                skip_grammar = skip_grammar or kind == "grammar"
+                skip_rules = True
+        if not skip_grammar:
+            diagnostics.extend(_guarded(document, (grammar or base).grammar_diagnostics, document))
+        if own_rules:
+            for runner in own_rules:
+                if isinstance(runner, _CorpusRules):  # checked below, with the other files of these rules
+                    corpus_rules.setdefault(id(runner), (runner, []))[1].append(document)
+                else:
+                    diagnostics.extend(_guarded(document, runner.diagnostics, document))
+        elif not skip_rules:
+            base_rules.append(document)
+    groups = [(base, base_rules)] + [(runner.validator, group) for runner, group in corpus_rules.values()]
+    for validator, group in groups:
+        if not group:
+            continue
+        others = [d for d in [*documents, *context] if all(d is not g for g in group)]
+        try:
+            diagnostics.extend(validator.rule_diagnostics(group, others))
+        except Exception:  # noqa: BLE001 - one file's surprise must not hide the others' findings
+            for document in group:
+                rest = [d for d in [*documents, *context] if d is not document]
+                diagnostics.extend(_guarded(document, validator.rule_diagnostics, [document], rest))
+    diagnostics.extend(unusable)
+    if unusable:
+        raise UnusableSchema(sorted(diagnostics))
+    return sorted(diagnostics)
+
