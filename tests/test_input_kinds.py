@@ -102,6 +102,11 @@ def test_every_tei_of_a_nested_teicorpus_is_a_text_with_its_own_page(tmp_path):
     assert "zweiter Brief" in _words(tmp_path / "out" / "corp-2.html")  # <file stem>-<n>
     assert "erster Brief" not in _words(tmp_path / "out" / "corp-2.html")
     assert (tmp_path / "out" / "tei" / "corp.xml").read_bytes() == path.read_bytes()
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "out" / "data" / "edition-data.zip") as archive:
+        names = archive.namelist()
+    assert names.count("tei/corp.xml") == 1  # the file of both texts, packed once
     # The cache knows the file once; nothing is rebuilt when it did not change.
     again = _build(tmp_path / "ed", tmp_path / "out")
     assert again.exit_code == 0 and "built 0, unchanged 2" in again.output

@@ -206,6 +206,16 @@ def corpus_member(document: Document, member: int) -> Document:
     return text
 
 
+def file_of(path: str | Path) -> Path:
+    """Give the file a path names: itself, or, for a text of a teiCorpus file (``letters.xml#2``),
+    the corpus file (see :func:`load`)."""
+    path = Path(path)
+    member = _MEMBER.fullmatch(str(path))
+    if member and not path.exists() and Path(member[1]).is_file():
+        return Path(member[1])
+    return path
+
+
 def load(path: str | Path) -> Document:
     """Give the parsed Document at ``path``, or raise InputError naming file, line and column.
 

@@ -117,7 +117,8 @@ def build_archives(edition: EditionBuild) -> list[Path]:
     (staged, then moved in); give the files written. A build interrupted here leaves them as
     they were, and the cache knows them stale."""
     cache, out = edition.cache, edition.out
-    copies = tuple(s.copy for s in [*edition.found.texts, *edition.found.registers])
+    # A teiCorpus file holds several texts: its copy is listed once.
+    copies = tuple(dict.fromkeys(s.copy for s in [*edition.found.texts, *edition.found.registers]))
     written: list[Path] = []
     for output in edition.outputs:
         name = f"archive:{output.name}"

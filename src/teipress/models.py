@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree, isoschematron
 
 from .corpus import read_corpus
-from .document import ColumnIndex, Document, safe_parser
+from .document import ColumnIndex, Document, duplicate_id_errors, safe_parser
 from .edition import TP_NS
 from .errors import Diagnostic, UsageError
 from .resources import default_rng
@@ -242,6 +242,8 @@ def validate_with_models(paths: list[str | Path], *, schema: str | Path | None =
     base_rules: list[Document] = []
     corpus_rules: dict[int, tuple[_CorpusRules, list[Document]]] = {}
     for document in documents:
+        # What the parser passed over: the DOCTYPE's unread declarations, an xml:id given twice (invalid TEI).
+        diagnostics.extend([*document.notes, *duplicate_id_errors(document)])
         grammar, own_rules, skip_grammar, skip_rules = None, [], False, False
         for model in xml_models(document):
             kind = {RNG_NS: "grammar", SCH_NS: "rules"}.get(model.schematypens)

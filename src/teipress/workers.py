@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from .config import Settings
-from .document import load, make_ids_unique, require_tei
+from .document import file_of, load, make_ids_unique, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .images import confine
 from .extract import edition_element, registers_element, text_element
@@ -113,8 +113,10 @@ class TextBuilder:
         """Give a text parsed, its images confined (``@url`` rewritten to where the outputs hold
         each image), and the warnings of the images refused: from this builder's memory when the
         file is as it was (a text linked by many texts is parsed once per worker, not per text)."""
-        path = Path(ref.path)
-        stat = path.stat()
+        try:
+            stat = file_of(ref.path).stat()
+        except OSError as exc:
+            raise InputError([Diagnostic(ref.path, 1, 1, "error", f"cannot read the file: {exc.strerror}")]) from exc
         key = (ref.path, ref.name, stat.st_size, stat.st_mtime_ns)
         found = self._documents.pop(key, None)
         if found is None:
