@@ -28,13 +28,16 @@ PARTNER.update({v: k for k, v in list(PARTNER.items())})
 # (diplomatic view), notes (their own section), descriptions that are not the text.
 OPTIONAL = {"del", "note", "supplied", "figDesc", "witDetail", "graphic", "gap"}
 
+# Register entries inside a text, shown as their parts joined by separators.
+ENTRIES = {"person", "place", "org", "event", "personGrp", "object"}
+
 # The mark a gap leaves in a view (l10n gap-text), at most once per gap.
 GAP_MARK = "[…]"
 
 # Interface text inside the reading text (calls, numbers, brackets, marks), hidden
 # before reading a view's words so that only the text is counted.
 HIDE_UI = (".app-call, .note-call, .para-num, .block-label, .also-told, .bracket, .sic-mark,"
-           " .tei-gap, .line-num, .visually-hidden { display: none !important; }")
+           " .tei-gap, .line-num, .tei-pb, .tei-milestone, .visually-hidden { display: none !important; }")
 
 
 def characters(text: str) -> Counter:
@@ -145,6 +148,18 @@ def bounds(el) -> Bounds:
                 inner = bounds(child)
                 if _name(child) in OPTIONAL:
                     inner.low = Counter()
+                if _name(child) in ENTRIES:
+                    # A register entry's parts are listed with "; " between them (html/namesdates.xsl).
+                    inner.high[";"] += len(child)
+                if child.tag == "{http://www.tei-c.org/ns/Examples}egXML":
+                    # An example is shown as code: its markup may appear besides its text.
+                    inner.high.update(characters(etree.tostring(child, encoding="unicode", with_tail=False)))
+                if _name(child) in ("gi", "tag"):
+                    # An element name is shown in angle brackets: <emph>.
+                    inner.high.update("<>")
+                if _name(child) == "ptr":
+                    # An empty pointer is shown by its target ("#LL1_16_note1"): text it may add.
+                    inner.high.update(characters(child.get("target", "")))
                 if _name(child) == "gap":
                     # A gap may be marked in the text ("[…]" in the export and the page).
                     inner.high.update(characters(GAP_MARK))
