@@ -173,6 +173,32 @@
     <xsl:apply-templates/>
   </xsl:template>
 
+  <!--
+    A member of a pair without a choice (<w><orig/><reg/></w>, see
+    tp:sibling-pair): on the web page it is an alternative of the views that
+    show its side, like a branch of a choice, so each view has one side of the
+    pair; elsewhere (print, EPUB: the reading view) only the edited side is
+    shown. Its content goes through mode tp:branch, as a choice's branch does.
+    Outranks the rules below and the transcription rule for am and ex.
+  -->
+  <xsl:template match="(tei:sic | tei:corr | tei:orig | tei:reg | tei:abbr | tei:expan | tei:am | tei:ex)
+                       [exists(tp:sibling-pair(.))]" priority="1">
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="views" select="if ($tp:web) then tp:branch-views(.) else 'reading'[tp:pair-member-shown(current(), 'reading')]"/>
+    <xsl:if test="exists($views)">
+      <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
+        <xsl:call-template name="tp:attributes">
+          <xsl:with-param name="class" select="'tei-' || local-name(), ('alt', $views ! ('in-' || tp:view-token(.)))[$tp:web]"/>
+        </xsl:call-template>
+        <!-- Search indexes the reading text, as for the branches of a choice. -->
+        <xsl:if test="not($views = 'reading')">
+          <xsl:attribute name="data-pagefind-ignore"/>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="tp:branch"/>
+      </xsl:element>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Branches met outside app and choice: sic stays with a [sic] mark, the others as spans. -->
   <xsl:template match="tei:sic">
     <span>

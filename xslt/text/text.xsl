@@ -59,6 +59,14 @@
     <xsl:if test="$view ne 'diplomatic'"><xsl:apply-templates/></xsl:if>
   </xsl:template>
 
+  <!-- A member of a pair without a choice (views.xsl): its text in the views that read its side only. -->
+  <xsl:template match="(tei:sic | tei:corr | tei:orig | tei:reg | tei:abbr | tei:expan | tei:am | tei:ex)
+                       [exists(tp:sibling-pair(.))]" priority="1">
+    <xsl:if test="tp:pair-member-shown(., $view)">
+      <xsl:apply-templates/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The branch of an app or choice the view follows, and the same elements met on their own: their text. -->
   <xsl:template match="tei:sic">
     <xsl:apply-templates/>
