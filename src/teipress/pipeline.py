@@ -132,6 +132,8 @@ class _Run:
         if (self.fail_fast and self.report.failed) or not found.texts:
             return self._stop_at_first_error() if self.fail_fast and self.report.failed else self._finish()
         the_plan = plan(found, self.outputs, cache, cache.fingerprint)
+        for name in the_plan.stale:
+            the_plan.previous.setdefault(name, self._written_before.get(name, set()))
         done = self._announce_kept(found, the_plan)
         if not the_plan.stale:
             return self._finish()
@@ -158,6 +160,9 @@ class _Run:
         if cache.problem:
             self.report.diagnostics.append(Diagnostic(str(cache.folder), 1, 1, "warning", cache.problem))
         fingerprint = build_fingerprint(transform.stylesheet_layers(self.root), _settings_repr(self.settings, self.outputs))
+        # What each unit wrote before this build forgets it (--force, a new fingerprint): the files a
+        # rebuilt unit no longer writes are still removed (an old search index's fragments).
+        self._written_before = {name: set(unit.files) for name, unit in cache.units.items()}
         if force or self.report_unhandled:
             cache.clear()
         elif cache.fingerprint != fingerprint:

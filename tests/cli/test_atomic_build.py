@@ -141,3 +141,19 @@ def test_a_build_stopped_by_sigterm_leaves_the_previous_output_and_no_staging_fo
     assert process.wait(timeout=60) != 0
     assert (out / "index.html").read_text() == "previous"
     assert _beside(out) == ["output", "tei"]
+
+
+@pytest.mark.parametrize("change", ["force", "settings"])
+def test_a_full_rebuild_removes_the_files_its_units_no_longer_write(edition, stylesheets, change):
+    """--force and a changed setting forget what was built: the old search index's fragments
+    (teipress's own files, no longer part of the index) must still go."""
+    sources, out = edition
+    old_index = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    settings = Settings(title="E", build_date="2000-01-01" if change == "force" else "2001-02-03")
+    write(sources / "one.xml", tei("<p>first version, revised</p>", xml_id="one"))  # a new fragment for it
+    report = build([sources], out, "html", settings, stylesheets, force=change == "force")
+    assert not report.failed
+    new_index = {p.relative_to(out).as_posix() for p in report.written if p.relative_to(out).parts[0] == "pagefind"}
+    assert old_index - new_index, "the test needs an index fragment that the new index no longer has"
+    now = {p.relative_to(out).as_posix() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    assert now == new_index
