@@ -22,16 +22,19 @@ _TEXT_LIMIT = 10_000_000
 _LOCATION_SUFFIX = re.compile(r", line \d+, column \d+$")
 
 
-def safe_parser() -> etree.XMLParser:
+def safe_parser(recover: bool = False) -> etree.XMLParser:
     """Give a parser that never touches the network, loads no DTD and expands
     no external entity; internal entities are expanded under libxml2's
-    amplification limit, so an entity bomb is refused rather than expanded."""
+    amplification limit, so an entity bomb is refused rather than expanded.
+    ``recover`` is used only to read past a duplicate xml:id (its tree is kept
+    only when its error log holds nothing else)."""
     return etree.XMLParser(
         resolve_entities="internal",
         no_network=True,
         load_dtd=False,
         huge_tree=False,
         remove_comments=False,
+        recover=recover,
     )
 
 
@@ -298,7 +301,7 @@ def _parse_file(path: Path, head: bytes, parser: etree.XMLParser | None = None) 
 def _parse_recovering(path: Path, head: bytes) -> tuple[etree._Element, list]:
     """Give the tree of a file whose only fault is a duplicate xml:id, and the parser's
     reports of them; raise XMLSyntaxError with the first other fault the parser met."""
-    parser = safe_parser_recovering()
+    parser = safe_parser(recover=True)
     try:
         root = _parse_file(path, head, parser)
     except etree.XMLSyntaxError:
@@ -313,18 +316,6 @@ def _parse_recovering(path: Path, head: bytes) -> tuple[etree._Element, list]:
         raise exc
     return root, duplicates
 
-
-def safe_parser_recovering() -> etree.XMLParser:
-    """Give the safe parser (see ``safe_parser``) in recovery mode: used only to read past a
-    duplicate xml:id, and its tree only kept when its error log holds nothing else."""
-    return etree.XMLParser(
-        resolve_entities="internal",
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=False,
-        recover=True,
-    )
 
 
 def _duplicate_ids(document: Document) -> list[tuple[str, tuple[int, int], tuple[int, int], str]]:

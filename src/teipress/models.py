@@ -296,12 +296,7 @@ def validate_with_models(paths: list[str | Path], *, schema: str | Path | None =
         if not group:
             continue
         others = [d for d in [*documents, *context] if all(d is not g for g in group)]
-        try:
-            diagnostics.extend(validator.rule_diagnostics(group, others))
-        except Exception:  # noqa: BLE001 - one file's surprise must not hide the others' findings
-            for document in group:
-                rest = [d for d in [*documents, *context] if d is not document]
-                diagnostics.extend(_guarded(document, validator.rule_diagnostics, [document], rest))
+        diagnostics.extend(validator.guarded_rule_diagnostics(group, others))
     diagnostics.extend(unusable)
     if unusable:
         raise UnusableSchema(sorted(diagnostics))

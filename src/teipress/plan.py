@@ -58,7 +58,7 @@ def plan(found: Scan, outputs, cache: BuildCache, fingerprint: str) -> Plan:
             units[text_unit(name, s)] = digest(
                 shared, name, s.info.hash, s.text_id, str(s.position), s.copy,
                 *[p for other in linked[s.key] for p in (other.copy, other.info.hash, other.text_id, str(other.position))])
-    if any(output.page_jobs([]) or output.has_pages([]) for output in outputs):
+    if any(output.has_pages([]) for output in outputs):
         units[PAGES] = digest(extracts, *[o.name for o in outputs])
     for output in outputs:
         if output.has_book:

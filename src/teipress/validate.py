@@ -70,14 +70,21 @@ class Validator:
             # What the parser passed over: the DOCTYPE's unread declarations, an xml:id given twice (invalid TEI).
             diagnostics.extend([*document.notes, *duplicate_id_errors(document)])
             diagnostics.extend(_guarded(document, self.grammar_diagnostics, document))
+        diagnostics.extend(self.guarded_rule_diagnostics(documents, context))
+        return diagnostics
+
+    def guarded_rule_diagnostics(self, documents: list[Document], context: list[Document] = ()) -> list[Diagnostic]:
+        """Give :meth:`rule_diagnostics`; when the rules fail on the set, check the documents one
+        by one (with all the others as context), so that the failure is put on its file and one
+        file's surprise does not hide the others' findings."""
         try:
-            diagnostics.extend(self.rule_diagnostics(documents, context))
-        except Exception:  # noqa: BLE001 - one file's surprise must not hide the others' findings
-            # Checked one by one (with all the others as context), so the failure is put on its file.
+            return self.rule_diagnostics(documents, context)
+        except Exception:  # noqa: BLE001 - see above
+            diagnostics = []
             for document in documents:
                 others = [d for d in [*documents, *context] if d is not document]
                 diagnostics.extend(_guarded(document, self.rule_diagnostics, [document], others))
-        return diagnostics
+            return diagnostics
 
     def grammar_diagnostics(self, document: Document) -> list[Diagnostic]:
         """Give the RELAX NG errors of one document, each at the line and column of its element."""
