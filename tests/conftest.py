@@ -72,3 +72,17 @@ def tei(body: str, header: str = MINIMAL_HEADER, xml_id: str = "t") -> str:
         f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{xml_id}">\n{header}\n'
         f"<text><body>\n{body}\n</body></text></TEI>\n"
     )
+
+
+# An override module of one template: a correction printed in brackets, the rest of teipress's
+# rule (next-match) inside them (shared by the tests of overrides, watch and the cluster).
+BRACKETED_CORRECTIONS = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns">
+  <xsl:template match="tei:corr" mode="tp:branch">
+    <xsl:text>[</xsl:text>
+    <xsl:next-match/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+</xsl:stylesheet>
+"""

@@ -21,7 +21,7 @@ from teipress.config import Settings, load_settings
 from teipress.errors import UsageError
 from teipress.pipeline import build
 
-from .conftest import FIXTURES, write
+from .conftest import BRACKETED_CORRECTIONS, FIXTURES, write
 from .security.test_images import _png
 from .test_incremental import _letters
 
@@ -34,16 +34,6 @@ except ImportError:  # never in CI: the test extra installs it, and then this fa
     pytest.skip("Dask's distributed is not installed (pip install 'teipress[dask]')", allow_module_level=True)
 
 from teipress import cluster  # noqa: E402 - after the check above
-
-OVERRIDE = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns">
-  <xsl:template match="tei:corr" mode="tp:branch">
-    <xsl:text>[</xsl:text>
-    <xsl:next-match/>
-    <xsl:text>]</xsl:text>
-  </xsl:template>
-</xsl:stylesheet>
-"""
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +65,8 @@ def _edition(tmp_path: Path, images: bool, overrides: bool) -> tuple[Path, Setti
         letter.write_text(letter.read_text(encoding="utf-8").replace("<closer>", figures + "<closer>"), encoding="utf-8")
     settings = Settings(title="Letters", build_date="2026-11-24", folder=folder)
     if overrides:
-        write(folder / "overrides" / "html" / "brackets.xsl", OVERRIDE)
-        write(folder / "overrides" / "print" / "brackets.xsl", OVERRIDE)
+        write(folder / "overrides" / "html" / "brackets.xsl", BRACKETED_CORRECTIONS)
+        write(folder / "overrides" / "print" / "brackets.xsl", BRACKETED_CORRECTIONS)
         write(folder / "overrides" / "epub" / "epub.css", "body { margin: 1em; }\n")
         settings = settings.with_overrides(stylesheets=folder / "overrides")
     return folder, settings

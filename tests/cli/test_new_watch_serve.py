@@ -25,7 +25,7 @@ from teipress.config import load_settings
 from teipress.pipeline import BuildReport
 from teipress.watch import WatchedPaths, watch, watched_inputs
 
-from ..conftest import tei, write
+from ..conftest import BRACKETED_CORRECTIONS, tei, write
 
 
 def _run(*args):
@@ -380,24 +380,16 @@ def test_watch_reports_a_broken_teipress_toml_and_goes_on(tmp_path):
 def test_watch_rebuilds_when_an_override_module_changes(tmp_path):
     folder = _edition(tmp_path)
     write(folder / "teipress.toml", _read(folder / "teipress.toml").replace('# stylesheets = "overrides"', 'stylesheets = "overrides"'))
-    module = write(folder / "overrides" / "html" / "corrections.xsl", CORRECTIONS.replace("[", "").replace("]", ""))
+    module = write(folder / "overrides" / "html" / "corrections.xsl", BRACKETED_CORRECTIONS.replace("[", "").replace("]", ""))
     page = folder / "output" / f"{EXAMPLE_ID}.html"
 
     def bracket_the_corrections():
         assert ">safely<" in _read(page)
-        write(module, CORRECTIONS)
+        write(module, BRACKETED_CORRECTIONS)
 
     rebuilds = _watch(folder, [bracket_the_corrections])
     assert [r.changed for r in rebuilds] == [(), (module,)]
     assert ">[safely]<" in _read(page)
-
-
-# An override module that prints every correction in brackets.
-CORRECTIONS = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns">
-  <xsl:template match="tei:corr" mode="tp:branch">[<xsl:next-match/>]</xsl:template>
-</xsl:stylesheet>
-"""
 
 
 @pytest.mark.parametrize("polling", [False, True])

@@ -18,22 +18,10 @@ from teipress.resources import xslt_dir
 from teipress.scaffold import EXAMPLE_ID, create_edition
 from teipress.transform import Stylesheets
 
-from ..conftest import FIXTURES, write
+from ..conftest import BRACKETED_CORRECTIONS, FIXTURES, write
 
 MINI = FIXTURES / "mini"
 SETTINGS = Settings(title="Mini", build_date="2000-01-01", jobs=1)
-
-# One template: a correction printed in brackets, the rest of teipress's rule (next-match) inside them.
-CORRECTIONS = """<?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns">
-  <xsl:template match="tei:corr" mode="tp:branch">
-    <xsl:text>[</xsl:text>
-    <xsl:next-match/>
-    <xsl:text>]</xsl:text>
-  </xsl:template>
-</xsl:stylesheet>
-"""
 
 
 def _pdf_text(path: Path) -> str:
@@ -59,7 +47,7 @@ def plain(tmp_path_factory, stylesheets):
 
 def test_a_one_template_print_override_changes_the_pdf_and_nothing_else(tmp_path, plain):
     overrides = tmp_path / "overrides"
-    write(overrides / "print" / "corrections.xsl", CORRECTIONS)
+    write(overrides / "print" / "corrections.xsl", BRACKETED_CORRECTIONS)
     out = tmp_path / "out"
     report = build([MINI], out, "all", SETTINGS, Stylesheets(overrides))
     assert not report.failed, [str(d) for d in report.diagnostics]
@@ -76,7 +64,7 @@ def test_a_one_template_print_override_changes_the_pdf_and_nothing_else(tmp_path
 
 def test_an_html_override_reaches_the_web_pages_and_the_epub_but_not_the_pdf(tmp_path, plain):
     overrides = tmp_path / "overrides"
-    write(overrides / "html" / "corrections.xsl", CORRECTIONS)
+    write(overrides / "html" / "corrections.xsl", BRACKETED_CORRECTIONS)
     out = tmp_path / "out"
     assert not build([MINI], out, "all", SETTINGS, Stylesheets(overrides)).failed
     assert ">[the]<" in (out / "text-one.html").read_text(encoding="utf-8")
@@ -86,7 +74,7 @@ def test_an_html_override_reaches_the_web_pages_and_the_epub_but_not_the_pdf(tmp
 
 
 def test_a_hostile_override_module_is_refused_naming_its_file_and_line(tmp_path):
-    module = write(tmp_path / "ed" / "overrides" / "print" / "notes.xsl", CORRECTIONS.replace(
+    module = write(tmp_path / "ed" / "overrides" / "print" / "notes.xsl", BRACKETED_CORRECTIONS.replace(
         "<xsl:text>[</xsl:text>", "<xsl:value-of select=\"unparsed-text('/etc/passwd')\"/>"))
     write(tmp_path / "ed" / "teipress.toml", '[build]\nstylesheets = "overrides"\n')
     write(tmp_path / "ed" / "tei" / "t.xml", (MINI / "text-one.xml").read_text(encoding="utf-8"))
