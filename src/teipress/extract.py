@@ -16,9 +16,8 @@ import hashlib
 from lxml import etree
 
 from .config import Settings
-from .document import TEI_NS, Document
-
-TP_NS = "https://teipress.org/ns"
+from .document import Document
+from .namespaces import TEI_NS, TP_NS
 
 # Bump when the extract rule changes: cached extracts of an older rule are then not reused.
 EXTRACT_VERSION = "1"

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from .cache import BuildCache, SourceInfo, file_hash
 from .corpus import discover, file_pointers, kind_of, text_order
-from .document import (Document, corpus_member, corpus_texts, duplicate_id_warnings, load, make_ids_unique,
-                       member_path, require_tei)
+from .document import Document, corpus_member, corpus_texts, load, member_path, require_tei
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
 from .extract import digest, serialize, text_extract
 from .workers import TextRef
+from .xml_ids import duplicate_id_warnings, make_ids_unique
 
 
 @dataclass

@@ -21,13 +21,14 @@ from pathlib import Path
 from lxml import etree
 
 from .config import Settings
-from .document import file_of, load, make_ids_unique, require_tei
+from .document import file_of, load, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
-from .images import confine
 from .extract import edition_element, registers_element, text_element
+from .images import confine
 from .outputs import Output, TextJob, linked, text_links
 from .transform import Stylesheets
 from .writers import PageJob
+from .xml_ids import make_ids_unique
 
 
 @dataclass(frozen=True)
