@@ -78,11 +78,15 @@ class SourceInfo:
     pointers: dict[str, list] = field(default_factory=dict)
     line: int = 1  # the line of its root element (where a warning about its id points)
     extract: str = ""  # a text's extract: the digest it is stored under (BuildCache.extract_path)
+    # The files its xi:includes read or looked for (resolved paths): ``hash`` covers them too.
+    includes: list[str] = field(default_factory=list)
 
     def check(self) -> None:
         """Raise TypeError when a field read from a manifest has the wrong type."""
         for name in ("hash", "kind", "id", "n", "extract"):
             _text(getattr(self, name))
+        if not isinstance(self.includes, list) or not all(isinstance(p, str) for p in self.includes):
+            raise TypeError("includes: expected a list of paths")
         if not isinstance(self.line, int) or isinstance(self.line, bool):
             raise TypeError("line: expected a number")
         for name, pointer in _items(self.pointers):

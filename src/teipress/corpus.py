@@ -88,13 +88,14 @@ class Corpus:
         return [*self.texts, *self.introductions, *self.registers, *self.others]
 
 
-def read_corpus(paths: list[str | Path]) -> Corpus:
-    """Give the Corpus of the TEI files under ``paths``; files that cannot be read
-    or are not TEI are recorded as failures, not raised, so the rest still builds."""
+def read_corpus(paths: list[str | Path], folder: Path | None = None) -> Corpus:
+    """Give the Corpus of the TEI files under ``paths``, their xi:includes read from inside
+    ``folder``; files that cannot be read or are not TEI are recorded as failures, not raised,
+    so the rest still builds. A file another file includes is part of it, not a failure of its own."""
     corpus = Corpus()
     for path in discover(paths):
         try:
-            document = load(path)
+            document = load(path, folder)
             require_tei(document)
         except InputError as exc:
             corpus.failures.extend(exc.diagnostics)
@@ -105,6 +106,8 @@ def read_corpus(paths: list[str | Path]) -> Corpus:
         {"text": corpus.texts, "introduction": corpus.introductions,
          "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)
     corpus.texts.sort(key=_order_key)
+    included = {str(p) for d in corpus.documents for p in d.included}
+    corpus.failures = [d for d in corpus.failures if str(Path(d.file).resolve()) not in included]
     return corpus
 
 

@@ -13,6 +13,7 @@ from .columns import ColumnIndex
 from .doctype import ExternalSubset, blank, external_parameter_references
 from .errors import Diagnostic, InputError
 from .namespaces import TEI_NS, XML_NS
+from .xinclude import has_includes, resolve_includes
 from .xml_ids import duplicate_ids
 
 NS = {"tei": TEI_NS}
@@ -58,6 +59,8 @@ class Document:
     # The later occurrences of an xml:id given twice or more: (id, (line, col) of the first,
     # (line, col) of this one, the name a build gives it); empty when every id is unique.
     duplicate_ids: list[tuple[str, tuple[int, int], tuple[int, int], str]] = field(default_factory=list, repr=False)
+    # The files its xi:includes took in or looked for (resolved paths): a change to one changes the text.
+    included: list[Path] = field(default_factory=list, repr=False)
     # For a text inside a teiCorpus: its number (1-based, document order, nested corpora
     # included) among the file's TEI elements; the tree is then that TEI alone. 0 for a whole file.
     member: int = 0
@@ -126,6 +129,8 @@ def _syntax_message(msg: str, data: bytes, subset: ExternalSubset | None = None)
         if subset:
             return (f"the entity '&{undefined[1]};' is used but not declared in the file; the DOCTYPE's external "
                     f"declarations ({', '.join(subset.names)}) are not read: teipress never loads external entities or DTDs")
+        return (f"the entity '&{undefined[1]};' is used but not declared in the file (declare it in the "
+                "DOCTYPE's internal subset, or write the character itself)")
     if msg.startswith("Excessive depth in document"):
         return f"refused: elements nested more than {_DEPTH_LIMIT} deep (the safe parser's bound)"
     if "Text node too long" in msg or "xmlSAX2Characters: huge text node" in msg:
@@ -159,7 +164,7 @@ def corpus_member(document: Document, member: int) -> Document:
                                      f"the teiCorpus has {len(texts)} text(s), not a text number {member}")])
     root = copy.deepcopy(texts[member - 1])
     text = Document(path=document.path, tree=root.getroottree(), source=document.source,
-                    notes=list(document.notes), member=member)
+                    notes=list(document.notes), member=member, included=list(document.included))
     if document.duplicate_ids:
         text.duplicate_ids = duplicate_ids(text)  # those within this text: its ids are its page's
     return text
@@ -175,7 +180,7 @@ def file_of(path: str | Path) -> Path:
     return path
 
 
-def load(path: str | Path) -> Document:
+def load(path: str | Path, folder: str | Path | None = None) -> Document:
     """Give the parsed Document at ``path``, or raise InputError naming file, line and column.
 
     A path that names no file but a text of a teiCorpus file (``letters.xml#2``, see
@@ -189,11 +194,14 @@ def load(path: str | Path) -> Document:
     Document: references to external parameter entities in the DOCTYPE (never
     loaded: they are blanked out before parsing, so an entity the text uses
     and only they could declare is a located error) and an ``xml:id`` given
-    twice (listed in ``duplicate_ids``; the tree keeps the file's values)."""
+    twice (listed in ``duplicate_ids``; the tree keeps the file's values).
+
+    Its ``xi:include`` elements are replaced by what they include from inside ``folder`` (the edition
+    folder; else the file's own): see :mod:`teipress.xinclude`. A refused include is an InputError."""
     path = Path(path)
     member = _MEMBER.fullmatch(str(path))
     if member and not path.exists() and Path(member[1]).is_file():
-        return corpus_member(load(member[1]), int(member[2]))
+        return corpus_member(load(member[1], folder), int(member[2]))
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
@@ -221,7 +229,7 @@ def load(path: str | Path) -> Document:
         # lxml reports an encoding error met while reading chunks without its place;
         # parsing the bytes in one piece finds it (files of a sane size only).
         if path.stat().st_size <= _WHOLE_PARSE_BYTES:
-            return _load_whole(path)
+            return _included(_load_whole(path), folder)
         raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc}")]) from exc
     document = Document(path=path, tree=root.getroottree(), source=data)
     if subset:
@@ -231,6 +239,25 @@ def load(path: str | Path) -> Document:
             "teipress never loads external entities or DTDs; only the entities declared in the file itself are known"))
     if duplicates:
         document.duplicate_ids = duplicate_ids(document)
+    return _included(document, folder)
+
+
+def _included(document: Document, folder: str | Path | None) -> Document:
+    """Give ``document`` with its xi:includes resolved (see :func:`load`); raise InputError with
+    the refused ones, and keep the warnings (a missing file) in its notes."""
+    if not has_includes(document.root):
+        return document
+    real = document.path.resolve()
+    bound = Path(folder).resolve() if folder is not None else real.parent
+    if not real.is_relative_to(bound):
+        bound = real.parent
+    columns = ColumnIndex(document)  # made before the includes move elements
+    inclusion = resolve_includes(document.root, document.path, bound, columns.column,
+                                 lambda file: etree.parse(str(file), safe_parser()).getroot())
+    if inclusion.errors:
+        raise InputError(inclusion.errors)
+    document.included = inclusion.files
+    document.notes.extend(inclusion.diagnostics)
     return document
 
 

@@ -271,15 +271,16 @@ def _choose(document: Document, schemas: Schemas, schema, rules) -> _Choice:
 
 def validate_with_models(paths: list[str | Path], *, schema: str | Path | None = None,
                          rules: str | Path | None = None, configured_schema: str | Path | None = None,
-                         configured_rules: str | Path | None = None) -> list[Diagnostic]:
+                         configured_rules: str | Path | None = None, folder: Path | None = None) -> list[Diagnostic]:
     """Give the diagnostics of every XML file under ``paths``, each checked against the grammar and
     rules the precedence of this module chooses for it: ``schema``/``rules`` (the command line's),
     else the file's xml-models, else ``configured_schema``/``configured_rules``, else the built-in ones.
+    The files' xi:includes are read from inside ``folder`` (the edition folder).
 
     Raises UnusableSchema (with every diagnostic) when a file's xml-model names a local schema
     that cannot be used, and UsageError when ``schema``, ``rules`` or the configured ones cannot."""
     base = Validator(schema or configured_schema, rules or configured_rules)
-    corpus = read_corpus(paths)
+    corpus = read_corpus(paths, folder)
     documents = corpus.documents
     schemas = Schemas()
     diagnostics: list[Diagnostic] = list(corpus.failures)

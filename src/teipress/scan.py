@@ -68,11 +68,15 @@ class Scan:
     pending: dict[str, bytes] = field(default_factory=dict)
 
 
-def scan(paths, cache: BuildCache, reserved: dict[str, str]) -> Scan:
+def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None = None) -> Scan:
     """Give what the files under ``paths`` are; ``reserved`` are the names of the edition's
-    own pages and folders, which no text's pages may take (see :func:`reserved_names`).
-    A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError."""
-    read, failures, pending = _read(paths, cache)
+    own pages and folders, which no text's pages may take (see :func:`reserved_names`); the
+    files' xi:includes read from inside ``folder`` (the edition folder).
+    A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError.
+    A file another file includes is part of that file: not a source of its own, unless it is TEI."""
+    read, failures, pending = _read(paths, cache, folder)
+    included = {path for source in read for path in source.info.includes}
+    failures = [d for d in failures if str(Path(d.file).resolve()) not in included]
     sources = [s for s in read if not s.member]
     texts = sorted((s for s in read if s.info.kind == "text"),
                    key=lambda s: (*text_order(s.info.n, s.file.name), s.member))
@@ -98,7 +102,7 @@ def reserved_names(outputs) -> dict[str, str]:
     return reserved
 
 
-def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dict[str, bytes]]:
+def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[Source], list[Diagnostic], dict[str, bytes]]:
     """Give the sources under ``paths``, the diagnostics of the files that are not TEI and
     the extracts of the texts parsed (by digest; stored once the build goes ahead).
 
@@ -117,10 +121,12 @@ def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dic
             failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
             continue
         info = cache.sources.get(resolved)
+        if info is not None and info.includes:
+            hashed = with_includes(hashed, info.includes)
         if info is None or info.hash != hashed or info.kind == "corpus" or (
                 info.kind == "text" and not cache.has_extract(info.extract)):
             try:
-                document = load(path)
+                document = load(path, folder)
                 require_tei(document)
             except InputError as exc:
                 failures.extend(exc.diagnostics)
@@ -128,6 +134,7 @@ def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dic
             # What the parser passed over (reported when the file is parsed: a file the cache
             # knows was reported by the build that parsed it).
             failures.extend([*document.notes, *duplicate_id_warnings(document)])
+            hashed = with_includes(file_hash(path), [str(p) for p in document.included])
             info = _describe(document, hashed, pending)
             if info.kind == "corpus":
                 sources.extend(_members(document, path, resolved, hashed, copy, pending, failures))
@@ -145,6 +152,19 @@ def _members(document: Document, path: Path, resolved: str, hashed: str, copy: s
                               _describe(corpus_member(document, member), hashed, pending),
                               copy=copy, member=member, file=path))
     return members
+
+
+def with_includes(hashed: str, includes: list[str]) -> str:
+    """Give a file's hash made to cover the files it includes (a missing one counts as missing)."""
+    if not includes:
+        return hashed
+    parts = [hashed]
+    for include in includes:
+        try:
+            parts.append(file_hash(Path(include)))
+        except OSError:
+            parts.append("missing")
+    return digest(*includes, *parts)
 
 
 def _found(paths) -> list[tuple[Path, str]]:
@@ -178,7 +198,8 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
         extract = digest(data)
         pending[extract] = data
     return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
-                      line=document.root.sourceline or 1, extract=extract)
+                      line=document.root.sourceline or 1, extract=extract,
+                      includes=[str(p) for p in document.included])
 
 
 def _assign_ids(texts: list[Source], reserved: dict[str, str] | None = None) -> list[Diagnostic]:
