@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import BuildCache, SourceInfo, file_hash
-from .corpus import discover, file_pointers, kind_of, text_order
+from .corpus import correspondence_targets, discover, file_pointers, kind_of, sent_date, text_order
 from .document import Document, corpus_member, corpus_texts, load, member_path, require_tei
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
@@ -79,7 +79,7 @@ def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None
     failures = [d for d in failures if str(Path(d.file).resolve()) not in included]
     sources = [s for s in read if not s.member]
     texts = sorted((s for s in read if s.info.kind == "text"),
-                   key=lambda s: (*text_order(s.info.n, s.file.name), s.member))
+                   key=lambda s: (*text_order(s.info.n, s.file.name, s.info.date), s.member))
     found = Scan(sources, texts, [s for s in read if s.info.kind == "register"],
                  [s for s in read if s.info.kind == "introduction"], {}, pending=pending)
     found.diagnostics = [*failures, *_assign_ids(texts, reserved), *_missing_files(sources)]
@@ -199,7 +199,8 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
         pending[extract] = data
     return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
                       line=document.root.sourceline or 1, extract=extract,
-                      includes=[str(p) for p in document.included])
+                      includes=[str(p) for p in document.included], date=sent_date(document),
+                      neighbours=correspondence_targets(document))
 
 
 def _assign_ids(texts: list[Source], reserved: dict[str, str] | None = None) -> list[Diagnostic]:
@@ -251,8 +252,13 @@ def _missing_files(sources: list[Source]) -> list[Diagnostic]:
 def _links(texts: list[Source], by_name: dict[str, Source]) -> dict[str, list[Source]]:
     """Give, for each text, the other texts it points into or that point into it, in edition order."""
     links: dict[str, set[str]] = {s.key: set() for s in texts}
+    # A letter's previous and next letters, named by id or by file (with or without .xml).
+    by_id = {s.info.id: s for s in texts}
+    by_stem = {s.name.rsplit(".", 1)[0]: s for s in texts}
     for source in texts:
-        for name in source.info.pointers:
+        neighbours = [t.lstrip("#").rsplit("/", 1)[-1] for t in source.info.neighbours if ":" not in t]
+        found = [by_id.get(n) or by_stem.get(n.removesuffix(".xml")) for n in neighbours]
+        for name in [*source.info.pointers, *(other.name for other in found if other is not None)]:
             other = by_name.get(name)
             if other is not None and other is not source:
                 links[source.key].add(other.key)
