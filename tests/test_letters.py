@@ -49,6 +49,10 @@ def _edition(tmp_path):
 def test_a_letter_is_headed_by_its_correspondents_place_and_date(tmp_path):
     page = html.parse(str(_edition(tmp_path) / "second.html")).getroot()
     heading = page.xpath('//header[@id="text-header"]//div[@class="letter-heading"]')[0]
+    # What a screen reader says instead of the arrow ("to") is hidden from sight.
+    [hidden] = heading.xpath('.//span[@class="visually-hidden"]')
+    assert hidden.text.strip() == "to" and heading.xpath('.//span[@class="letter-arrow"]/@aria-hidden') == ["true"]
+    hidden.getparent().remove(hidden)
     assert " ".join(heading.xpath('string(p[@class="letter-parties"])').split()) == "Arthur → Hugo"
     assert " ".join(heading.xpath('string(p[@class="letter-sent"])').split()) == "Sent from Wien, 1892-09-11"
 

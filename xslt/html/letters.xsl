@@ -36,7 +36,7 @@
     <div class="letter-heading">
       <p class="letter-parties">
         <span class="letter-sender"><xsl:call-template name="tp:letter-party-list"><xsl:with-param name="parties" select="$sent ! tp:letter-parties(.)"/></xsl:call-template></span>
-        <span class="letter-arrow" aria-label="{tp:l10n('letter-to')}"> → </span>
+        <span class="letter-arrow" aria-hidden="true"> → </span><span class="visually-hidden"> {tp:l10n('letter-to')} </span>
         <span class="letter-addressee"><xsl:call-template name="tp:letter-party-list"><xsl:with-param name="parties" select="$received ! tp:letter-parties(.)"/></xsl:call-template></span>
       </p>
       <xsl:apply-templates select="$sent, $received" mode="tp:letter-heading"/>
