@@ -14,6 +14,7 @@ from .document import Document, load, safe_parser
 from .errors import Diagnostic, InputError, UsageError
 from .grammar import Grammar
 from .namespaces import SVRL_NS, TP_NS
+from .edition_rules import pointer_index, rule_diagnostics as edition_rule_diagnostics
 from .resources import default_rng, default_schematron
 from .rule_locations import Locations, NumberedRules
 from .xml_ids import duplicate_id_errors
@@ -25,6 +26,8 @@ class Validator:
     def __init__(self, rng: str | Path | None = None, schematron: str | Path | None = None):
         self.rng_path = Path(rng) if rng else default_rng()
         self.schematron_path = Path(schematron) if schematron else default_schematron()
+        # teipress's own rules: those across files are checked against an index (pointers.py), not as Schematron.
+        self.indexes_pointers = self.schematron_path.resolve() == default_schematron().resolve()
         grammar = _parse_schema(self.rng_path)
         self.grammar = Grammar(grammar, _compile(self.rng_path, grammar, etree.RelaxNG))
         rules = _parse_schema(self.schematron_path)
@@ -78,11 +81,21 @@ class Validator:
 
     def rule_diagnostics(self, documents: list[Document], context: list[Document] = ()) -> list[Diagnostic]:
         """Give the Schematron findings for ``documents``, checked together with
-        ``context`` so that pointers between files resolve."""
+        ``context`` so that pointers between files resolve. With teipress's own rules
+        the rules across files and date ranges are checked in Python (see :mod:`teipress.edition_rules`)."""
         if not documents:
             return []
         if self.saxon_rules is not None:
             return [d for document in documents for d in self.saxon_rules.diagnostics(document)]
+        if not self.indexes_pointers:
+            return self._corpus_rule_diagnostics(documents, context)
+        index = pointer_index([*documents, *context])
+        found = [d for document in documents for d in edition_rule_diagnostics(document, index)]
+        # The rules left in teipress.sch concern one file at a time: the context is not needed.
+        return found + self._corpus_rule_diagnostics(documents, [])
+
+    def _corpus_rule_diagnostics(self, documents: list[Document], context: list[Document]) -> list[Diagnostic]:
+        """Give the findings of the XSLT 1 rules on ``documents`` and ``context`` wrapped in one tree."""
         corpus = etree.Element(f"{{{TP_NS}}}corpus", nsmap={"tp": TP_NS})
         wrapped: list[tuple[etree._Element, Document, bool]] = []
         for document, reported in [*[(d, True) for d in documents], *[(d, False) for d in context]]:
