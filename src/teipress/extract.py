@@ -87,6 +87,18 @@ def text_element(document: Document, position: int, root: etree._Element | None 
     return holder
 
 
+def collection_element(document: Document, collection_id: str, copy_name: str) -> etree._Element:
+    """Give the ``tp:collection`` holder of a teiCorpus file: its page's id and file, and a copy
+    of the corpus's own teiHeader (its texts are ``tp:text`` elements with ``@collection``)."""
+    holder = etree.Element(f"{{{TP_NS}}}collection", nsmap={"tp": TP_NS}, id=collection_id,
+                           src=copy_name, html=f"{collection_id}.html")
+    corpus = etree.SubElement(holder, f"{{{TEI_NS}}}teiCorpus")
+    header = document.root.find(f"{{{TEI_NS}}}teiHeader")
+    if header is not None:
+        corpus.append(copy.deepcopy(header))
+    return holder
+
+
 def text_extract(document: Document) -> etree._Element:
     """Give a copy of a text's TEI element with its header whole and, in its
     ``text``, every element and attribute but only the words of mentions

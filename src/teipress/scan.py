@@ -64,6 +64,9 @@ class Scan:
     registers: list[Source]
     introductions: list[Source]
     linked: dict[str, list[Source]]  # by a text's key: the texts it links with, in edition order
+    # The teiCorpus files: each has a collection page (id: collection_ids) listing its texts.
+    collections: list[Source] = field(default_factory=list)
+    collection_ids: dict[str, str] = field(default_factory=dict)  # by a corpus file's key
     diagnostics: list[Diagnostic] = field(default_factory=list)
     pending: dict[str, bytes] = field(default_factory=dict)
 
@@ -82,7 +85,10 @@ def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None
                    key=lambda s: (*text_order(s.info.n, s.file.name, s.info.date), s.member))
     found = Scan(sources, texts, [s for s in read if s.info.kind == "register"],
                  [s for s in read if s.info.kind == "introduction"], {}, pending=pending)
-    found.diagnostics = [*failures, *_assign_ids(texts, reserved), *_missing_files(sources)]
+    found.collections = [s for s in sources if s.info.kind == "corpus"]
+    found.collection_ids = _collection_ids(found.collections, reserved)
+    pages = {f"{name}": f"the collection page {name}.html" for name in found.collection_ids.values()}
+    found.diagnostics = [*failures, *_assign_ids(texts, {**reserved, **pages}), *_missing_files(sources)]
     if not texts and not any(d.is_error for d in failures):
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
     found.linked = _links(texts, {s.name: s for s in texts})
@@ -201,6 +207,19 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
                       line=document.root.sourceline or 1, extract=extract,
                       includes=[str(p) for p in document.included], date=sent_date(document),
                       neighbours=correspondence_targets(document))
+
+
+def _collection_ids(collections: list[Source], reserved: dict[str, str]) -> dict[str, str]:
+    """Give each teiCorpus file the name of its collection page: its teiCorpus/@xml:id or its
+    file's stem, made distinct from the edition's own pages and from each other."""
+    ids: dict[str, str] = {}
+    for source in collections:
+        base = source.info.id or source.file.stem
+        candidate, n = base, 2
+        while candidate.lower() in reserved or candidate in ids.values():
+            candidate, n = f"{base}-{n}", n + 1
+        ids[source.key] = candidate
+    return ids
 
 
 def _assign_ids(texts: list[Source], reserved: dict[str, str] | None = None) -> list[Diagnostic]:
