@@ -13,7 +13,7 @@ from .corpus import kind_of, pointed_files, read_corpus
 from .document import Document, load, safe_parser
 from .errors import Diagnostic, InputError, UsageError
 from .grammar import Grammar
-from .namespaces import SVRL_NS, TP_NS
+from .namespaces import SCH_NS, SVRL_NS, TP_NS
 from .edition_rules import pointer_index, rule_diagnostics as edition_rule_diagnostics
 from .resources import default_rng, default_schematron
 from .rule_locations import Locations, NumberedRules
@@ -26,11 +26,12 @@ class Validator:
     def __init__(self, rng: str | Path | None = None, schematron: str | Path | None = None):
         self.rng_path = Path(rng) if rng else default_rng()
         self.schematron_path = Path(schematron) if schematron else default_schematron()
-        # teipress's own rules: those across files are checked against an index (pointers.py), not as Schematron.
-        self.indexes_pointers = self.schematron_path.resolve() == default_schematron().resolve()
         grammar = _parse_schema(self.rng_path)
         self.grammar = Grammar(grammar, _compile(self.rng_path, grammar, etree.RelaxNG))
         rules = _parse_schema(self.schematron_path)
+        # Rules written for teipress (they declare its namespace: teipress.sch and its copies, as the seed
+        # files' xml-models name them) get the rules across files checked against an index (edition_rules.py).
+        self.indexes_pointers = any(ns.get("uri") == TP_NS for ns in rules.iter(f"{{{SCH_NS}}}ns"))
         # Rules with an XSLT 2/3 binding run on Saxon, one document at a time (see schematron.py).
         self.saxon_rules = _saxon_rules(self.schematron_path, rules)
         if self.saxon_rules is None:
