@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from lxml import html as lxml_html
 from lxml import html
 
 from teipress import outputs
@@ -88,10 +89,20 @@ def test_no_page_links_a_file_the_build_did_not_make(tmp_path, stylesheets, form
     assert ('class="format-pdf"' in index) == ("pdf" in formats)
     pdfs = sorted(p.name for p in out.glob("*.pdf"))
     assert pdfs == ([] if formats == "html" else ["edition.pdf", "text-one.pdf", "text-two.pdf"])
+    # The home page offers the volume only when it was made.
+    books = lxml_html.parse(str(out / "index.html")).getroot().xpath('//ul[@class="book-list"]//a/@href')
+    assert books == ([] if formats == "html" else ["edition.pdf"])
 
 
 def test_no_page_of_the_whole_seed_edition_links_a_missing_file(seed_edition):
     assert _dead_links(seed_edition) == []
+
+
+def test_the_home_page_offers_the_whole_edition_as_pdf_volume_and_epub(seed_edition):
+    index = lxml_html.parse(str(seed_edition / "index.html")).getroot()
+    books = [(a.get("href"), a.get("type"), " ".join(a.text_content().split())) for a in index.xpath('//ul[@class="book-list"]//a')]
+    assert books == [("edition.pdf", "application/pdf", "PDF volume (with line numbers, apparatus and index)"),
+                     ("edition.epub", "application/epub+zip", "EPUB (for e-readers)")]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

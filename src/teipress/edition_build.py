@@ -65,7 +65,8 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
         return
     found = edition.found
     source = _write_extract_edition(edition.cache.folder / "pages-source.xml", found, register_docs,
-                                    edition.settings, edition.cache, linked(edition.outputs))
+                                    edition.settings, edition.cache, linked(edition.outputs),
+                                    {name: file for output in edition.outputs for name, file in output.book_links().items()})
     collections = list(found.collection_ids.values())
     jobs = [job for output in edition.outputs
             for job in [*output.page_jobs(register_docs), *output.collection_jobs(collections)]]
@@ -195,10 +196,11 @@ def _book_images(documents: list[Document], settings):
 
 
 def _write_extract_edition(target: Path, found: Scan, register_docs, settings, cache: BuildCache,
-                           outputs) -> Path:
+                           outputs, books: dict[str, str]) -> Path:
     """Write the edition document of the edition's pages to ``target`` and give its path:
-    registers and introduction whole, each collection (teiCorpus) with its header, the texts
-    as their stored extracts (a text of a collection says which).
+    registers and introduction whole, each collection (teiCorpus) with its header, the books
+    of this build (``books``: file by link name), the texts as their stored extracts (a text of
+    a collection says which).
 
     The file is written piece by piece, each text's extract copied from the cache as it is
     (lxml wrote it, from a file that parsed safely), so the build's memory does not grow
@@ -211,6 +213,8 @@ def _write_extract_edition(target: Path, found: Scan, register_docs, settings, c
     for source in found.collections:
         edition.append(collection_element(load(source.path), found.collection_ids[source.key], source.copy))
     corpus_of = {str(source.file): found.collection_ids[source.key] for source in found.collections}
+    for name, file in books.items():
+        etree.SubElement(edition, f"{{{TP_NS}}}book", name=name, file=file)
     # The edition element with its first children, split where the texts go.
     etree.SubElement(edition, f"{{{TP_NS}}}texts-here")
     head, _, tail = serialize(edition).decode("utf-8").rpartition("<tp:texts-here/>")

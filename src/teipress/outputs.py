@@ -99,6 +99,11 @@ class Output:
         """Give the pages (writers.PageJob) this output makes from the edition document of the extracts."""
         return []
 
+    def book_links(self) -> dict[str, str]:
+        """Give the files of the whole edition this output makes that pages link (the home page
+        offers them), by link name: ``{"pdf-volume": "edition.pdf"}``."""
+        return {}
+
     def collection_jobs(self, collections: list[str]) -> list:
         """Give the pages (writers.PageJob) this output makes for the edition's collections (the
         teiCorpus files, by the id of their page) from the edition document of the extracts."""

@@ -26,6 +26,16 @@
         <xsl:apply-templates select="tp:introduction/tei:TEI/tei:text/tei:body/node()"/>
       </section>
     </xsl:if>
+    <xsl:if test="tp:book">
+      <section class="books" aria-labelledby="books-heading">
+        <h2 id="books-heading">{tp:l10n('index-books')}</h2>
+        <ul class="book-list">
+          <xsl:for-each select="tp:book">
+            <li><a href="{tp:file-href(@file)}" type="{if (ends-with(@file, '.epub')) then 'application/epub+zip' else if (ends-with(@file, '.pdf')) then 'application/pdf' else ''}">{tp:l10n('book-' || @name)}</a></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
     <xsl:if test="tp:collection">
       <section class="collections" aria-labelledby="collections-heading">
         <h2 id="collections-heading">{tp:l10n('index-collections')}</h2>

@@ -109,6 +109,9 @@ class EpubOutput(Output):
     summary = "the edition as an EPUB 3 book"
     reads_links = ("html",)
 
+    def book_links(self) -> dict[str, str]:
+        return {"epub": EPUB_NAME}
+
     def build_book(self, job: BookJob) -> list[Path]:
         written, problems = write_epub(job.stylesheets, job.node, job.corpus, job.staging, job.images)
         job.diagnostics.extend(problems)

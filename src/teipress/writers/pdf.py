@@ -85,6 +85,9 @@ class PdfOutput(Output):
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         return {"pdf": f"{text_id}.pdf"}
 
+    def book_links(self) -> dict[str, str]:
+        return {"pdf-volume": VOLUME_NAME}
+
     @staticmethod
     def options(settings) -> PrintOptions:
         """Give the layout options the edition's settings ask for."""
