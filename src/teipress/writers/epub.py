@@ -108,6 +108,7 @@ class EpubOutput(Output):
     name = "epub"
     summary = "the edition as an EPUB 3 book"
     reads_links = ("html",)
+    stylesheets = (EPUB_STYLESHEET,)
 
     def build_book(self, job: BookJob) -> list[Path]:
         written, problems = write_epub(job.stylesheets, job.node, job.corpus, job.staging, job.images)
