@@ -140,3 +140,22 @@ def test_an_output_registered_by_an_entry_point_is_found(tmp_path, registry, mon
     outputs._LOADED = False
     assert [o.name for o in select("all")][-1] == "words"
     assert type(outputs.registered()["words"]).__module__ == "teipress_words"
+
+
+def test_a_worker_compiles_only_the_stylesheets_of_the_builds_outputs():
+    from teipress.errors import StylesheetError
+    from teipress.outputs import entry_stylesheets
+    from teipress.transform import Stylesheets
+
+    assert entry_stylesheets(select("html")) == ("html/html.xsl", "html/pages.xsl", "html/sitemap.xsl", "data/data.xsl")
+    assert entry_stylesheets(select("pdf")) == ("print/print.xsl",)
+
+    class Undeclared(Output):
+        name = "undeclared"
+
+    assert entry_stylesheets([*select("pdf"), Undeclared()]) is None  # one output does not say: every one
+    stylesheets = Stylesheets(entries=entry_stylesheets(select("pdf")))
+    stylesheets.lock()
+    assert stylesheets.compiled() == ("print/print.xsl",)
+    with pytest.raises(StylesheetError, match=r"only the entry stylesheets \(print/print.xsl\) are compiled"):
+        stylesheets.executable("epub/epub.xsl")

@@ -87,6 +87,10 @@ class Output:
     # (the EPUB turns the web pages' links into links between its own files).
     reads_links: tuple[str, ...] = ()
 
+    # The entry stylesheets this output runs (relative to the xslt folder): a worker compiles only
+    # those of the build's outputs. None: not declared (every entry stylesheet is compiled).
+    stylesheets: tuple[str, ...] | None = None
+
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         """Give the files of a text this output makes that pages link, by link name."""
         return {}
@@ -224,6 +228,16 @@ def linked(outputs) -> tuple[Output, ...]:
             if name in known and name not in chosen:
                 chosen[name] = known[name]
     return tuple(chosen.values())
+
+
+def entry_stylesheets(outputs) -> tuple[str, ...] | None:
+    """Give the entry stylesheets ``outputs`` run, or None when one of them does not say."""
+    names: dict[str, None] = {}
+    for output in outputs:
+        if output.stylesheets is None:
+            return None
+        names.update(dict.fromkeys(output.stylesheets))
+    return tuple(names)
 
 
 def text_links(outputs, text_id: str, copy: str) -> dict[str, str]:

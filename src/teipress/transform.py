@@ -106,8 +106,11 @@ def override_problem(overrides: str | Path | None) -> str:
 class Stylesheets:
     """The stylesheets of one run, each compiled once and then reused for every document."""
 
-    def __init__(self, root: str | Path | None = None):
-        """``root`` is an edition's override folder (``[build] stylesheets``); None: teipress's own only."""
+    def __init__(self, root: str | Path | None = None, entries: tuple[str, ...] | None = None):
+        """``root`` is an edition's override folder (``[build] stylesheets``); None: teipress's own only.
+        ``entries`` are the entry stylesheets compiled before the processor is locked (None: every
+        one): a build's workers compile only those of the build's outputs."""
+        self.entries = ENTRY_STYLESHEETS if entries is None else tuple(n for n in ENTRY_STYLESHEETS if n in entries)
         self.layers = stylesheet_layers(root)
         self.builtin = self.layers[0]
         self.overrides = self.layers[-1] if len(self.layers) > 1 else None
@@ -160,7 +163,7 @@ class Stylesheets:
         if self.locked:
             raise StylesheetError(f"{path}: not compiled: these stylesheets already ran and their processor is locked "
                                   "against file and network access; only the entry stylesheets "
-                                  f"({', '.join(ENTRY_STYLESHEETS)}) are compiled before it")
+                                  f"({', '.join(self.entries)}) are compiled before it")
         modules = self.override_modules(name)
         check_stylesheet(path, self.layers)
         for module in modules:
@@ -179,12 +182,16 @@ class Stylesheets:
         self._executables[name] = executable
         return executable
 
+    def compiled(self) -> tuple[str, ...]:
+        """Give the names of the stylesheets compiled so far."""
+        return tuple(self._executables)
+
     def lock(self) -> None:
         """Compile every entry stylesheet of the folder and the strings, then lock the processor
         against reading or writing any resource; compile errors are kept until that stylesheet is used."""
         if self.locked:
             return
-        for name in ENTRY_STYLESHEETS:
+        for name in self.entries:
             if name not in self._executables:
                 try:
                     self.executable(name)

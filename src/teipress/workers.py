@@ -25,7 +25,7 @@ from .document import file_of, load, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .extract import edition_element, registers_element, text_element
 from .images import confine
-from .outputs import Output, TextJob, linked, text_links
+from .outputs import Output, TextJob, entry_stylesheets, linked, text_links
 from .transform import Stylesheets
 from .writers import PageJob
 from .xml_ids import make_ids_unique
@@ -89,7 +89,8 @@ class TextBuilder:
 
     def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None = None):
         self.setup = setup
-        self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root)
+        # A worker's own stylesheets: only the entry stylesheets of the build's outputs are compiled.
+        self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root, entry_stylesheets(setup.outputs))
         self.registers = [registers_element(_load(path, name, setup.settings.folder)) for path, name in setup.registers]
         # The register files as the PDFs attach them.
         self.register_files = tuple((Path(path).name, Path(path).read_bytes()) for path, _ in setup.registers)

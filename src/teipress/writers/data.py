@@ -32,6 +32,7 @@ class DataOutput(Output):
     """``data/``: the TEI files, the datasets made from the extracts, and one zip of it all."""
 
     name = "data"
+    stylesheets = (DATA_STYLESHEET,)
     summary = "the open data: TEI, registers and chronology as CSV and JSON, citations, one zip"
     reads_links = ("html",)  # the datasets give each mention's and text's web address
 

@@ -108,6 +108,7 @@ class EpubOutput(Output):
     name = "epub"
     summary = "the edition as an EPUB 3 book"
     reads_links = ("html",)
+    stylesheets = (EPUB_STYLESHEET,)
 
     def book_links(self) -> dict[str, str]:
         return {"epub": EPUB_NAME}

@@ -35,6 +35,8 @@ class HtmlOutput(Output):
     summary = "the web edition: a page per text, index, registers, chronology, paratext, sitemap"
     requires = ("tei", "data", "search")
 
+    stylesheets = ("html/html.xsl", "html/pages.xsl", "html/sitemap.xsl")
+
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         return {"html": f"{text_id}.html"}
 

@@ -81,6 +81,7 @@ class PdfOutput(Output):
     name = "pdf"
     summary = "the printed edition: a PDF per text and the volume of the whole edition"
     reads_links = ("html",)  # its links to a text lead to the text's web page (settings url)
+    stylesheets = (PRINT_STYLESHEET,)
 
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         return {"pdf": f"{text_id}.pdf"}

@@ -19,6 +19,7 @@ class SearchOutput(Output):
     """The search index (``pagefind/``) of the published pages."""
 
     name = "search"
+    stylesheets = ()
     summary = "the search index of the web edition (Pagefind)"
 
     def build_archive(self, job: ArchiveJob) -> list[Path]:

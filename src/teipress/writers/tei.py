@@ -15,6 +15,7 @@ class TeiOutput(Output):
     """``tei/<file>``: each text's and register's TEI, byte for byte."""
 
     name = "tei"
+    stylesheets = ()
     summary = "the TEI files of the edition, as given"
 
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
