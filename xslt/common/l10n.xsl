@@ -50,11 +50,19 @@
     <xsl:param name="template" as="xs:string"/>
     <xsl:param name="args" as="xs:anyAtomicType*"/>
     <xsl:param name="i" as="xs:integer"/>
-    <!-- A template without the placeholder skips the regular expression (built per call). -->
     <xsl:sequence select="if ($i gt count($args)) then $template
-      else if (not(contains($template, '{' || $i || '}'))) then tp:fill($template, $args, $i + 1)
-      else tp:fill(replace($template, '\{' || $i || '\}', replace(string($args[$i]), '([\\$])', '\\$1')), $args, $i + 1)"/>
+      else tp:fill(tp:replace-all($template, '{' || $i || '}', string($args[$i])), $args, $i + 1)"/>
   </xsl:function>
+
+  <!-- $text with every $placeholder replaced by $value, left to right, as plain strings (no regular expression to build per call). -->
+  <xsl:function name="tp:replace-all" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="placeholder" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($text, $placeholder))) then $text
+      else substring-before($text, $placeholder) || $value || tp:replace-all(substring-after($text, $placeholder), $placeholder, $value)"/>
+  </xsl:function>
+
   <!--
     ISO 639-2/639-3 codes that have an ISO 639-1 equivalent, with that equivalent (639-2/B codes too).
     BCP 47, which HTML's lang follows, wants the two-letter code where one exists: "fra" is not a valid
