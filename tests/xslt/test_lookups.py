@@ -10,7 +10,12 @@ import pytest
 from lxml import etree
 from saxonche import PySaxonProcessor
 
+from teipress.config import Settings
+from teipress.corpus import read_corpus
+from teipress.extract import edition_element, registers_element, text_element
 from teipress.resources import xslt_dir
+
+from ..conftest import FIXTURES, TEI
 
 TP = "https://teipress.org/ns"
 XSLT = xslt_dir()
@@ -99,3 +104,39 @@ def test_element_kinds_follow_the_name_lists_in_their_order(evaluate):
     assert got[-2:] == ["inline", "block"]
     inside_container = evaluate("array {/*/* ! tp:display(.)}", source='<div xmlns="http://www.tei-c.org/ns/1.0"><unknown/></div>')
     assert "div" in lists["container"] and inside_container == ["block"]
+
+
+def _edition_document(folder) -> str:
+    """The edition document of every text of ``folder`` with its registers, as the pages see it."""
+    corpus = read_corpus([folder])
+    edition = edition_element(Settings(title="t", build_date="2000-01-01"))
+    edition.extend(registers_element(register) for register in corpus.registers)
+    edition.extend(text_element(text, position) for position, text in enumerate(corpus.texts, 1))
+    return etree.tostring(edition, encoding="unicode")
+
+
+# An edition whose header names an entry no text mentions (unpublished), next to one its text mentions.
+HEADER_ONLY = f"""<tp:edition xmlns:tp="{TP}" title="t" url="" build-date="2000-01-01">
+  <tp:registers src="registers.xml"><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff><listPerson>
+    <person xml:id="pers-a"><persName>A</persName></person><person xml:id="pers-b"><persName>B</persName></person>
+  </listPerson></standOff></TEI></tp:registers>
+  <tp:text id="t" n="1" src="t.xml" html="t.html"><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+    <titleStmt><title>T</title><author><persName ref="registers.xml#pers-b">B</persName></author></titleStmt>
+  </fileDesc></teiHeader><text><body><p><persName ref="registers.xml#pers-a">A</persName>
+    <persName ref="#nowhere registers.xml#pers-a">A again</persName></p></body></text></TEI></tp:text>
+</tp:edition>"""
+
+
+@pytest.mark.parametrize("source", [TEI, FIXTURES / "mini", HEADER_ONLY], ids=["seed", "mini", "header-only"])
+def test_a_mention_in_a_text_publishes_its_entry_as_the_key_of_mentions_says(evaluate, source):
+    """tp:is-published-entry-of (which skips the key for a mention in a text) agrees with tp:is-published
+    (the key of every mention) for every mention of the edition, in its texts and in their headers."""
+    if not isinstance(source, str):
+        source = _edition_document(source)
+    got = evaluate("array {for $m in //tp:text//*[@ref][tp:is-mention(.)], $e in tp:mention-entry($m) "
+                   "return [exists($m/ancestor::tei:text), tp:is-published-entry-of($m, $e), tp:is-published($e)]}",
+                   source=source)
+    assert any(in_text for in_text, _, _ in got)
+    assert [(shortcut, keyed) for _, shortcut, keyed in got if shortcut != keyed] == []
+    if source is HEADER_ONLY:
+        assert got == [[False, False, False], [True, True, True], [True, True, True]]

@@ -110,6 +110,24 @@
     <xsl:sequence select="exists($entry/@xml:id) and exists(tp:mentions($entry))"/>
   </xsl:function>
 
+  <!--
+    True when $entry, the entry $mention points to (tp:mention-entry), is published. A mention in
+    the text of a tp:text is one of that entry's mentions itself (the key tp:mentions holds the
+    normalised pointer of each URI of its @ref, and the one that resolved names $entry), so the key,
+    whose index a text page would build for this alone, is asked only of a mention elsewhere (in a header).
+  -->
+  <xsl:function name="tp:is-published-entry-of" as="xs:boolean">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="exists($mention/ancestor::tei:text[ancestor::tp:text]) or tp:is-published($entry)"/>
+  </xsl:function>
+
+  <!-- The published register entries the mentions in the text of $tei point to, each once, in document order. -->
+  <xsl:function name="tp:text-entries" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(for $m in $tei/tei:text//*[@ref][tp:is-mention(.)] return tp:mention-entry($m)[tp:is-published-entry-of($m, .)]) | ()"/>
+  </xsl:function>
+
   <!-- The register entry a mention points to (first URI of @ref that resolves to an entry). -->
   <xsl:function name="tp:mention-entry" as="element()?" cache="yes">
     <xsl:param name="mention" as="element()"/>
