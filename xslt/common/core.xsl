@@ -90,10 +90,11 @@
       satisfies (tp:is-block($c) or tp:contains-blocks($c))"/>
   </xsl:function>
 
-  <!-- The rendition tokens of $el (@rend words, @rendition fragment ids), as class-safe names. -->
+  <!-- The rendition tokens of $el (@rend words, @rendition fragment ids), as class-safe names
+       (asked of every element rendered: most have neither attribute, and skip the regular expressions). -->
   <xsl:function name="tp:rend-tokens" as="xs:string*">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space($el/@rend), '\s+'),
+    <xsl:sequence select="if (empty($el/(@rend | @rendition))) then () else (tokenize(normalize-space($el/@rend), '\s+'),
                            for $r in tokenize(normalize-space($el/@rendition), '\s+') return replace($r, '^.*#', ''))
                           [. ne ''] ! replace(lower-case(.), '[^a-z0-9_-]+', '-')"/>
   </xsl:function>
