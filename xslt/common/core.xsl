@@ -10,6 +10,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tp="https://teipress.org/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- Elements that are always blocks. -->
@@ -49,22 +50,29 @@
   <!-- Empty points in the text: page, line and column breaks, milestones. -->
   <xsl:variable name="tp:milestone-names" as="xs:string+" select="('pb', 'lb', 'cb', 'milestone', 'gb')"/>
 
+  <!-- The kind of each known name ('milestone', 'block' or 'inline'), for a look-up per element instead of a scan of the lists. -->
+  <xsl:variable name="tp:display-of-name" as="map(xs:string, xs:string)" select="map:merge((
+    $tp:milestone-names ! map {.: 'milestone'}, $tp:block-names ! map {.: 'block'}, $tp:inline-names ! map {.: 'inline'}),
+    map {'duplicates': 'use-first'})"/>
+
+  <!-- The container names as map keys. -->
+  <xsl:variable name="tp:is-container-name" as="map(xs:string, xs:boolean)" select="map:merge($tp:container-names ! map {.: true()})"/>
+
   <!--
     What $el is: 'block', 'inline', 'heading', 'note' or 'milestone'.
     Known names decide; an ambiguous or unknown element (quote, bibl, stage,
     dateline, a foreign-namespace element) is a block when its parent is a
     container or when one of its children is a block, else inline.
+    Cached: templates ask it of an element and of its descendants again and again.
   -->
-  <xsl:function name="tp:display" as="xs:string">
+  <xsl:function name="tp:display" as="xs:string" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="name" select="local-name($el)"/>
     <xsl:sequence select="
       if ($name eq 'note') then 'note'
       else if ($name eq 'head') then 'heading'
-      else if ($name = $tp:milestone-names) then 'milestone'
-      else if ($name = $tp:block-names) then 'block'
-      else if ($name = $tp:inline-names) then 'inline'
-      else if (local-name($el/..) = $tp:container-names) then 'block'
+      else if (map:contains($tp:display-of-name, $name)) then $tp:display-of-name($name)
+      else if (map:contains($tp:is-container-name, local-name($el/..))) then 'block'
       else if (some $c in $el/* satisfies tp:display($c) = ('block', 'heading')) then 'block'
       else 'inline'"/>
   </xsl:function>
@@ -76,16 +84,17 @@
   </xsl:function>
 
   <!-- True when a block or heading lies inside $el (not counting note contents, shown elsewhere). -->
-  <xsl:function name="tp:contains-blocks" as="xs:boolean">
+  <xsl:function name="tp:contains-blocks" as="xs:boolean" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="some $c in $el/*[not(self::tei:note)]
       satisfies (tp:is-block($c) or tp:contains-blocks($c))"/>
   </xsl:function>
 
-  <!-- The rendition tokens of $el (@rend words, @rendition fragment ids), as class-safe names. -->
+  <!-- The rendition tokens of $el (@rend words, @rendition fragment ids), as class-safe names
+       (asked of every element rendered: most have neither attribute, and skip the regular expressions). -->
   <xsl:function name="tp:rend-tokens" as="xs:string*">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space($el/@rend), '\s+'),
+    <xsl:sequence select="if (empty($el/(@rend | @rendition))) then () else (tokenize(normalize-space($el/@rend), '\s+'),
                            for $r in tokenize(normalize-space($el/@rendition), '\s+') return replace($r, '^.*#', ''))
                           [. ne ''] ! replace(lower-case(.), '[^a-z0-9_-]+', '-')"/>
   </xsl:function>

@@ -12,7 +12,7 @@
   exclude-result-prefixes="#all">
 
   <!-- The TEI document of a part of the edition (tp:text or tp:registers). -->
-  <xsl:function name="tp:tei" as="element(tei:TEI)?">
+  <xsl:function name="tp:tei" as="element(tei:TEI)?" cache="yes">
     <xsl:param name="part" as="element()"/>
     <xsl:sequence select="($part/descendant-or-self::tei:TEI)[1]"/>
   </xsl:function>
@@ -22,7 +22,7 @@
     the first title of the text itself (not a series or journal title, not a
     subtitle, short or alternative title), else the first; then the others.
   -->
-  <xsl:function name="tp:title-elements" as="element()*">
+  <xsl:function name="tp:title-elements" as="element()*" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
     <xsl:variable name="main" select="($titles[@type = 'main'],
@@ -33,7 +33,7 @@
   </xsl:function>
 
   <!-- The title of a text as a string (its main title, else its id). -->
-  <xsl:function name="tp:text-title" as="xs:string">
+  <xsl:function name="tp:text-title" as="xs:string" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="t" select="normalize-space(tp:title-elements($tei)[1])"/>
     <xsl:sequence select="if ($t ne '') then $t else string(($tei/@xml:id, tp:part($tei)/@id, '?')[1])"/>

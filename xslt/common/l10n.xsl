@@ -19,14 +19,24 @@
 
   <xsl:variable name="tp:l10n-doc" as="document-node()" select="$l10n-strings"/>
 
-  <xsl:key name="tp:l10n" match="tp:s" use="../@xml:lang || '|' || @key"/>
+  <!--
+    Every string by its key, made once per transformation (tp:l10n runs hundreds of
+    times a page): the interface language's string, else the English one; of several
+    strings of a key in a language, the first (an override folder's come first).
+  -->
+  <xsl:variable name="tp:l10n-map" as="map(xs:string, xs:string)" select="tp:strings-map($tp:l10n-doc)"/>
+
+  <!-- The strings of a strings file (l10n.xml) by key, as tp:l10n-map holds them. -->
+  <xsl:function name="tp:strings-map" as="map(xs:string, xs:string)">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="map:merge(($doc//tp:s[../@xml:lang = $l10n-lang], $doc//tp:s[../@xml:lang = 'en'])
+      ! map {string(@key): string(.)}, map {'duplicates': 'use-first'})"/>
+  </xsl:function>
 
   <!-- The string $key in the interface language, else in English, else '[key]'. -->
   <xsl:function name="tp:l10n" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="string((key('tp:l10n', $l10n-lang || '|' || $key, $tp:l10n-doc),
-                                  key('tp:l10n', 'en|' || $key, $tp:l10n-doc),
-                                  '[' || $key || ']')[1])"/>
+    <xsl:sequence select="($tp:l10n-map($key), '[' || $key || ']')[1]"/>
   </xsl:function>
 
   <!-- The string $key with {1}, {2} … replaced by the items of $args. -->
@@ -41,8 +51,18 @@
     <xsl:param name="args" as="xs:anyAtomicType*"/>
     <xsl:param name="i" as="xs:integer"/>
     <xsl:sequence select="if ($i gt count($args)) then $template
-      else tp:fill(replace($template, '\{' || $i || '\}', replace(string($args[$i]), '([\\$])', '\\$1')), $args, $i + 1)"/>
+      else tp:fill(tp:replace-all($template, '{' || $i || '}', string($args[$i])), $args, $i + 1)"/>
   </xsl:function>
+
+  <!-- $text with every $placeholder replaced by $value, left to right, as plain strings (no regular expression to build per call). -->
+  <xsl:function name="tp:replace-all" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="placeholder" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($text, $placeholder))) then $text
+      else substring-before($text, $placeholder) || $value || tp:replace-all(substring-after($text, $placeholder), $placeholder, $value)"/>
+  </xsl:function>
+
   <!--
     ISO 639-2/639-3 codes that have an ISO 639-1 equivalent, with that equivalent (639-2/B codes too).
     BCP 47, which HTML's lang follows, wants the two-letter code where one exists: "fra" is not a valid
@@ -85,7 +105,7 @@
     equivalent becomes that ("fra-FR" gives "fr-FR"); a two-letter subtag that names no language
     gives '' (HTML's "language unknown"), since a wrong tag is worse than none; anything else stays.
   -->
-  <xsl:function name="tp:html-lang" as="xs:string">
+  <xsl:function name="tp:html-lang" as="xs:string" cache="yes">
     <xsl:param name="code" as="xs:string?"/>
     <xsl:variable name="primary" select="lower-case(replace(normalize-space($code), '-.*$', ''))"/>
     <xsl:variable name="rest" select="substring(normalize-space($code), string-length($primary) + 1)"/>

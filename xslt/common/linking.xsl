@@ -49,7 +49,7 @@
   <xsl:key name="tp:text-by-id" match="tp:text" use="string(@id)"/>
 
   <!-- The last step of a path, without query or fragment: "../tei/a.xml#x" gives "a.xml". -->
-  <xsl:function name="tp:file-name" as="xs:string">
+  <xsl:function name="tp:file-name" as="xs:string" cache="yes">
     <xsl:param name="path" as="xs:string?"/>
     <xsl:sequence select="string(tokenize(replace(string($path), '[?#].*$', ''), '[/\\]')[last()])"/>
   </xsl:function>
@@ -61,7 +61,7 @@
   </xsl:function>
 
   <!-- True for a URI with a scheme (http:, mailto:, urn: …): it points outside the edition. -->
-  <xsl:function name="tp:is-external" as="xs:boolean">
+  <xsl:function name="tp:is-external" as="xs:boolean" cache="yes">
     <xsl:param name="uri" as="xs:string"/>
     <xsl:sequence select="matches($uri, '^[a-zA-Z][a-zA-Z0-9+.\-]*:')"/>
   </xsl:function>
@@ -134,7 +134,7 @@
   </xsl:function>
 
   <!-- The normalised pointer that names $el: "file.xml#id". -->
-  <xsl:function name="tp:element-key" as="xs:string">
+  <xsl:function name="tp:element-key" as="xs:string" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="tp:file-name(tp:part($el)/@src) || '#' || $el/@xml:id"/>
   </xsl:function>

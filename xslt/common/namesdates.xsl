@@ -31,7 +31,7 @@
 
   <!-- The kind a mention names: by its TEI element (a name element of a kind), else by its @type
        (a mention-type of a kind, in any case), else 'name'. -->
-  <xsl:function name="tp:mention-kind" as="xs:string">
+  <xsl:function name="tp:mention-kind" as="xs:string" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="((if ($el/self::tei:*) then key('tp:kind-by-name', local-name($el), $lists) else (),
       key('tp:kind-by-type', lower-case(string($el/@type)), $lists))[1]/@name ! string(), 'name')[1]"/>
@@ -42,7 +42,7 @@
     when $el is none. Register entries are the list entries of the registers
     files (tp:registers); lists inside a text are part of that text.
   -->
-  <xsl:function name="tp:entry-kind" as="xs:string?">
+  <xsl:function name="tp:entry-kind" as="xs:string?" cache="yes">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
       if (empty($el/ancestor::tp:registers) or empty($el/self::tei:*)) then ()
@@ -75,7 +75,7 @@
   </xsl:function>
 
   <!-- Every register entry of a kind in the registers of the edition, published or not. -->
-  <xsl:function name="tp:entries" as="element()*">
+  <xsl:function name="tp:entries" as="element()*" cache="yes">
     <xsl:param name="edition" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:variable name="registers" select="root($edition)//tp:registers"/>
@@ -92,7 +92,7 @@
   </xsl:function>
 
   <!-- The pages of lists.xml that the edition has, in site order: every page but a register page without entries. -->
-  <xsl:function name="tp:edition-pages" as="xs:string*">
+  <xsl:function name="tp:edition-pages" as="xs:string*" cache="yes">
     <xsl:param name="edition" as="node()"/>
     <xsl:sequence select="$tp:pages[empty(tp:kind) or tp:has-register-page($edition, @name)]/@name ! string()"/>
   </xsl:function>
@@ -105,20 +105,38 @@
   </xsl:function>
 
   <!-- True when an entry is published: some text mentions it. -->
-  <xsl:function name="tp:is-published" as="xs:boolean">
+  <xsl:function name="tp:is-published" as="xs:boolean" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="exists($entry/@xml:id) and exists(tp:mentions($entry))"/>
   </xsl:function>
 
+  <!--
+    True when $entry, the entry $mention points to (tp:mention-entry), is published. A mention in
+    the text of a tp:text is one of that entry's mentions itself (the key tp:mentions holds the
+    normalised pointer of each URI of its @ref, and the one that resolved names $entry), so the key,
+    whose index a text page would build for this alone, is asked only of a mention elsewhere (in a header).
+  -->
+  <xsl:function name="tp:is-published-entry-of" as="xs:boolean">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="exists($mention/ancestor::tei:text[ancestor::tp:text]) or tp:is-published($entry)"/>
+  </xsl:function>
+
+  <!-- The published register entries the mentions in the text of $tei point to, each once, in document order. -->
+  <xsl:function name="tp:text-entries" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(for $m in $tei/tei:text//*[@ref][tp:is-mention(.)] return tp:mention-entry($m)[tp:is-published-entry-of($m, .)]) | ()"/>
+  </xsl:function>
+
   <!-- The register entry a mention points to (first URI of @ref that resolves to an entry). -->
-  <xsl:function name="tp:mention-entry" as="element()?">
+  <xsl:function name="tp:mention-entry" as="element()?" cache="yes">
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="(for $u in tokenize(normalize-space($mention/@ref), ' ')
       return tp:resolve($mention, $u)[exists(tp:entry-kind(.))])[1]"/>
   </xsl:function>
 
   <!-- The name elements of an entry: those of its kind (persName for a person …; lists.xml), then its tei:name. -->
-  <xsl:function name="tp:entry-names" as="element()*">
+  <xsl:function name="tp:entry-names" as="element()*" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="kind" select="if ($entry/self::tei:*) then key('tp:kind-by-entry', local-name($entry), $lists) else ()"/>
     <xsl:variable name="names" select="tokenize($kind/@names)"/>
@@ -128,7 +146,7 @@
   </xsl:function>
 
   <!-- The main name element of an entry: type="main", else the first name. -->
-  <xsl:function name="tp:main-name" as="element()?">
+  <xsl:function name="tp:main-name" as="element()?" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="tp:entry-names($entry)"/>
     <xsl:sequence select="($names[@type = 'main'], $names[not(@type = 'variant')], $names)[1]"/>
@@ -150,7 +168,7 @@
   </xsl:function>
 
   <!-- The normalised name of an entry: its main name, else its id. -->
-  <xsl:function name="tp:entry-name" as="xs:string">
+  <xsl:function name="tp:entry-name" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="n" select="tp:name-string(tp:main-name($entry))"/>
     <xsl:sequence select="if ($n ne '') then $n else string($entry/@xml:id)"/>
@@ -186,7 +204,7 @@
   </xsl:function>
 
   <!-- An ISO date in words: "14 February 1931", "February 1931", "1931"; other values as given. -->
-  <xsl:function name="tp:format-date" as="xs:string">
+  <xsl:function name="tp:format-date" as="xs:string" cache="yes">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="v" select="normalize-space($iso)"/>
     <xsl:sequence select="

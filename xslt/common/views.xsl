@@ -105,7 +105,7 @@
   </xsl:function>
 
   <!-- The views a text offers: 'reading', 'diplomatic', then one per witness of its listWit (the witness's xml:id). -->
-  <xsl:function name="tp:views" as="xs:string+">
+  <xsl:function name="tp:views" as="xs:string+" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="'reading', 'diplomatic',
       $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:listWit//tei:witness/@xml:id[normalize-space()] ! string()"/>

@@ -59,7 +59,7 @@
     <xsl:if test="$edition/@url ne ''">
       <link rel="canonical" href="{tp:site-url(., tp:file-href(@html))}"/>
     </xsl:if>
-    <xsl:variable name="entries" select="($tei/tei:text//*[@ref][tp:is-mention(.)] ! tp:mention-entry(.))[tp:is-published(.)] | ()"/>
+    <xsl:variable name="entries" select="tp:text-entries($tei)"/>
     <xsl:variable name="work" select="map:merge((
       map{'@context': 'https://schema.org', '@type': 'CreativeWork',
           'name': tp:text-title($tei),

@@ -26,7 +26,7 @@
     <xsl:variable name="entry" select="tp:mention-entry(.)"/>
     <xsl:variable name="target" select="if (exists($entry)) then () else tp:resolve(., tokenize(normalize-space(@ref), ' ')[1])"/>
     <xsl:variable name="href" select="
-      if (exists($entry)) then (if (tp:is-published($entry)) then tp:href(., $entry) else ())
+      if (exists($entry)) then (if (tp:is-published-entry-of(., $entry)) then tp:href(., $entry) else ())
       else if (exists($target)) then tp:href(., $target)
       else ()"/>
     <xsl:variable name="kind" select="(($entry ! tp:entry-kind(.)), tp:mention-kind(.))[1]"/>
@@ -73,7 +73,7 @@
       <xsl:attribute name="title" select="tp:entry-name($entry)"/>
       <xsl:attribute name="data-entry" select="$entry/@xml:id"/>
       <!-- On the web page the entry's card (tp:entity-cards) describes the mention, for screen readers too. -->
-      <xsl:if test="$tp:web and tp:is-published($entry)">
+      <xsl:if test="$tp:web and tp:is-published-entry-of(., $entry)">
         <xsl:attribute name="aria-describedby" select="'card-' || $entry/@xml:id"/>
       </xsl:if>
     </xsl:if>
@@ -88,7 +88,7 @@
   -->
   <xsl:template name="tp:entity-cards">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="entries" select="($tei/tei:text//*[@ref][tp:is-mention(.)] ! tp:mention-entry(.))[tp:is-published(.)] | ()"/>
+    <xsl:variable name="entries" select="tp:text-entries($tei)"/>
     <xsl:if test="exists($entries)">
       <!-- Not indexed for search, but the title is the search page's filter by text and the names its filters by entity. -->
       <div class="entity-cards" hidden="" data-pagefind-ignore="">

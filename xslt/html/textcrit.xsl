@@ -345,7 +345,7 @@
   </xsl:function>
 
   <!-- The source side of an item as plain text, for titles: "camp W1", "he sic", "suppl." -->
-  <xsl:function name="tp:apparatus-summary" as="xs:string">
+  <xsl:function name="tp:apparatus-summary" as="xs:string" cache="yes">
     <xsl:param name="item" as="element()"/>
     <xsl:variable name="readings">
       <xsl:apply-templates select="$item" mode="tp:app-readings"/>
