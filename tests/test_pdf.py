@@ -183,7 +183,7 @@ def test_index_lists_cardenas_with_the_pages_of_both_texts(pdfs):
     assert match
     listed = [int(n) for n in match.group(1).split(", ")]
     starts = _start_pages(reader, TITLES)
-    mentioned = [n for n, t in enumerate(texts, 1) if starts[TITLES[0]] <= n <= index_start and "Cárdenas" in t]
+    mentioned = [n for n, t in enumerate(texts, 1) if starts[TITLES[0]] <= n <= index_start and ("Cárdenas" in t or "Cardenas" in t)]
     assert listed == mentioned
     assert any(n < starts[TITLES[1]] for n in listed) and any(n >= starts[TITLES[1]] for n in listed)
 
