@@ -109,7 +109,7 @@ def test_help_explains_the_apparatus_with_a_real_entry_or_none(site):
 def test_cite_gives_edition_text_and_paragraph_with_version(site):
     main = _main(site, "cite")
     edition = main.get_element_by_id("cite-edition").text_content()
-    assert SETTINGS.title in edition and "version 0.2" in edition
+    assert SETTINGS.title in edition and "version 0.3" in edition
     paragraph = main.get_element_by_id("cite-paragraph").text_content()
     assert "§ 1" in paragraph and paragraph.rstrip(".").endswith("agn-arrival.html#agn-p1")
     assert {"data/citation.bib", "data/citation.json", "data/citation.txt"} <= {a.get("href") for a in main.iter("a")}
