@@ -107,9 +107,9 @@ def test_chronology_has_one_row_per_dated_mention_in_time_order(archive):
 def test_citation_files_parse_and_carry_the_version(archive):
     items = json.loads(archive.read("citation.json"))
     assert [i["id"] for i in items] == ["edition", "agn-arrival", "sedova-assassins"]
-    assert all(i["version"] == "0.2" for i in items)
+    assert all(i["version"] == "0.3" for i in items)
     bib = archive.read("citation.bib").decode()
-    assert bib.count("@incollection{") == 2 and "version = {0.2}" in bib
+    assert bib.count("@incollection{") == 2 and "version = {0.3}" in bib
 
 
 def test_data_files_are_written_beside_the_zip_and_the_zip_is_reproducible(site, tmp_path, stylesheets):

@@ -69,7 +69,7 @@ def test_contents_list_title_page_every_text_and_register(book):
 
 def test_title_page_names_the_editors_and_the_licence(book):
     title = etree.tostring(_doc(book, "title.xhtml"), method="text", encoding="unicode")
-    assert "The teipress editors" in title and "CC BY 4.0" in title and "0.2" in title
+    assert "The teipress editors" in title and "CC BY 4.0" in title and "0.3" in title
     # Its link to the principles leads into the book; links to pages only on the web are plain text.
     assert _doc(book, "title.xhtml").xpath("//x:a/@href[. = 'principles.xhtml']", namespaces=NS)
     assert not _doc(book, "title.xhtml").xpath("//x:a/@href[contains(., '.html')]", namespaces=NS)

@@ -118,7 +118,10 @@ def test_reading_view_applies_emendations_and_diplomatic_keeps_the_source(site):
     assert view_text(p9, "reading").startswith("⟨“⟩Trotsky must be exiled abroad⟨.⟩ In the first place because he is")
     assert view_text(p9, "diplomatic").startswith("Trotsky must he exiled abroad In the first place because he Is")
     p23 = page.get_element_by_id("sedova-p23")
-    assert "committed in Coyoacán" in view_text(p23, "reading")
+    assert "presence; he must appear" in view_text(p23, "reading")
+    assert "presence; she must appear" in view_text(p23, "diplomatic")
+    # A spelling of the period is kept in both views, not regularised (issue 17).
+    assert "committed in Coyoacan" in view_text(p23, "reading")
     assert "committed in Coyoacan" in view_text(p23, "diplomatic")
 
 

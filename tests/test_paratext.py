@@ -89,18 +89,27 @@ def test_sigla_table_lists_every_witness_of_every_listwit(site):
     assert witnesses and sigla == witnesses
 
 
-def test_help_explains_the_apparatus_with_a_real_entry(site):
-    example = _main(site, "help").find_class("app-example")[0]
-    siglum = example.find_class("siglum")[0].text_content()
+def test_help_explains_the_apparatus_with_a_real_entry_or_none(site):
+    """The help page's example is an apparatus entry of the edition; an edition without one shows none.
+
+    The seed texts have one witness each and record their slips with choice/sic/corr (issue 17),
+    so today the second branch runs; the first is kept for an edition that has an apparatus."""
+    examples = _main(site, "help").find_class("app-example")
+    apps = [a for root in _headers() for a in root.iterfind(".//tei:text//tei:app", NS)
+            if a.find("tei:rdg[@wit]", NS) is not None]
+    if not apps:
+        assert examples == []
+        return
+    siglum = examples[0].find_class("siglum")[0].text_content()
     witnesses = {w.get("{http://www.w3.org/XML/1998/namespace}id") for root in _headers()
                  for w in root.iterfind(".//tei:listWit/tei:witness", NS)}
-    assert siglum in witnesses and "]" in example.text_content()
+    assert siglum in witnesses and "]" in examples[0].text_content()
 
 
 def test_cite_gives_edition_text_and_paragraph_with_version(site):
     main = _main(site, "cite")
     edition = main.get_element_by_id("cite-edition").text_content()
-    assert SETTINGS.title in edition and "version 0.2" in edition
+    assert SETTINGS.title in edition and "version 0.3" in edition
     paragraph = main.get_element_by_id("cite-paragraph").text_content()
     assert "§ 1" in paragraph and paragraph.rstrip(".").endswith("agn-arrival.html#agn-p1")
     assert {"data/citation.bib", "data/citation.json", "data/citation.txt"} <= {a.get("href") for a in main.iter("a")}

@@ -124,3 +124,16 @@ def test_missing_title_statement_is_reported(validator, tmp_path):
                                     "<sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>")
     [d] = validator.validate_paths([write(tmp_path / "a.xml", source)])
     assert d.severity == "error" and "publicationStmt" in d.message
+
+
+def test_a_note_names_its_source_in_bibl_and_the_source_description_lists_other_editions(validator, tmp_path):
+    """Issue 17: a note's source is a bibl inside it; a translation the editors did not transcribe is in listBibl."""
+    header = MINIMAL_HEADER.replace(
+        "<sourceDesc><p>S</p></sourceDesc>",
+        '<sourceDesc><bibl>The copy-text</bibl><listBibl><bibl type="translation">'
+        '<title level="a">Another translation</title>, <title level="j">A journal</title></bibl></listBibl></sourceDesc>')
+    source = tei('<p>x<note type="editorial">So says <bibl><title level="j">A paper</title>, 18 April 1934</bibl>.</note></p>',
+                 header=header)
+    assert validator.validate_paths([write(tmp_path / "a.xml", source)]) == []
+    in_running_text = tei('<p>x <listBibl><bibl>misplaced</bibl></listBibl></p>')
+    assert [d.severity for d in validator.validate_paths([write(tmp_path / "b.xml", in_running_text)])] == ["error"]

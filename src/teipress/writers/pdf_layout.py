@@ -221,6 +221,14 @@ class _Loop:
                     linenumbers.set_margin_style(current, new_map, self.margin)  # no box refers to the style element
                     linenumbers.repaint(document, new_map, self.margin, self.fetcher)
                     settled = True
+            # A page's apparatus gathered in one footnote too tall for what is left of the page is
+            # deferred whole by WeasyPrint: its entries then stand alone (footnote-policy: line),
+            # which keeps each on its lemma's page where there is room for it.
+            deferred = frozenset(new_map.off_page) - loose
+            if settled and deferred and self.passes < self.options.max_passes:
+                loose, settled = loose | deferred, False
+                following, following_key = _annotated(self.source, new_map, new_repeats, loose,
+                                                      _hosts(self.notes, new_pages))
             if settled or self.passes >= self.options.max_passes:
                 return self.finish(document, current, new_map, settled, final)
             line_map, repeats, pages = new_map, new_repeats, new_pages
