@@ -39,8 +39,8 @@ def output_names(text_id: str, name: str, outputs=None) -> dict[str, str]:
 
 
 def edition_element(settings: Settings) -> etree._Element:
-    """Give a ``tp:edition`` element carrying the edition's settings: title, URL and
-    build date as attributes; the editors and the licence of ``teipress.toml``, when
+    """Give a ``tp:edition`` element carrying the edition's settings: title, URL, build
+    date and, when given, the rendering conventions (teipress.conventions) as attributes; the editors and the licence of ``teipress.toml``, when
     given, as TEI ``editor`` and ``licence`` elements in ``tp:settings`` (the stylesheets
     name them before what the files' headers say)."""
     edition = etree.Element(
