@@ -36,16 +36,16 @@ LINES = """
 <lb n="3"/>fili<supplied reason="omitted">o</supplied> <abbr>pos</abbr> <surplus>s</surplus>
 <lb n="4"/><gap reason="illegible" quantity="2" unit="character"/> vixit <supplied reason="lost" cert="low">annis</supplied>
 <lb n="5"/>XX h<expan><abbr>s</abbr><ex>itus</ex></expan> <expan><abbr>e</abbr><ex>st</ex></expan>
-<lb n="6"/>vale
+<lb n="6"/>val<supplied reason="undefined" evidence="previouseditor">e</supplied>
 """
 
-UNDERDOT = "\u0323"
+UNDERDOT, UNDERLINE = "\u0323", "\u0332"
 # The reading text as an epigraphist writes it: line numbers at the first and the fifth line.
 LEIDEN = ("1 [- - -] L(ucius) Valeri[us] [. . .]ae a\u0323b\u0323 ⟦Getae⟧ fili⟨o⟩ pos(- - -) {s} "
-          ". . vixit [annis?] 5 XX hs(itus) e(st) vale")
+          ". . vixit [annis?] 5 XX hs(itus) e(st) vale\u0332")
 
 # The same lines in teipress's own signs: supplied text in ⟨ ⟩ with its apparatus letter, […] for a gap.
-DEFAULT = "[…] Lucius Valeri⟨us⟩a […]ae ab Getae fili⟨o⟩b pos s […] vixit ⟨annis⟩c XX hsitus est vale"
+DEFAULT = "[…] Lucius Valeri⟨us⟩a […]ae ab Getae fili⟨o⟩b pos s […] vixit ⟨annis⟩c XX hsitus est val⟨e⟩d"
 
 
 def inscription(body_div: str = '<div type="edition" xml:lang="la"><ab>' + LINES + "</ab></div>",
@@ -84,9 +84,24 @@ def test_the_leiden_page_shows_each_word_once(tmp_path, stylesheets):
     out = built(tmp_path, stylesheets)
     signs = ("//*[contains(concat(' ', @class, ' '), ' bracket ') or contains(concat(' ', @class, ' '), ' tei-gap ')"
              " or contains(concat(' ', @class, ' '), ' line-num ')]")
-    shown = block_text(out, signs).replace(UNDERDOT, "")
+    shown = block_text(out, signs).replace(UNDERDOT, "").replace(UNDERLINE, "")
     root = etree.fromstring(inscription().encode("utf-8"))
     assert text_bounds(root).check(shown) == ({}, {})
+
+
+GAPS = """<lb n="1"/>a<gap reason="lost" quantity="5" unit="character" precision="low"/>b
+<lb n="2"/><gap reason="lost" extent="unknown" unit="line"/>
+<lb n="3"/><gap reason="lost" quantity="2" unit="line"/>
+<lb n="4"/>c<gap reason="illegible" extent="unknown" unit="character"/>d
+<lb n="5"/><gap reason="omitted"/>e"""
+
+
+def test_a_gap_shows_its_reason_extent_quantity_and_unit(tmp_path, stylesheets):
+    """c. n for an approximate count, dashes for lines (bracketed when their number is known),
+    no brackets for illegible letters; an editor's omission keeps teipress's mark."""
+    source = inscription('<div type="edition"><ab>' + GAPS + "</ab></div>")
+    assert block_text(built(tmp_path, stylesheets, source=source)) == (
+        "1 a[c. 5]b - - - - - - [- - - - - -] [- - - - - -] c- - -d 5 […]e")
 
 
 def test_the_diplomatic_view_of_a_leiden_page_shows_the_stone_as_it_is(tmp_path, stylesheets):
@@ -96,7 +111,7 @@ def test_the_diplomatic_view_of_a_leiden_page_shows_the_stone_as_it_is(tmp_path,
     hidden = ("//*[contains(concat(' ', @class, ' '), ' alt ')"
               " and not(contains(concat(' ', @class, ' '), ' in-diplomatic '))]")
     assert block_text(out, hidden) == ("1 [- - -] L Valeri [. . .]ae a\u0323b\u0323 ⟦Getae⟧ fili pos {s} "
-                                       ". . vixit 5 XX hs e vale")
+                                       ". . vixit 5 XX hs e val")
 
 
 def test_an_xml_model_naming_the_epidoc_schema_makes_a_text_epidoc(tmp_path):
@@ -140,6 +155,7 @@ def test_how_to_read_lists_the_leiden_signs_with_their_meanings(tmp_path, styles
     assert signs[". . ."].startswith("traces of as many letters")
     assert signs["a\u0323b\u0323c\u0323"].startswith("letters damaged or read with doubt")
     assert signs["⟦abc⟧"] == "letters erased in antiquity"
+    assert signs["a\u0332b\u0332c\u0332"].startswith("letters restored from another copy")
     assert signs["{abc}"] == "letters written in error, to be left out"
 
 
@@ -183,5 +199,5 @@ def test_the_pdf_shows_the_leiden_signs(tmp_path, stylesheets):
 def test_the_diplomatic_pdf_prints_the_source_side(tmp_path, stylesheets):
     text = pdf_text(built(tmp_path, stylesheets, "diplomatic", formats="pdf"))
     assert "[- - -] L Valeri [. . .]ae" in text
-    assert "fili pos s" in text and "vixit XX hs e vale" in text
+    assert "fili pos s" in text and "vixit XX hs e val" in text
     assert "(ucius)" not in text and "annis" not in text and "⟨o⟩" not in text

@@ -58,10 +58,14 @@
     <xsl:sequence select="tp:l10n('sign-' || $name)"/>
   </xsl:function>
 
-  <!-- The brackets of a supplied element: 'omitted' (⟨ ⟩) for text the scribe left out, else 'lost' ([ ]). -->
+  <!--
+    The sign of a supplied element: 'omitted' (⟨ ⟩) for text the scribe left out,
+    'undefined' (underlined letters) for text restored from a parallel copy or a
+    previous editor without saying whether it is lost, else 'lost' ([ ]).
+  -->
   <xsl:function name="tp:supplied-sign" as="xs:string">
     <xsl:param name="supplied" as="element()"/>
-    <xsl:sequence select="if ($supplied/@reason = 'omitted') then 'omitted' else 'lost'"/>
+    <xsl:sequence select="if ($supplied/@reason = ('omitted', 'undefined')) then string($supplied/@reason) else 'lost'"/>
   </xsl:function>
 
   <!--
@@ -97,14 +101,21 @@
   <!-- $text with a dot below (U+0323) after each letter, as Leiden marks letters read with doubt. -->
   <xsl:function name="tp:underdotted" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '([^\s\p{M}]\p{M}*)', '$1' || tp:sign('underdot'))"/>
+    <xsl:sequence select="tp:marked($text, tp:sign('underdot'))"/>
+  </xsl:function>
+
+  <!-- $text with the combining sign $mark after each letter (and its own combining signs). -->
+  <xsl:function name="tp:marked" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="mark" as="xs:string"/>
+    <xsl:sequence select="replace($text, '([^\s\p{M}]\p{M}*)', '$1' || $mark)"/>
   </xsl:function>
 
   <!-- The signs a convention uses, in the order How to read lists them. -->
   <xsl:function name="tp:signs" as="xs:string*">
     <xsl:param name="convention" as="xs:string"/>
     <xsl:sequence select="
-      if ($convention eq 'leiden') then ('lost', 'omitted', 'uncertain', 'expan', 'abbr', 'gap-unknown',
+      if ($convention eq 'leiden') then ('lost', 'omitted', 'uncertain', 'undefined', 'expan', 'abbr', 'gap-unknown',
         'gap-letters', 'gap-illegible', 'unclear', 'erasure', 'surplus', 'line-numbers')
       else if ($convention eq 'diplomatic') then ('gap-unknown', 'gap-letters', 'gap-illegible', 'unclear',
         'erasure', 'line-numbers')
@@ -124,6 +135,7 @@
       else if ($name eq 'gap-letters') then tp:gap-sign('lost', 'character', 3, false())
       else if ($name eq 'gap-illegible') then tp:gap-sign('illegible', 'character', 3, false())
       else if ($name eq 'unclear') then tp:underdotted($letters)
+      else if ($name eq 'undefined') then tp:marked($letters, tp:sign('underline'))
       else if ($name eq 'line-numbers') then string($tp:line-number-every)
       else ''"/>
   </xsl:function>

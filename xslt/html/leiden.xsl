@@ -21,21 +21,35 @@
   expand-text="yes">
 
   <!--
-    Supplied text in its brackets, with "?" when @cert is low. On the web page
-    it shows in the reading view only, as in the default rule; it has no
-    apparatus entry (tp:is-apparatus-item): the brackets say what it is.
+    Supplied text in its brackets, with "?" when @cert is low; restored from
+    another copy (@reason undefined), its letters underlined instead. On the
+    web page it shows in the reading view only, as in the default rule; it has
+    no apparatus entry (tp:is-apparatus-item): its signs say what it is.
   -->
   <xsl:template match="tei:supplied[tp:leiden(.)]">
     <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="sign" select="tp:supplied-sign(.)"/>
+    <xsl:variable name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:variable>
     <span>
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'supplied', 'supplied-' || $sign, ('alt', 'in-reading')[$tp:web]"/>
         <xsl:with-param name="with-id" select="false()"/>
       </xsl:call-template>
-      <span class="bracket">{tp:sign($sign || '-open')}</span>
-      <xsl:apply-templates/>
-      <span class="bracket">{tp:sign('uncertain')[current()/@cert = 'low']}{tp:sign($sign || '-close')}</span>
+      <xsl:choose>
+        <xsl:when test="$sign eq 'undefined'">
+          <xsl:apply-templates select="$content" mode="tp:mark-letters">
+            <xsl:with-param name="tp:mark" select="tp:sign('underline')" tunnel="yes"/>
+          </xsl:apply-templates>
+          <span class="bracket">{tp:sign('uncertain')[current()/@cert = 'low']}</span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="bracket">{tp:sign($sign || '-open')}</span>
+          <xsl:sequence select="$content"/>
+          <span class="bracket">{tp:sign('uncertain')[current()/@cert = 'low']}{tp:sign($sign || '-close')}</span>
+        </xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 
@@ -105,23 +119,27 @@
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-unclear', 'leiden-unclear'"/>
       </xsl:call-template>
-      <xsl:apply-templates select="$content" mode="tp:underdot"/>
+      <xsl:apply-templates select="$content" mode="tp:mark-letters">
+        <xsl:with-param name="tp:mark" select="tp:sign('underdot')" tunnel="yes"/>
+      </xsl:apply-templates>
     </span>
   </xsl:template>
 
-  <xsl:template match="text()" mode="tp:underdot">
-    <xsl:value-of select="tp:underdotted(.)"/>
+  <!-- Mode tp:mark-letters: rendered content with the combining sign $tp:mark after each letter. -->
+  <xsl:template match="text()" mode="tp:mark-letters">
+    <xsl:param name="tp:mark" as="xs:string" tunnel="yes"/>
+    <xsl:value-of select="tp:marked(., $tp:mark)"/>
   </xsl:template>
 
   <!-- Signs and numbers inside the content keep their form. -->
-  <xsl:template match="*[tokenize(@class) = ('bracket', 'line-num', 'app-call', 'note-call')]" mode="tp:underdot">
+  <xsl:template match="*[tokenize(@class) = ('bracket', 'line-num', 'app-call', 'note-call')]" mode="tp:mark-letters">
     <xsl:copy-of select="."/>
   </xsl:template>
 
-  <xsl:template match="*" mode="tp:underdot">
+  <xsl:template match="*" mode="tp:mark-letters">
     <xsl:copy>
       <xsl:copy-of select="@*"/>
-      <xsl:apply-templates mode="tp:underdot"/>
+      <xsl:apply-templates mode="tp:mark-letters"/>
     </xsl:copy>
   </xsl:template>
 
