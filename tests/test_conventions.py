@@ -201,3 +201,11 @@ def test_the_diplomatic_pdf_prints_the_source_side(tmp_path, stylesheets):
     assert "[- - -] L Valeri [. . .]ae" in text
     assert "fili pos s" in text and "vixit XX hs e val" in text
     assert "(ucius)" not in text and "annis" not in text and "⟨o⟩" not in text
+
+
+def test_a_changed_setting_rebuilds_the_pages_the_cache_kept(tmp_path, stylesheets):
+    """The setting is part of the build's fingerprint: the same output folder built again with
+    another convention gets the new signs, not the cached page."""
+    out = built(tmp_path, stylesheets, "default")
+    assert "[- - -]" not in block_text(out)
+    assert block_text(built(tmp_path, stylesheets)) == LEIDEN

@@ -78,7 +78,7 @@
   </xsl:template>
 
   <!-- An abbreviation standing alone (no expan, choice or partner): abc(- - -). -->
-  <xsl:template match="tei:abbr[tp:leiden(.)][not(parent::tei:expan or parent::tei:choice)][empty(tp:sibling-pair(.))]">
+  <xsl:template match="tei:abbr[tp:leiden(.)][not(ancestor::tei:expan or parent::tei:choice)][empty(tp:sibling-pair(.))]">
     <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <span>
       <xsl:call-template name="tp:attributes">
