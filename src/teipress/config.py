@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .conventions import CONVENTIONS
 from .errors import UsageError
 
 SETTINGS_FILE = "teipress.toml"
@@ -20,6 +21,7 @@ _KEYS = {
     "edition": ("title", "build-date", "introduction", "url", "editors", "licence"),
     "build": ("texts", "formats", "out", "jobs", "scheduler", "stylesheets", "schema", "rules"),
     "pdf": ("line-numbers", "line-number-every", "notes"),
+    "render": ("conventions",),
 }
 
 
@@ -36,6 +38,9 @@ class Settings:
     pdf_line_numbers: str = "text"  # [pdf] line-numbers: "text" (counted per text) or "page"
     pdf_line_number_every: int = 5  # [pdf] line-number-every: a margin number on every n-th line
     pdf_notes: str = "footnotes"  # [pdf] notes: "footnotes" or "endnotes"
+    # [render] conventions: "default", "leiden" or "diplomatic" (teipress.conventions); "" when not given:
+    # EpiDoc texts then take Leiden, the others the default.
+    conventions: str = ""
     # The edition folder: where teipress.toml is, and what the paths below were resolved against.
     folder: Path = Path(".")
     texts: tuple[Path, ...] = (Path("tei"),)  # [build] texts: the files and folders of TEI the edition is built from
@@ -180,7 +185,7 @@ def load_settings(folder: str | Path = ".") -> Settings:
     folder = Path(folder)
     path = folder / SETTINGS_FILE
     document = _read(path)
-    edition, build, pdf = (_Table(path, name, document.get(name, {})) for name in _KEYS)
+    edition, build, pdf, render = (_Table(path, name, document.get(name, {})) for name in _KEYS)
 
     build_date = edition.values.get("build-date", "")
     if isinstance(build_date, _dt.date) and not isinstance(build_date, _dt.datetime):
@@ -216,6 +221,7 @@ def load_settings(folder: str | Path = ".") -> Settings:
         pdf_line_numbers=pdf.choice("line-numbers", ("text", "page"), Settings.pdf_line_numbers),
         pdf_line_number_every=pdf.whole_number("line-number-every", Settings.pdf_line_number_every),
         pdf_notes=pdf.choice("notes", ("footnotes", "endnotes"), Settings.pdf_notes),
+        conventions=render.choice("conventions", CONVENTIONS, "") if "conventions" in render.values else "",
         folder=folder,
         texts=resolved_texts,
         formats=_formats(build),

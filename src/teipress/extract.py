@@ -16,11 +16,12 @@ import hashlib
 from lxml import etree
 
 from .config import Settings
+from .conventions import mark_epidoc
 from .document import Document
 from .namespaces import TEI_NS, TP_NS
 
 # Bump when the extract rule changes: cached extracts of an older rule are then not reused.
-EXTRACT_VERSION = "1"
+EXTRACT_VERSION = "2"
 
 # Elements of a text kept whole in its extract: what the edition's pages quote
 # (mentions with @ref, dates, an apparatus entry as the example of How to read),
@@ -38,8 +39,8 @@ def output_names(text_id: str, name: str, outputs=None) -> dict[str, str]:
 
 
 def edition_element(settings: Settings) -> etree._Element:
-    """Give a ``tp:edition`` element carrying the edition's settings: title, URL and
-    build date as attributes; the editors and the licence of ``teipress.toml``, when
+    """Give a ``tp:edition`` element carrying the edition's settings: title, URL, build
+    date and, when given, the rendering conventions (teipress.conventions) as attributes; the editors and the licence of ``teipress.toml``, when
     given, as TEI ``editor`` and ``licence`` elements in ``tp:settings`` (the stylesheets
     name them before what the files' headers say)."""
     edition = etree.Element(
@@ -49,6 +50,8 @@ def edition_element(settings: Settings) -> etree._Element:
         url=settings.url,
         **{"build-date": settings.build_date},
     )
+    if settings.conventions:  # only when given: without it each text's kind decides (teipress.conventions)
+        edition.set("conventions", settings.conventions)
     if settings.editors or settings.licence:
         holder = etree.SubElement(edition, f"{{{TP_NS}}}settings")
         for name in settings.editors:
@@ -83,7 +86,7 @@ def text_element(document: Document, position: int, root: etree._Element | None 
         src=document.copy_name,
         **(output_names(text_id, document.copy_name) if links is None else links),
     )
-    holder.append(copy.deepcopy(document.root if root is None else root))
+    holder.append(mark_epidoc(document, copy.deepcopy(document.root if root is None else root)))
     return holder
 
 
@@ -107,7 +110,7 @@ def text_extract(document: Document) -> etree._Element:
     Every element stays where it was, so what the stylesheets count (numbered
     paragraphs, notes, apparatus entries, mentions) and every locus label
     come out as from the whole text."""
-    root = copy.deepcopy(document.root)
+    root = mark_epidoc(document, copy.deepcopy(document.root))
     for text in root.iterchildren(f"{{{TEI_NS}}}text"):
         _strip(text)
     return root

@@ -59,6 +59,13 @@ An edition made with teipress. Replace this introduction, the example text in te
 # line-numbers = "text"
 # line-number-every = 5
 # notes = "footnotes"
+
+[render]
+# The signs of the editors' interventions: "default" (teipress's own), "leiden" (the Leiden conventions
+# of epigraphy: [lost], ⟨omitted⟩, a(bbreviation), [- - -], dots below unclear letters) or "diplomatic"
+# (the source's side: the page opens in its diplomatic view, print and EPUB show it). Without it,
+# EpiDoc texts follow Leiden and the others the default.
+# conventions = "default"
 """
 
 

@@ -24,9 +24,11 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 PARTNER = {"sic": "corr", "orig": "reg", "abbr": "expan", "am": "ex"}
 PARTNER.update({v: k for k, v in list(PARTNER.items())})
 
-# Text a view may leave out of the reading text: deletions (reading view), supplied text
-# (diplomatic view), notes (their own section), descriptions that are not the text.
-OPTIONAL = {"del", "note", "supplied", "figDesc", "witDetail", "graphic", "gap"}
+# Text a view may leave out of the reading text: deletions (reading view), supplied text and
+# the editors' expansions of abbreviations (ex; the diplomatic view of a Leiden or diplomatic
+# edition shows the abbreviation as written), notes (their own section), descriptions that are
+# not the text.
+OPTIONAL = {"del", "note", "supplied", "ex", "figDesc", "witDetail", "graphic", "gap"}
 
 # Register entries inside a text, shown as their parts joined by separators.
 ENTRIES = {"person", "place", "org", "event", "personGrp", "object"}

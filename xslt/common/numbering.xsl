@@ -100,7 +100,8 @@
   <!-- True when $el gets an apparatus entry: an app, choice or supplied of the text, on the reading path. -->
   <xsl:function name="tp:is-apparatus-item" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el[self::tei:app or self::tei:choice or self::tei:supplied])
+    <!-- Under Leiden or diplomatic conventions supplied text has its brackets or is not shown: no entry. -->
+    <xsl:sequence select="exists($el[self::tei:app or self::tei:choice or self::tei:supplied[tp:conventions(.) eq 'default']])
       and exists($el/ancestor::tei:text) and tp:on-reading-path($el)"/>
   </xsl:function>
 

@@ -28,6 +28,7 @@
   <xsl:import href="../common/namesdates.xsl"/>
   <xsl:import href="../common/header.xsl"/>
   <xsl:import href="../common/edition.xsl"/>
+  <xsl:import href="../common/conventions.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

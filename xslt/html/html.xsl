@@ -40,14 +40,14 @@
 
   <!--
     What main holds on a text page. The article carries the current view in
-    data-view ("reading" without script; teipress.js switches it) and the views
+    data-view (without script "reading", "diplomatic" under that convention; teipress.js switches it) and the views
     the text offers in data-views; the reading text is rendered for the web
     (tunnel parameter tp:web: alternatives of every view, cross-references,
     entity cards), which print, overriding this template, does not ask for.
   -->
   <xsl:template match="tp:text" mode="tp:text-content">
     <xsl:variable name="tei" select="tp:tei(.)"/>
-    <article class="edition-text" id="text-{tp:safe-id(@id)}" data-view="reading"
+    <article class="edition-text" id="text-{tp:safe-id(@id)}" data-view="{tp:first-view($tei)}"
              data-views="{tp:views($tei) ! tp:view-token(.)}" data-pagefind-body="">
       <xsl:apply-templates select="." mode="tp:header"/>
       <xsl:call-template name="tp:text-tools">
@@ -104,7 +104,7 @@
           <xsl:variable name="kind" select="if (position() le 2) then . else 'witness'"/>
           <xsl:variable name="siglum" select="if ($kind eq 'witness') then tp:siglum($tei, .) else ''"/>
           <button type="button" class="view-button" data-view="{tp:view-token(.)}"
-                  aria-pressed="{. eq 'reading'}" title="{tp:l10n('view-' || $kind || '-title', $siglum)}">{tp:l10n('view-' || $kind, $siglum)}</button>
+                  aria-pressed="{. eq tp:first-view($tei)}" title="{tp:l10n('view-' || $kind || '-title', $siglum)}">{tp:l10n('view-' || $kind, $siglum)}</button>
         </xsl:for-each>
       </div>
       <div class="highlight-switch" role="group" aria-label="{tp:l10n('highlight-label')}">

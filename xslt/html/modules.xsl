@@ -21,6 +21,7 @@
   <xsl:import href="../common/namesdates.xsl"/>
   <xsl:import href="../common/header.xsl"/>
   <xsl:import href="../common/edition.xsl"/>
+  <xsl:import href="../common/conventions.xsl"/>
 
   <xsl:import href="fallback.xsl"/>
   <!-- Generic chapters (bibliography, lists, documentation, manuscripts) first: the specific modules after them win. -->
@@ -43,6 +44,9 @@
   <xsl:import href="chronology.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="paratext.xsl"/>
+  <!-- Rendering conventions last: their rules ask the text's convention and win only where it applies. -->
+  <xsl:import href="leiden.xsl"/>
+  <xsl:import href="diplomatic.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 

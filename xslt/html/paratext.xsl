@@ -289,6 +289,7 @@
       <h2 id="h-views">{tp:l10n('help-views')}</h2>
       <p>{tp:l10n('help-views-text')}</p>
     </section>
+    <xsl:apply-templates select="." mode="tp:help-signs"/>
     <section class="help-section" aria-labelledby="h-apparatus">
       <h2 id="h-apparatus">{tp:l10n('help-apparatus')}</h2>
       <p>{tp:l10n('help-apparatus-text')}</p>

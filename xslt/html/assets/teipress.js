@@ -15,12 +15,14 @@
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
 
-  /* Views: article[data-view] decides, through CSS, which alternatives show. */
+  /* Views: article[data-view] decides, through CSS, which alternatives show. The page opens in the
+     view the page says (the diplomatic one under the diplomatic convention, else the reading view). */
+  var firstView = (article && article.getAttribute("data-view")) || "reading";
 
   function viewFromUrl() {
     var fromQuery = new URLSearchParams(location.search).get("view");
     var fromHash = /^#view=([^&]+)/.exec(location.hash);
-    return fromQuery || (fromHash && decodeURIComponent(fromHash[1])) || "reading";
+    return fromQuery || (fromHash && decodeURIComponent(fromHash[1])) || firstView;
   }
 
   // The first block of the reading text at or below the top of the window: the reader's place.
@@ -35,7 +37,7 @@
 
   function setView(view, updateUrl) {
     var views = article.getAttribute("data-views").split(" ");
-    if (views.indexOf(view) < 0) view = "reading";
+    if (views.indexOf(view) < 0) view = firstView;
     var mark = placeMark();
     article.setAttribute("data-view", view);
     $all(".view-button").forEach(function (button) {
@@ -45,7 +47,7 @@
     if (mark) window.scrollBy(0, mark.element.getBoundingClientRect().top - mark.top);
     if (updateUrl) {
       var url = new URL(location.href);
-      if (view === "reading") url.searchParams.delete("view"); else url.searchParams.set("view", view);
+      if (view === firstView) url.searchParams.delete("view"); else url.searchParams.set("view", view);
       if (/^#view=/.test(url.hash)) url.hash = "";
       try { history.replaceState(null, "", url.href); } catch (e) { /* some file: URLs refuse; the view still switches */ }
     }
