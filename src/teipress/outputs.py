@@ -143,6 +143,7 @@ _BUILT_IN = (
     ("teipress.writers.tei", "TeiOutput"),
     ("teipress.writers.data", "DataOutput"),
     ("teipress.writers.search", "SearchOutput"),
+    ("teipress.writers.dts", "DtsOutput"),
     ("teipress.writers.pdf", "PdfOutput"),
     ("teipress.writers.epub", "EpubOutput"),
 )
