@@ -168,3 +168,28 @@ def test_a_prose_edit_rebuilds_only_that_texts_api_files(tmp_path, stylesheets):
     rewritten = {p.relative_to(out / "api" / "dts").as_posix() for p, t in before.items() if p.stat().st_mtime_ns != t}
     assert rewritten and all(name.split("/")[1].startswith("lone") for name in rewritten), sorted(rewritten)
     assert {"document/lone.xml", "document/lone/1.xml", "collection/lone.json"} <= rewritten
+
+
+def test_the_server_sends_the_api_as_json_ld_and_tei(tmp_path):
+    import urllib.request
+
+    from teipress.serve import make_server, server_url, start
+
+    files = {"api/dts/index.json": "{}", "api/dts/navigation/t;down=1.json": "{}",
+             "api/dts/document/t/3.xml": "<TEI/>", "data/registers.json": "{}", "sitemap.xml": "<urlset/>"}
+    for name, content in files.items():
+        write(tmp_path / name, content)
+    server = make_server(tmp_path, "127.0.0.1", 0)
+    thread = start(server)
+    try:
+        kinds = {}
+        for name in files:
+            with urllib.request.urlopen(server_url(server) + name, timeout=10) as answer:
+                kinds[name] = answer.headers["Content-Type"]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+    assert kinds == {"api/dts/index.json": "application/ld+json", "api/dts/navigation/t;down=1.json": "application/ld+json",
+                     "api/dts/document/t/3.xml": "application/tei+xml", "data/registers.json": "application/json",
+                     "sitemap.xml": "application/xml"}

@@ -37,6 +37,8 @@ EDITION_ID = "edition"  # the collection of the edition's texts (no text takes t
 # The namespace of dts:wrapper as DTS 1.0 writes it ("Document Endpoint": "XML/TEI encoding and sub-tree representation").
 WRAPPER_NS = "https://w3id.org/api/dts#"
 TEI_MEDIA_TYPE = "application/tei+xml"
+# The Content-Type of the API's files, by extension: what DTS 1.0 asks a server to send.
+MEDIA_TYPES = {".json": "application/ld+json", ".xml": TEI_MEDIA_TYPE}
 
 COLLECTION_TEMPLATE = "collection{/id}{;nav}.json"
 NAVIGATION_TEMPLATE = "navigation/{resource}{;tree}{;down}{/ref,start,end}.json"

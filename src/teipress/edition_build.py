@@ -67,6 +67,9 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     source = _write_extract_edition(edition.cache.folder / "pages-source.xml", found.texts, register_docs,
                                     found.introductions, edition.settings, edition.cache, linked(edition.outputs))
     jobs = [job for output in edition.outputs for job in output.page_jobs(register_docs)]
+    if not edition.settings.url:
+        edition.diagnostics.extend(_unwritten_without_url([job for job in jobs if job.needs_url], edition.settings))
+        jobs = [job for job in jobs if not job.needs_url]
     try:
         pages, seen = executor.pages(source, jobs, edition.staging)
     finally:
@@ -75,6 +78,15 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     stylesheets = executor.builder.stylesheets
     static = [path for output in edition.outputs for path in output.site_files(stylesheets, register_docs, edition.staging)]
     edition.record(PAGES, [*pages, *static])
+
+
+def _unwritten_without_url(jobs, settings) -> list[Diagnostic]:
+    """Give the warning that the pages ``jobs``, which need absolute URLs, are not written."""
+    if not jobs:
+        return []
+    targets = ", ".join(job.target for job in jobs)
+    return [Diagnostic(str(settings.file), 1, 1, "warning",
+                       f"{targets} not written: absolute URLs are needed; set [edition] url in teipress.toml")]
 
 
 def build_books(edition: EditionBuild, executor: Executor, register_docs: list[Document], texts_failed: bool) -> None:
