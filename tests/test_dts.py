@@ -193,3 +193,13 @@ def test_the_server_sends_the_api_as_json_ld_and_tei(tmp_path):
     assert kinds == {"api/dts/index.json": "application/ld+json", "api/dts/navigation/t;down=1.json": "application/ld+json",
                      "api/dts/document/t/3.xml": "application/tei+xml", "data/registers.json": "application/json",
                      "sitemap.xml": "application/xml"}
+
+
+def test_the_open_data_page_links_the_api_when_it_is_built(seed_edition, tmp_path, stylesheets):
+    page = html.parse(str(seed_edition / "data.html")).getroot()
+    [link] = page.xpath('//section[@aria-labelledby="h-data-interfaces"]//a')
+    assert (link.get("href"), link.get("type")) == ("api/dts/index.json", "application/ld+json")
+    assert (seed_edition / link.get("href")).is_file()
+    assert "Distributed Text Services" in page.xpath('string(//section[@aria-labelledby="h-data-interfaces"])')
+    build([FIXTURES / "mini"], tmp_path, "html", Settings(title="Mini", build_date="2026-11-24"), stylesheets)
+    assert "api/dts" not in (tmp_path / "data.html").read_text(encoding="utf-8")

@@ -29,10 +29,12 @@ from urllib.parse import quote, unquote
 from lxml import etree
 
 from .citetree import TEI_NS, Unit
+from .lists import interfaces
 
 CONTEXT = "https://dtsapi.org/context/v1.0.json"
 VERSION = "1.0"
-FOLDER = "api/dts"
+# The entry point's file, as xslt/common/lists.xml states it (the open data page links it): api/dts/index.json.
+FOLDER, ENTRY = interfaces()["dts"].rsplit("/", 1)
 EDITION_ID = "edition"  # the collection of the edition's texts (no text takes this id: scan.reserved_names)
 # The namespace of dts:wrapper as DTS 1.0 writes it ("Document Endpoint": "XML/TEI encoding and sub-tree representation").
 WRAPPER_NS = "https://w3id.org/api/dts#"
@@ -67,7 +69,7 @@ def dumps(value) -> str:
 
 def entry(base: str) -> dict:
     """Give the entry endpoint's response."""
-    return {"@context": CONTEXT, "dtsVersion": VERSION, "@id": f"{base}index.json", "@type": "EntryPoint",
+    return {"@context": CONTEXT, "dtsVersion": VERSION, "@id": base + ENTRY, "@type": "EntryPoint",
             "collection": base + COLLECTION_TEMPLATE, "navigation": base + NAVIGATION_TEMPLATE,
             "document": base + DOCUMENT_TEMPLATE}
 

@@ -41,6 +41,7 @@
   <xsl:import href="chronology.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="paratext.xsl"/>
+  <xsl:import href="reuse.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 

@@ -26,6 +26,10 @@ class DtsOutput(Output):
     summary = "a static DTS 1.0 API (api/dts/): collection, navigation and document endpoints"
     requires = ("tei",)  # a resource's download link is the text's TEI copy
 
+    def text_links(self, text_id: str, copy: str) -> dict[str, str]:
+        # The text's resource (its collection file); pages know by it that the API is built.
+        return {"dts": f"{dtsapi.FOLDER}/collection/{text_id}.json"}
+
     def build_text(self, job: TextJob) -> list[Path]:
         result = _parse(job.stylesheets.run(STYLESHEET, job.node, {"part": "text", "text-id": job.text_id},
                                             label=str(job.document.path)))
@@ -39,7 +43,7 @@ class DtsOutput(Output):
         return written
 
     def page_jobs(self, registers) -> list[PageJob]:
-        return [CollectionJob(STYLESHEET, (("part", "edition"),), f"{dtsapi.FOLDER}/index.json",
+        return [CollectionJob(STYLESHEET, (("part", "edition"),), f"{dtsapi.FOLDER}/{dtsapi.ENTRY}",
                               "the DTS API's entry point and collection")]
 
 
@@ -104,7 +108,7 @@ def edition_files(result: etree._Element) -> dict[str, str]:
     members = [_resource(base, url, text, None) for text in result.iterfind(f"{_TP}dts-text")]
     edition = dtsapi.collection(base, result.get("title") or "", members)
     whole = dtsapi.dumps(dtsapi.response(edition, member=members))
-    files = {"index.json": dtsapi.dumps(dtsapi.entry(base)),
+    files = {dtsapi.ENTRY: dtsapi.dumps(dtsapi.entry(base)),
              "collection.json": whole, "collection;nav=children.json": whole,
              "collection;nav=parents.json": dtsapi.dumps(dtsapi.response(edition, member=[]))}
     files.update({f"collection/{dtsapi.EDITION_ID}{name[len('collection'):]}": data for name, data in list(files.items())
