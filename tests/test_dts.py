@@ -203,3 +203,17 @@ def test_the_open_data_page_links_the_api_when_it_is_built(seed_edition, tmp_pat
     assert "Distributed Text Services" in page.xpath('string(//section[@aria-labelledby="h-data-interfaces"])')
     build([FIXTURES / "mini"], tmp_path, "html", Settings(title="Mini", build_date="2026-11-24"), stylesheets)
     assert "api/dts" not in (tmp_path / "data.html").read_text(encoding="utf-8")
+
+
+def test_a_text_named_by_a_file_with_a_space_has_encoded_urls_and_plain_file_names(tmp_path, stylesheets):
+    write(tmp_path / "tei" / "letter one.xml", """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Letter</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+</fileDesc></teiHeader><text><body><div><head>One</head><p>Dear friend.</p></div></body></text></TEI>""")
+    report = build([tmp_path / "tei"], tmp_path / "out", "dts", Settings(title="L", build_date="2000-01-01"), stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    api = tmp_path / "out" / "api" / "dts"
+    resource = _json(api / "collection" / "letter one.json")
+    assert resource["navigation"] == "/api/dts/navigation/letter%20one{;tree}{;down}{/ref,start,end}.json"
+    assert resource["download"] == "/tei/letter%20one.xml"
+    assert _json(api / "navigation" / "letter one;down=1.json")["@id"] == "/api/dts/navigation/letter%20one;down=1.json"
+    assert (api / "document" / "letter one" / "div-1.xml").is_file()

@@ -53,7 +53,9 @@ def api_base(url: str) -> str:
 
 
 def site_url(url: str, href: str) -> str:
-    """Give the URL of a file of the site (``href`` relative to its root)."""
+    """Give the URL of a file of the site (``href``, its path relative to the site's root: file
+    names may hold spaces or "#", which are percent-encoded)."""
+    href = quote(href, safe="/-._~")
     return f"{url}{href}" if url else f"/{href}"
 
 
