@@ -46,6 +46,10 @@ def seed_edition(tmp_path_factory, stylesheets) -> Path:
     return out
 
 
+# What a build of the web edition says when the edition has no url ([edition] url), from the edition's folder.
+SITEMAP_WARNING = ("teipress.toml:1:1: warning: sitemap.xml not written: absolute URLs are needed; "
+                   "set [edition] url in teipress.toml")
+
 # Where the seed edition is published in the tests that need absolute URLs (no real address).
 SEED_URL = "https://example.org/trotsky/"
 
