@@ -31,9 +31,15 @@ def test_a_beacon_file_links_each_person_with_a_wikidata_id_to_the_register(seed
     assert not (seed_site_with_url / "beacon-gnd.txt").exists() and not (seed_site_with_url / "beacon-viaf.txt").exists()
 
 
-def test_without_a_contact_email_no_static_repository_is_written(seed_site_with_url):
+def test_without_a_contact_email_no_static_repository_is_written_and_the_build_says_so(seed_site_with_url, tmp_path,
+                                                                                       stylesheets):
     # The seed files' publicationStmt/address names no email, and adminEmail is required.
     assert not (seed_site_with_url / "oai.xml").exists()
+    report = build([TEI], tmp_path, "harvest", Settings(**SEED_SETTINGS_ARGS, url=SEED_URL), stylesheets)
+    assert [str(d) for d in report.diagnostics] == [
+        "teipress.toml:1:1: warning: oai.xml not written: an OAI-PMH repository needs a contact address (adminEmail): "
+        "give an email in a file's publicationStmt/address"]
+    assert (tmp_path / "beacon-wikidata.txt").is_file() and not (tmp_path / "oai.xml").exists()
 
 
 def test_the_static_repository_has_the_dublin_core_of_every_text(tmp_path, stylesheets):

@@ -75,6 +75,10 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     finally:
         source.unlink(missing_ok=True)
     _merge(edition.unhandled, seen)
+    written = set(pages)
+    edition.diagnostics.extend(
+        Diagnostic(str(edition.settings.file), 1, 1, "warning", f"{job.target} not written: {job.unwritten}")
+        for job in jobs if job.unwritten and edition.staging / job.target not in written)
     stylesheets = executor.builder.stylesheets
     static = [path for output in edition.outputs for path in output.site_files(stylesheets, register_docs, edition.staging)]
     edition.record(PAGES, [*pages, *static])

@@ -35,7 +35,9 @@ class HarvestOutput(Output):
     reads_links = ("html",)  # a record's identifier and a BEACON target are web pages
 
     def page_jobs(self, registers) -> list[PageJob]:
-        jobs = [OptionalJob(STYLESHEET, (("file", "oai"),), OAI_FILE, "the OAI-PMH static repository", needs_url=True)]
+        jobs = [OptionalJob(STYLESHEET, (("file", "oai"),), OAI_FILE, "the OAI-PMH static repository", needs_url=True,
+                            unwritten="an OAI-PMH repository needs a contact address (adminEmail): give an email "
+                                      "in a file's publicationStmt/address")]
         jobs += [OptionalJob(STYLESHEET, (("file", f"beacon-{authority}"),), f"beacon-{authority}.txt",
                              f"the BEACON file of {authority} ids", needs_url=True) for authority in AUTHORITIES]
         return jobs
