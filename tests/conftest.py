@@ -46,6 +46,27 @@ def seed_edition(tmp_path_factory, stylesheets) -> Path:
     return out
 
 
+# What a build of the web edition says when the edition has no url ([edition] url), from the edition's folder.
+SITEMAP_WARNING = ("teipress.toml:1:1: warning: sitemap.xml not written: absolute URLs are needed; "
+                   "set [edition] url in teipress.toml")
+
+# Where the seed edition is published in the tests that need absolute URLs (no real address).
+SEED_URL = "https://example.org/trotsky/"
+
+
+@pytest.fixture(scope="session")
+def seed_site_with_url(tmp_path_factory, stylesheets) -> Path:
+    """The web edition and the harvesting files of the seed edition published at SEED_URL
+    (a sitemap and harvesting files need absolute URLs), built once for the session."""
+    from teipress.config import Settings
+    from teipress.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-site-url")
+    report = build([TEI], out, "html,harvest", Settings(**SEED_SETTINGS_ARGS, url=SEED_URL), stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return out
+
+
 @pytest.fixture(scope="session")
 def stylesheets():
     """One set of compiled stylesheets for the whole test session."""

@@ -12,7 +12,7 @@ from teipress.config import Settings
 from teipress.export import export_text
 from teipress.pipeline import build
 
-from .conftest import SEED_SETTINGS_ARGS, TEI
+from .conftest import SEED_SETTINGS_ARGS, SEED_URL, TEI
 from .htmlview import view_text, words
 
 T = "{http://www.tei-c.org/ns/1.0}"
@@ -197,11 +197,21 @@ def test_text_page_carries_citation_metadata_and_json_ld(site):
     assert page.xpath('//span[@data-access-date]') and page.xpath('//button[contains(@class, "cite-copy")]')
 
 
-def test_sitemap_lists_every_page(site):
+def test_sitemap_lists_every_page(seed_site_with_url):
+    site = seed_site_with_url
     sitemap = etree.parse(str(site / "sitemap.xml"))
     locs = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
-    pages = sorted(p.name for p in site.glob("*.html"))
+    pages = sorted(SEED_URL + p.name for p in site.glob("*.html"))
     assert sorted(locs) == pages
+
+
+def test_without_a_url_no_sitemap_is_written_and_the_build_says_so(site, tmp_path, stylesheets):
+    assert not (site / "sitemap.xml").exists()
+    report = build([TEI], tmp_path, "html", SETTINGS, stylesheets)
+    warnings = [str(d) for d in report.diagnostics if "sitemap.xml" in d.message]
+    assert warnings == ["teipress.toml:1:1: warning: sitemap.xml not written: absolute URLs are needed; "
+                        "set [edition] url in teipress.toml"]
+    assert not (tmp_path / "sitemap.xml").exists()
 
 
 def test_search_index_is_built_with_the_site(site):

@@ -18,6 +18,8 @@ from teipress.writers.data import DATASETS
 from teipress.writers.epub import CONTENT
 from teipress.writers.html import EXTRA_PAGES
 
+from .conftest import SEED_URL
+
 ROOT = Path(__file__).resolve().parent.parent
 TP = {"tp": "https://teipress.org/ns"}
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -69,8 +71,9 @@ def test_the_python_lists_are_read_from_the_file():
     assert DATASETS == datasets() and list(DATASETS) == _names("//tp:dataset/@file")
 
 
-def test_the_sitemap_lists_the_pages_python_builds_in_the_order_of_the_lists(seed_edition):
-    locs = etree.parse(str(seed_edition / "sitemap.xml")).xpath("//s:loc/text()", namespaces=SITEMAP)
+def test_the_sitemap_lists_the_pages_python_builds_in_the_order_of_the_lists(seed_edition, seed_site_with_url):
+    locs = etree.parse(str(seed_site_with_url / "sitemap.xml")).xpath("//s:loc/text()", namespaces=SITEMAP)
+    locs = [loc.removeprefix(SEED_URL) for loc in locs]
     pages = [loc[:-len(".html")] for loc in locs if loc[:-len(".html")] not in TEXTS]
     registers = [page for page in register_pages() if (seed_edition / f"{page}.html").is_file()]
     assert registers == list(register_pages())  # the seed registers have entries of every kind

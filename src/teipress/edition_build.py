@@ -70,14 +70,30 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     collections = list(found.collection_ids.values())
     jobs = [job for output in edition.outputs
             for job in [*output.page_jobs(register_docs), *output.collection_jobs(collections)]]
+    if not edition.settings.url:
+        edition.diagnostics.extend(_unwritten_without_url([job for job in jobs if job.needs_url], edition.settings))
+        jobs = [job for job in jobs if not job.needs_url]
     try:
         pages, seen = executor.pages(source, jobs, edition.staging)
     finally:
         source.unlink(missing_ok=True)
     _merge(edition.unhandled, seen)
+    written = set(pages)
+    edition.diagnostics.extend(
+        Diagnostic(str(edition.settings.file), 1, 1, "warning", f"{job.target} not written: {job.unwritten}")
+        for job in jobs if job.unwritten and edition.staging / job.target not in written)
     stylesheets = executor.builder.stylesheets
     static = [path for output in edition.outputs for path in output.site_files(stylesheets, register_docs, edition.staging)]
     edition.record(PAGES, [*pages, *static])
+
+
+def _unwritten_without_url(jobs, settings) -> list[Diagnostic]:
+    """Give the warning that the pages ``jobs``, which need absolute URLs, are not written."""
+    if not jobs:
+        return []
+    targets = ", ".join(job.target for job in jobs)
+    return [Diagnostic(str(settings.file), 1, 1, "warning",
+                       f"{targets} not written: absolute URLs are needed; set [edition] url in teipress.toml")]
 
 
 def build_books(edition: EditionBuild, executor: Executor, register_docs: list[Document], texts_failed: bool) -> None:

@@ -1,4 +1,4 @@
-"""The lists of the edition (pages, register kinds, datasets, EPUB parts), read from the one
+"""The lists of the edition (pages, register kinds, datasets, interfaces, EPUB parts), read from the one
 file that states them, ``xslt/common/lists.xml``; the stylesheets get the same file as the
 parameter ``lists`` (:data:`LISTS_PARAMETER`), so Python and XSLT cannot disagree."""
 
@@ -61,6 +61,11 @@ def home_page() -> str:
 def datasets() -> dict[str, str]:
     """Give each file of the open data with the dataset written into it, in zip order."""
     return {dataset.get("file"): dataset.get("id") for dataset in lists_root().iterfind(f"{_TP}datasets/{_TP}dataset")}
+
+
+def interfaces() -> dict[str, str]:
+    """Give each interface for machines (the DTS API) with the file of its entry point."""
+    return {entry.get("name"): entry.get("file") for entry in lists_root().iterfind(f"{_TP}interfaces/{_TP}interface")}
 
 
 def epub_content_files() -> tuple[EpubFile, ...]:

@@ -157,6 +157,8 @@ _BUILT_IN = (
     ("teipress.writers.tei", "TeiOutput"),
     ("teipress.writers.data", "DataOutput"),
     ("teipress.writers.search", "SearchOutput"),
+    ("teipress.writers.dts", "DtsOutput"),
+    ("teipress.writers.harvest", "HarvestOutput"),
     ("teipress.writers.pdf", "PdfOutput"),
     ("teipress.writers.epub", "EpubOutput"),
 )

@@ -30,7 +30,8 @@ title = {_toml_string(title)}
 # licence = "https://creativecommons.org/licenses/by/4.0/"
 # The date printed on every page; fixed, it makes every build of this version byte-identical.
 # build-date = "2026-01-01"
-# The published address of the HTML edition, for citations and the sitemap.
+# The published address of the HTML edition, for citations and the DTS API; the sitemap and the files for
+# harvesters (OAI-PMH, BEACON) need it and are not written without it.
 # url = "https://example.org/edition/"
 # The home page's introduction (paragraphs separated by blank lines), unless a text has the id "introduction".
 introduction = \"\"\"
@@ -40,7 +41,7 @@ An edition made with teipress. Replace this introduction, the example text in te
 [build]
 # The TEI files and folders of the edition; folders are searched for *.xml.
 # texts = ["tei"]
-# What to build: output names, comma-separated ("html,pdf"): html, tei, data, search, pdf, epub, or "all".
+# What to build: output names, comma-separated ("html,pdf"): html, tei, data, search, dts, harvest, pdf, epub, or "all".
 # formats = "all"
 # Where the edition is written.
 # out = "output"

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .config import load_settings
+from .dtsapi import FOLDER as API_FOLDER
+from .dtsapi import MEDIA_TYPES as API_CONTENT_TYPES
 from .errors import UsageError
 from .events import Progress
 from .watch import Rebuild, Stop, watch
@@ -55,6 +57,16 @@ class OutputHandler(SimpleHTTPRequestHandler):
     """Serves the files of one folder with teipress's content types, never cached by the browser."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+
+    def guess_type(self, path) -> str:
+        # The DTS API's responses are JSON-LD and TEI (DTS 1.0's Content-Type), not plain JSON and XML.
+        try:
+            parts = Path(path).resolve().relative_to(Path(self.directory).resolve()).parts
+        except ValueError:
+            parts = ()
+        if "/".join(parts[:2]) == API_FOLDER and Path(path).suffix in API_CONTENT_TYPES:
+            return API_CONTENT_TYPES[Path(path).suffix]
+        return super().guess_type(path)
 
     def end_headers(self) -> None:
         # A rebuilt page must show on reload, not the browser's cached copy.

@@ -56,6 +56,8 @@ OVERRIDE_LAYERS: dict[str, tuple[str, ...]] = {
     "print/print.xsl": ("common", "print"),
     "epub/epub.xsl": ("common", "html", "epub"),
     "data/data.xsl": ("common", "data"),
+    "dts/dts.xsl": ("common", "dts"),
+    "harvest/harvest.xsl": ("common", "harvest"),
     "text/text.xsl": ("text",),
 }
 ENTRY_STYLESHEETS = tuple(OVERRIDE_LAYERS)

@@ -106,7 +106,9 @@ class TextBuilder:
         stylesheets = self.stylesheets
         stylesheets.report_unhandled, stylesheets.unhandled = self.setup.report_unhandled, {}
         try:
-            written = [str(job.run(stylesheets, self._site[1], Path(task.staging))) for job in task.jobs]
+            # A job writes one page, or several files from one transformation (a list: the DTS API's collection).
+            results = [job.run(stylesheets, self._site[1], Path(task.staging)) for job in task.jobs]
+            written = [str(path) for result in results for path in (result if isinstance(result, list) else [result])]
             return written, stylesheets.unhandled
         finally:
             stylesheets.report_unhandled, stylesheets.unhandled = False, {}

@@ -25,7 +25,7 @@ from teipress.config import load_settings
 from teipress.pipeline import BuildReport
 from teipress.watch import WatchedPaths, watch, watched_inputs
 
-from ..conftest import BRACKETED_CORRECTIONS, tei, write
+from ..conftest import BRACKETED_CORRECTIONS, SITEMAP_WARNING, tei, write
 
 
 def _run(*args):
@@ -52,7 +52,9 @@ def test_new_edition_validates_and_builds_its_text_and_register(tmp_path):
 
     built = _run("build", "--edition", str(edition), "--format", "html")
     assert built.exit_code == 0, built.output
-    assert built.stderr.startswith("built 1, unchanged 0, failed 0 in ")
+    warning, summary = built.stderr.splitlines()
+    assert warning == f"{edition}/{SITEMAP_WARNING}"  # the new edition has no url yet: no sitemap
+    assert summary.startswith("built 1, unchanged 0, failed 0 in ")
     out = edition / "output"
     page = _read(out / f"{EXAMPLE_ID}.html")
     assert "the proofs had arrived" in page and "safely" in page
@@ -479,8 +481,9 @@ def test_watch_command_builds_reports_and_stops_cleanly_on_ctrl_c(tmp_path, monk
     monkeypatch.setattr(teipress.watch.Notifier, "wait", interrupted)
     result = _run("watch", "--edition", str(folder), "--format", "html")
     assert result.exit_code == 0, result.output
-    first, summary, last = result.stderr.splitlines()
+    first, warning, summary, last = result.stderr.splitlines()
     assert first == f"watching {folder / 'tei'} (Ctrl-C stops)"
+    assert warning == f"{folder}/{SITEMAP_WARNING}"
     assert re.fullmatch(rf"built 1, unchanged 0, failed 0 in \d+\.\d s: \d+ file\(s\) in {re.escape(str(folder / 'output'))}",
                         summary)
     assert last == "stopped watching"

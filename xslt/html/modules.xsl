@@ -44,6 +44,7 @@
   <xsl:import href="chronology.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="paratext.xsl"/>
+  <xsl:import href="reuse.xsl"/>
   <!-- Rendering conventions last: their rules ask the text's convention and win only where it applies. -->
   <xsl:import href="leiden.xsl"/>
   <xsl:import href="diplomatic.xsl"/>

@@ -16,6 +16,12 @@ class PageJob:
     parameters: tuple[tuple[str, str], ...]
     target: str  # relative to the output folder
     label: str  # names the page in an error message
+    # Made only when the edition has a url ([edition] url): its links must be absolute (a sitemap,
+    # harvesting files); without one the build warns that it is not written.
+    needs_url: bool = False
+    # Why a job that may write nothing (an OAI repository without a contact address) did not: the
+    # build's warning when it wrote no file; "" when writing nothing needs no word (no BEACON ids).
+    unwritten: str = ""
 
     def run(self, stylesheets, node, out: Path) -> Path:
         """Write the page into ``out`` and give its path (raise TransformError when the stylesheet fails)."""

@@ -24,7 +24,7 @@ def page_jobs(registers) -> list[PageJob]:
     ``registers`` are the register Documents (which register pages there are)."""
     jobs = [PageJob(PAGES_STYLESHEET, (("page", page),), f"{page}.html", f"the {page} page")
             for page in [home_page(), *register_pages(registers), *EXTRA_PAGES]]
-    jobs.append(PageJob(SITEMAP_STYLESHEET, (), "sitemap.xml", "the sitemap"))
+    jobs.append(PageJob(SITEMAP_STYLESHEET, (), "sitemap.xml", "the sitemap", needs_url=True))
     return jobs
 
 
