@@ -141,6 +141,7 @@ class Output:
 _BUILT_IN = (
     ("teipress.writers.html", "HtmlOutput"),
     ("teipress.writers.tei", "TeiOutput"),
+    ("teipress.writers.iiif", "IiifOutput"),
     ("teipress.writers.data", "DataOutput"),
     ("teipress.writers.search", "SearchOutput"),
     ("teipress.writers.pdf", "PdfOutput"),

@@ -1,0 +1,173 @@
+"""The facsimile of a text: its page images and the regions of them the text points at.
+
+Read from the TEI once, for every output that shows it (the IIIF manifest, the
+viewer of the web page): each ``surface`` of a ``facsimile`` (or a ``graphic``
+standing alone in it) is a *page* with one image, its size in its own
+coordinates (``@ulx``…``@lry``, else the image's pixels) and its ``zone``s
+(``@ulx``…``@lry``, or the box around ``@points``) in those coordinates. The text
+points at them with ``@facs`` (``#id`` of a surface, zone or graphic) on ``pb``,
+``lb``, ``line``, ``ab``, ``p`` and ``zone``: each such element is a *link*.
+
+Images are taken as :func:`teipress.images.confine` left the ``@url``: a local one
+rewritten to its ``images/…`` place (its file is among the text's confined
+images), a remote http(s) one as it is, a refused one without ``@url`` (already
+reported) and so left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import TEI_NS, XML_NS, Document
+from .errors import Diagnostic
+
+# The elements whose @facs links the text to the facsimile (issue 15: pb, lb, line, zone, ab, p).
+LINKING = ("pb", "lb", "line", "zone", "ab", "p")
+_T = f"{{{TEI_NS}}}"
+_ID = f"{{{XML_NS}}}id"
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A region of a page, in the page's coordinates."""
+
+    id: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass
+class Page:
+    """One page image of the facsimile: ``url`` as the outputs name it, ``image`` the
+    local file (teipress.images.Image) or None for a remote one; ``width``/``height``
+    the page's own coordinates when the TEI gives them (else the image's pixels)."""
+
+    id: str
+    label: str
+    url: str
+    image: object | None
+    width: float | None
+    height: float | None
+    origin: tuple[float, float] = (0.0, 0.0)
+    zones: list[Zone] = field(default_factory=list)
+
+    def ids(self) -> set[str]:
+        """Give the ids a pointer may use to name this page or one of its zones."""
+        return {self.id, *(zone.id for zone in self.zones)}
+
+
+@dataclass
+class Link:
+    """An element of the text that points at a page or a zone (by their ids)."""
+
+    element: str  # its local name
+    target: str  # the id of the page or zone
+    page: str  # the id of the page
+    text: str  # what the text says there (the line after an lb, a paragraph's text)
+
+
+@dataclass
+class Facsimile:
+    """The pages of a text and its links to them."""
+
+    pages: list[Page]
+    links: list[Link]
+
+    def page_of(self, target: str) -> Page | None:
+        """Give the page with ``target`` as its id or one of its zones'."""
+        return next((page for page in self.pages if target in page.ids()), None)
+
+
+def read(document: Document, images) -> tuple[Facsimile, list[Diagnostic]]:
+    """Give the facsimile of ``document`` and warnings for the pages it leaves out;
+    ``images`` are its confined images (teipress.images.Image), by their ``target``."""
+    local = {image.target: image for image in images}
+    pages, warnings = [], []
+    for facsimile in document.root.iter(f"{_T}facsimile"):
+        for item in facsimile:
+            if item.tag not in (f"{_T}surface", f"{_T}graphic"):
+                continue
+            page = _page(item, len(pages) + 1, local)
+            if page is None:
+                warnings.append(Diagnostic(str(document.path), item.sourceline or 1, document.column_of(item), "warning",
+                                           f"the {item.tag[len(_T):]} has no image teipress can show: left out "
+                                           "of the facsimile"))
+            else:
+                pages.append(page)
+    found = Facsimile(pages, [])
+    found.links = _links(document, found)
+    return found, warnings
+
+
+def _page(item, number: int, local: dict) -> Page | None:
+    graphic = item if item.tag == f"{_T}graphic" else item.find(f"{_T}graphic")
+    url = (graphic.get("url") or "").strip() if graphic is not None else ""
+    image = local.get(url)
+    if image is None and not re.match(r"^https?://", url, re.I):
+        return None
+    box = [_number(item.get(name)) for name in ("ulx", "uly", "lrx", "lry")]
+    sized = None not in box and box[2] > box[0] and box[3] > box[1]
+    page = Page(item.get(_ID) or f"page-{number}", (item.get("n") or str(number)).strip(), url, image,
+                box[2] - box[0] if sized else None, box[3] - box[1] if sized else None,
+                (box[0], box[1]) if sized else (0.0, 0.0))
+    if graphic is not item and graphic.get(_ID):
+        page.zones.append(Zone(graphic.get(_ID), 0, 0, page.width or 0, page.height or 0))
+    for zone in item.iter(f"{_T}zone"):
+        found = _zone(zone, page.origin)
+        if found is not None:
+            page.zones.append(found)
+    return page
+
+
+def _zone(zone, origin: tuple[float, float]) -> Zone | None:
+    if not zone.get(_ID):
+        return None
+    box = [_number(zone.get(name)) for name in ("ulx", "uly", "lrx", "lry")]
+    if None in box and zone.get("points"):
+        pairs = [point.split(",") for point in zone.get("points").split()]
+        xs = [_number(pair[0]) for pair in pairs if len(pair) == 2]
+        ys = [_number(pair[1]) for pair in pairs if len(pair) == 2]
+        if xs and None not in xs + ys:
+            box = [min(xs), min(ys), max(xs), max(ys)]
+    if None in box or box[2] <= box[0] or box[3] <= box[1]:
+        return None
+    return Zone(zone.get(_ID), box[0] - origin[0], box[1] - origin[1], box[2] - box[0], box[3] - box[1])
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _links(document: Document, facsimile: Facsimile) -> list[Link]:
+    links = []
+    wanted = {f"{_T}{name}" for name in LINKING}
+    for element in document.root.iter(*wanted):
+        if any(ancestor.tag == f"{_T}facsimile" for ancestor in element.iterancestors()):
+            continue  # a zone of the facsimile itself, not of the text
+        for pointer in (element.get("facs") or "").split():
+            page = facsimile.page_of(pointer[1:]) if pointer.startswith("#") else None
+            if page is not None:
+                links.append(Link(element.tag[len(_T):], pointer[1:], page.id, _said(element)))
+                break
+    return links
+
+
+def _said(element) -> str:
+    """Give what the text says at ``element``: after a milestone (pb, lb), up to the next
+    milestone with @facs in the same block; inside a block, all of it."""
+    if element.tag not in (f"{_T}lb", f"{_T}pb"):
+        return " ".join("".join(element.itertext()).split())
+    parts = [element.tail or ""]
+    for following in element.itersiblings():
+        if following.tag in (f"{_T}lb", f"{_T}pb") and following.get("facs"):
+            break
+        if following.tag not in (f"{_T}note",):
+            parts.append("".join(following.itertext()))
+        parts.append(following.tail or "")
+    return " ".join("".join(parts).split())

@@ -1,0 +1,38 @@
+"""The JavaScript libraries the web edition ships, installed from npm at setup time.
+
+They are never copied into the repository: ``make`` runs ``npm install`` in
+``vendor/`` (its ``package.json`` names them), and a build copies the files a
+page needs, with the library's licence, into ``assets/``. Where npm was missing
+the library is absent and the feature that needs it degrades (the caller warns).
+``TEIPRESS_NODE_MODULES`` names another ``node_modules`` folder to take them from.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .resources import checkout_dir
+
+# OpenSeadragon (BSD-3-Clause, npm "openseadragon"): the facsimile viewer. Its folder in assets/.
+OPENSEADRAGON = "openseadragon"
+_OSD_BUILD = Path("openseadragon/build/openseadragon")
+
+
+def node_modules() -> Path:
+    """Give the node_modules folder the site's libraries are taken from."""
+    named = os.environ.get("TEIPRESS_NODE_MODULES")
+    return Path(named) if named else checkout_dir() / "vendor" / "node_modules"
+
+
+def openseadragon_files() -> dict[str, Path]:
+    """Give OpenSeadragon's files a page needs, by their path under ``assets/openseadragon/``
+    (the script, its button images, its licence), or {} when it is not installed."""
+    build = node_modules() / _OSD_BUILD
+    script = build / "openseadragon.min.js"
+    licence = node_modules() / "openseadragon" / "LICENSE.txt"
+    if not script.is_file() or not licence.is_file():
+        return {}
+    files = {"openseadragon.min.js": script, "LICENSE.txt": licence}
+    files.update((f"images/{image.name}", image) for image in sorted((build / "images").glob("*.png")))
+    return files
