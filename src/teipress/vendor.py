@@ -27,12 +27,11 @@ def node_modules() -> Path:
 
 def openseadragon_files() -> dict[str, Path]:
     """Give OpenSeadragon's files a page needs, by their path under ``assets/openseadragon/``
-    (the script, its button images, its licence), or {} when it is not installed."""
+    (the script and its licence; not its button images: the viewer has buttons of its own),
+    or {} when it is not installed."""
     build = node_modules() / _OSD_BUILD
     script = build / "openseadragon.min.js"
     licence = node_modules() / "openseadragon" / "LICENSE.txt"
     if not script.is_file() or not licence.is_file():
         return {}
-    files = {"openseadragon.min.js": script, "LICENSE.txt": licence}
-    files.update((f"images/{image.name}", image) for image in sorted((build / "images").glob("*.png")))
-    return files
+    return {"openseadragon.min.js": script, "LICENSE.txt": licence}

@@ -144,8 +144,7 @@
   <xsl:template name="tp:facsimile-viewer">
     <xsl:variable name="assets" select="$page-assets-href"/>
     <aside class="facsimile-viewer" aria-labelledby="facsimile-heading" hidden="" data-pagefind-ignore="all"
-           data-l10n-zone="{tp:l10n('facsimile-zone', '{1}')}" data-l10n-page="{tp:l10n('facsimile-page-of', ('{1}', '{2}', '{3}'))}"
-           data-osd-images="{$assets}openseadragon/images/">
+           data-l10n-zone="{tp:l10n('facsimile-zone', '{1}')}" data-l10n-page="{tp:l10n('facsimile-page-of', ('{1}', '{2}', '{3}'))}">
       <h2 id="facsimile-heading" class="facsimile-heading">{tp:l10n('facsimile-heading')}</h2>
       <div class="facsimile-tools">
         <button type="button" class="facsimile-previous" title="{tp:l10n('facsimile-previous')}" aria-label="{tp:l10n('facsimile-previous')}">‹</button>

@@ -44,7 +44,6 @@
     showNavigationControl: false,
     showSequenceControl: false,
     drawer: "canvas",  // draws images of any origin (WebGL needs CORS)
-    prefixUrl: aside.getAttribute("data-osd-images"),
     gestureSettingsMouse: { clickToZoom: false },
     visibilityRatio: 0.6,
     preserveViewport: false
@@ -97,8 +96,8 @@
     element.className = "facs-zone";
     element.setAttribute("data-facs", zone.id);
     element.setAttribute("aria-label", aside.getAttribute("data-l10n-zone").replace("{1}", label));
-    element.addEventListener("mouseenter", function () { light(zone.id); });
-    element.addEventListener("mouseleave", function () { light(null); });
+    element.addEventListener("pointerenter", function () { light(zone.id); });
+    element.addEventListener("pointerleave", function () { light(null); });
     element.addEventListener("focus", function () { light(zone.id); toText(zone.id); });
     element.addEventListener("click", function () { light(zone.id); toText(zone.id); });
     viewer.addOverlay({ element: element,
@@ -166,7 +165,7 @@
 
   var pending = false;
   text.addEventListener("mousemove", function (event) {
-    if (pending) return;
+    if (pending || aside.contains(event.target)) return;  // the viewer is inside the text's section
     pending = true;
     requestAnimationFrame(function () {
       pending = false;
@@ -186,6 +185,8 @@
     var reached = null, band = aside.getBoundingClientRect();
     // Under the viewer when it is the band at the top of a narrow screen.
     var line = band.top < 5 && band.width > window.innerWidth * 0.8 ? band.bottom + 40 : window.innerHeight / 3;
+    // At the end of the page the last lines cannot rise that far: what shows is where the reader is.
+    if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) line = window.innerHeight;
     for (var i = 0; i < marks.length; i++) {
       var box = marks[i].getBoundingClientRect();
       if (box.height === 0 && box.width === 0) continue;  // in a view that hides it
