@@ -19,6 +19,7 @@ from teipress.pipeline import build
 from teipress.vendor import openseadragon_files
 
 from .conftest import SHARED, tei, write
+from .test_valid_html import java, vnu_errors  # noqa: F401 - java is a fixture
 
 IIIF_SCHEMA = SHARED / "schemas" / "iiif" / "iiif_3_0.json"
 TEXT_ID = "example-facsimile"
@@ -196,3 +197,41 @@ def test_new_example_facsimile_validates_and_builds_the_viewer(tmp_path):
     assert json.loads((edition / "output" / "iiif" / TEXT_ID / "manifest.json").read_text(encoding="utf-8"))["type"] == "Manifest"
     refused = CliRunner().invoke(main, ["new", str(tmp_path / "f"), "--example", "atlas"])
     assert refused.exit_code == 2 and "'atlas' is not one of 'letter', 'facsimile'" in refused.stderr
+
+
+def test_the_page_with_its_viewer_is_valid_html(edition, java):
+    _, out, _ = edition
+    assert vnu_errors(java, [out / f"{TEXT_ID}.html"]) == []
+
+
+def test_a_facs_pointing_nowhere_is_reported_at_its_line(tmp_path, stylesheets):
+    write_example(tmp_path / "tei", lines=LETTER[:1])
+    text = tmp_path / "tei" / f"{TEXT_ID}.xml"
+    source = text.read_text(encoding="utf-8").replace('<lb facs="#p1-l2"/>', '<lb facs="#p1-l9"/>')
+    text.write_text(source, encoding="utf-8")
+    line = next(n for n, row in enumerate(source.splitlines(), 1) if "#p1-l9" in row)
+    _, report = _build(tmp_path, stylesheets, formats="iiif")
+    assert [(d.line, d.message) for d in report.diagnostics if "p1-l9" in d.message] == [
+        (line, "the @facs '#p1-l9' of <lb> points at no surface, zone or graphic of the facsimile: "
+               "the text is not linked to the image there")]
+
+
+def test_a_page_break_may_name_its_image_by_url(tmp_path, stylesheets):
+    from teipress.facsimile_example import draw_page
+
+    draw_page(["A page without a surface"], tmp_path / "tei" / "scans" / "f1.png")
+    body = ('<pb n="1" facs="scans/f1.png"/><p>First page.</p>'
+            '<pb n="2" facs="https://images.example.org/f2.jpg"/><p>Second page.</p>')
+    write(tmp_path / "tei" / "scans.xml", tei(body, xml_id="scans"))
+    out, report = _build(tmp_path, stylesheets)
+    assert not report.failed
+    manifest = json.loads((out / "iiif" / "scans" / "manifest.json").read_text(encoding="utf-8"))
+    assert _validate(manifest) == []
+    assert [(c["label"]["none"][0], c["width"], c["height"]) for c in manifest["items"]] == [("1", 900, 700)]
+    assert any("the page '2' of the facsimile is left out of the IIIF manifest" in d.message for d in report.diagnostics)
+    page = lxml_html.parse(str(out / "scans.html"))
+    assert page.xpath("//span[@data-facs-page]/@data-facs-page") == ["scans/f1.png", "https://images.example.org/f2.jpg"]
+    if openseadragon_files():
+        data = json.loads(page.xpath("string(//script[@class='facsimile-data'])"))
+        assert [p["id"] for p in data["pages"]] == ["scans/f1.png", "https://images.example.org/f2.jpg"]
+        assert data["pages"][1]["url"] == "https://images.example.org/f2.jpg"

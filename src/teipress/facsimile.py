@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .document import TEI_NS, XML_NS, Document
 from .errors import Diagnostic
+from .images import Image, resolve
 
 # The elements whose @facs links the text to the facsimile (issue 15: pb, lb, line, zone, ab, p).
 LINKING = ("pb", "lb", "line", "zone", "ab", "p")
@@ -81,9 +83,10 @@ class Facsimile:
         return next((page for page in self.pages if target in page.ids()), None)
 
 
-def read(document: Document, images) -> tuple[Facsimile, list[Diagnostic]]:
+def read(document: Document, images, folder: Path | None = None) -> tuple[Facsimile, list[Diagnostic]]:
     """Give the facsimile of ``document`` and warnings for the pages it leaves out;
-    ``images`` are its confined images (teipress.images.Image), by their ``target``."""
+    ``images`` are its confined images (teipress.images.Image), by their ``target``;
+    ``folder``, the edition folder, lets a ``pb`` name its image by ``@facs`` (see _break_pages)."""
     local = {image.target: image for image in images}
     pages, warnings = [], []
     for facsimile in document.root.iter(f"{_T}facsimile"):
@@ -97,8 +100,14 @@ def read(document: Document, images) -> tuple[Facsimile, list[Diagnostic]]:
                                            "of the facsimile"))
             else:
                 pages.append(page)
+    pages += _break_pages(document, folder, {page.id for page in pages})
     found = Facsimile(pages, [])
-    found.links = _links(document, found)
+    found.links, unresolved = _links(document, found)
+    if pages:
+        warnings += [Diagnostic(str(document.path), element.sourceline or 1, document.column_of(element), "warning",
+                                f"the @facs '{element.get('facs')}' of <{element.tag[len(_T):]}> points at no surface, "
+                                "zone or graphic of the facsimile: the text is not linked to the image there")
+                     for element in unresolved]
     return found, warnings
 
 
@@ -120,6 +129,23 @@ def _page(item, number: int, local: dict) -> Page | None:
         if found is not None:
             page.zones.append(found)
     return page
+
+
+def _break_pages(document: Document, folder: Path | None, known: set[str]) -> list[Page]:
+    """Give a page for each ``pb`` whose ``@facs`` is an image's URL rather than a pointer: an
+    http(s) one as it is, a relative one if images.resolve admits it (its tiles are cut from
+    the file; ``images/`` has no copy of it). The page's id is the URL, as @facs says it."""
+    pages = []
+    for pb in document.root.iter(f"{_T}pb"):
+        url = (pb.get("facs") or "").strip()
+        if not url or url.startswith("#") or " " in url or url in known:
+            continue
+        image = resolve(url, document.path, folder) if folder is not None else "no edition folder"
+        if isinstance(image, Image) or image == "remote":
+            known.add(url)
+            pages.append(Page(url, (pb.get("n") or str(len(known))).strip(), url,
+                              image if isinstance(image, Image) else None, None, None))
+    return pages
 
 
 def _zone(zone, origin: tuple[float, float]) -> Zone | None:
@@ -144,18 +170,23 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-def _links(document: Document, facsimile: Facsimile) -> list[Link]:
-    links = []
+def _links(document: Document, facsimile: Facsimile) -> tuple[list[Link], list]:
+    """Give the links of the text to the facsimile, and its elements whose ``#`` pointers all miss it."""
+    links, unresolved = [], []
     wanted = {f"{_T}{name}" for name in LINKING}
     for element in document.root.iter(*wanted):
         if any(ancestor.tag == f"{_T}facsimile" for ancestor in element.iterancestors()):
             continue  # a zone of the facsimile itself, not of the text
         for pointer in (element.get("facs") or "").split():
-            page = facsimile.page_of(pointer[1:]) if pointer.startswith("#") else None
+            target = pointer[1:] if pointer.startswith("#") else pointer  # a pb's image URL is its page's id
+            page = facsimile.page_of(target)
             if page is not None:
-                links.append(Link(element.tag[len(_T):], pointer[1:], page.id, _said(element)))
+                links.append(Link(element.tag[len(_T):], target, page.id, _said(element)))
                 break
-    return links
+        else:
+            if (element.get("facs") or "").strip().startswith("#"):
+                unresolved.append(element)
+    return links, unresolved
 
 
 def _said(element) -> str:

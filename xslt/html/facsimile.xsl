@@ -29,10 +29,10 @@
 
   <xsl:key name="tp:facs" match="tei:*[@facs]" use="tokenize(normalize-space(@facs), ' ')"/>
 
-  <!-- The id of the page or zone an element points at with @facs, if the viewer shows it. -->
+  <!-- The id of the page or zone an element points at with @facs (#id; a pb's image URL is its page's id), if the viewer shows it. -->
   <xsl:function name="tp:facs-target" as="xs:string?">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space($element/@facs), ' ')[starts-with(., '#')] ! substring(., 2)
+    <xsl:sequence select="(tokenize(normalize-space($element/@facs), ' ') ! (if (starts-with(., '#')) then substring(., 2) else .)
                            [. = $tp:facs-ids])[1]"/>
   </xsl:function>
 

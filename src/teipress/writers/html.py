@@ -74,7 +74,7 @@ SITEMAP_STYLESHEET = "html/sitemap.xsl"
 def facsimile_parameter(job: TextJob) -> str:
     """Give what the text's facsimile viewer shows (JSON, see writers.iiif.viewer_data), or "" when the
     text has no facsimile or the viewer is not installed (a warning says so; each page break links its image)."""
-    found = facsimile.read(job.document, job.images)[0]  # its warnings are the iiif output's
+    found = facsimile.read(job.document, job.images, job.settings.folder)[0]  # its warnings are the iiif output's
     if not found.pages:
         return ""
     if not openseadragon_files():

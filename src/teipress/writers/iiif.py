@@ -53,10 +53,10 @@ class IiifOutput(Output):
     summary = "IIIF: a Presentation 3.0 manifest per text with a facsimile, Image API level 0 tiles of its images"
 
     def build_text(self, job: TextJob) -> list[Path]:
-        found, warnings = facsimile_module.read(job.document, job.images)
+        found, warnings = facsimile_module.read(job.document, job.images, job.settings.folder)
+        job.diagnostics.extend(warnings)
         if not found.pages:
             return []
-        job.diagnostics.extend(warnings)
         base = job.settings.url or LOCAL_BASE
         if not job.settings.url:
             job.diagnostics.append(Diagnostic(str(job.document.path), 1, 1, "warning",
