@@ -235,3 +235,16 @@ def test_a_page_break_may_name_its_image_by_url(tmp_path, stylesheets):
         data = json.loads(page.xpath("string(//script[@class='facsimile-data'])"))
         assert [p["id"] for p in data["pages"]] == ["scans/f1.png", "https://images.example.org/f2.jpg"]
         assert data["pages"][1]["url"] == "https://images.example.org/f2.jpg"
+
+
+def test_installing_the_viewer_later_makes_the_page_again(tmp_path, stylesheets, monkeypatch):
+    if not openseadragon_files():
+        pytest.skip("OpenSeadragon is not installed")
+    write_example(tmp_path / "tei", lines=LETTER[:1])
+    monkeypatch.setenv("TEIPRESS_NODE_MODULES", str(tmp_path / "none"))
+    out, report = _build(tmp_path, stylesheets)
+    page = out / f"{TEXT_ID}.html"
+    assert "facsimile-viewer" not in page.read_text(encoding="utf-8")
+    monkeypatch.delenv("TEIPRESS_NODE_MODULES")
+    out, report = _build(tmp_path, stylesheets)
+    assert report.built == 1 and "facsimile-viewer" in page.read_text(encoding="utf-8")

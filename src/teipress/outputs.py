@@ -95,6 +95,11 @@ class Output:
         """Write the text's files into ``job.staging`` and give them."""
         return []
 
+    def cache_key(self) -> str:
+        """Give what this output's files depend on besides the inputs, the stylesheets and the
+        settings (a library it ships, by version): when it changes they are made again. "" for nothing."""
+        return ""
+
     def page_jobs(self, registers) -> list:
         """Give the pages (writers.PageJob) this output makes from the edition document of the extracts."""
         return []

@@ -9,6 +9,7 @@ the library is absent and the feature that needs it degrades (the caller warns).
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -35,3 +36,13 @@ def openseadragon_files() -> dict[str, Path]:
     if not script.is_file() or not licence.is_file():
         return {}
     return {"openseadragon.min.js": script, "LICENSE.txt": licence}
+
+
+def openseadragon_version() -> str:
+    """Give the version of the OpenSeadragon a build ships, or "" when it is not installed."""
+    if not openseadragon_files():
+        return ""
+    try:
+        return str(json.loads((node_modules() / "openseadragon" / "package.json").read_text(encoding="utf-8"))["version"])
+    except (OSError, ValueError, KeyError):
+        return "unknown"

@@ -1,6 +1,7 @@
 """The facsimile viewer beside a text, in Chromium: a line and its zone light each other, a
 zone's overlay brings its line into view, the viewer follows the reader's page, zooms by
-keyboard, breaks no rule of the page's CSP and leaves no serious accessibility violation.
+keyboard, breaks no rule of the page's CSP and leaves no serious accessibility violation;
+the IIIF manifest's image services open in OpenSeadragon by their ids.
 The edition is teipress's facsimile example: two drawn pages whose every line's zone is known."""
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ def facsimile_server(tmp_path_factory, stylesheets):
     folder = tmp_path_factory.mktemp("facsimile-site")
     write_example(folder / "tei")
     out = folder / "output"
-    report = build([folder / "tei"], out, "html", Settings(title="Facsimiles", build_date="2026-12-02", folder=folder),
-                   stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    # Published where it is served: the IIIF ids resolve.
+    settings = Settings(title="Facsimiles", build_date="2026-12-02", folder=folder, url=base)
+    report = build([folder / "tei"], out, "html", settings, stylesheets)
+    assert not report.failed and report.diagnostics == [], [str(d) for d in report.diagnostics]
+    yield base
     httpd.shutdown()
     httpd.server_close()
 
@@ -137,3 +140,30 @@ def test_at_phone_width_the_viewer_stays_above_the_text(browser, facsimile_serve
     assert viewer["y"] == 0 and viewer["height"] < 800 / 2 and viewer["width"] >= 390 - 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_the_manifest_s_image_services_open_in_the_viewer_by_their_ids(viewer_page, facsimile_server):
+    """OpenSeadragon reads each canvas's level 0 service from its info.json (by the manifest's id,
+    not by the page's data) and every tile it asks for is there (the fixture fails on a 404)."""
+    page = viewer_page
+    opened = page.evaluate("""async manifestUrl => {
+        const manifest = await (await fetch(manifestUrl)).json();
+        const services = manifest.items.map(canvas => canvas.items[0].items[0].body.service[0].id);
+        const results = [];
+        for (const id of services) {
+            const element = document.createElement('div');
+            element.style.cssText = 'width: 600px; height: 500px';
+            document.body.appendChild(element);
+            results.push(await new Promise(resolve => {
+                const viewer = OpenSeadragon({element, tileSources: id + '/info.json', drawer: 'canvas',
+                                              showNavigationControl: false});
+                viewer.addHandler('open-failed', event => resolve('failed: ' + event.message));
+                viewer.world.addHandler('add-item', event => event.item.addOnceHandler('fully-loaded-change',
+                    () => resolve([id, event.item.source.width, event.item.source.height])));
+            }));
+        }
+        return results;
+    }""", facsimile_server + f"iiif/{EXAMPLE_ID}/manifest.json")
+    assert len(opened) == 2
+    for result in opened:
+        assert result[0].startswith(facsimile_server + "iiif/images/") and result[1:] == [900, 700], result

@@ -15,7 +15,7 @@ from ..errors import Diagnostic
 from ..lists import extra_pages, home_page
 from ..outputs import Output, TextJob
 from ..transform import Stylesheets
-from ..vendor import OPENSEADRAGON, openseadragon_files
+from ..vendor import OPENSEADRAGON, openseadragon_files, openseadragon_version
 from . import PageJob, atomic_write
 from .iiif import manifest_path, services, viewer_data
 
@@ -42,6 +42,10 @@ class HtmlOutput(Output):
 
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         return {"html": f"{text_id}.html"}
+
+    def cache_key(self) -> str:
+        # Installing (or updating) the viewer's library makes the pages with a facsimile again.
+        return f"openseadragon {openseadragon_version()}"
 
     def build_text(self, job: TextJob) -> list[Path]:
         parameters = {"text-id": job.text_id, "facsimile-data": facsimile_parameter(job)}
