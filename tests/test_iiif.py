@@ -248,3 +248,25 @@ def test_installing_the_viewer_later_makes_the_page_again(tmp_path, stylesheets,
     monkeypatch.delenv("TEIPRESS_NODE_MODULES")
     out, report = _build(tmp_path, stylesheets)
     assert report.built == 1 and "facsimile-viewer" in page.read_text(encoding="utf-8")
+
+
+def test_a_zone_may_name_its_text_with_corresp(tmp_path, stylesheets):
+    from teipress.facsimile_example import draw_page
+
+    boxes = draw_page(["Arma virumque cano", "Troiae qui primus ab oris"], tmp_path / "tei" / "scans" / "v1.png")
+    zones = "".join(f'<zone xml:id="z{n}" corresp="#v{n}" ulx="{x}" uly="{y}" lrx="{x + w}" lry="{y + h}"/>'
+                    for n, (x, y, w, h) in enumerate(boxes, 1))
+    facsimile = f'<facsimile><surface xml:id="s1"><graphic url="scans/v1.png"/>{zones}</surface></facsimile>'
+    body = '<lg><l xml:id="v1">Arma virumque cano,</l><l xml:id="v2">Troiae qui primus ab oris</l></lg>'
+    write(tmp_path / "tei" / "aen.xml", tei(body, xml_id="aen").replace("<text>", facsimile + "<text>"))
+    out, report = _build(tmp_path, stylesheets)
+    assert not report.failed
+    manifest = json.loads((out / "iiif" / "aen" / "manifest.json").read_text(encoding="utf-8"))
+    said = [(a["body"]["value"], a["target"].split("#")[1]) for a in manifest["items"][0]["annotations"][0]["items"]
+            if a["motivation"] == "supplementing"]
+    x, y, w, h = boxes[1]
+    assert said[1] == ("Troiae qui primus ab oris", f"xywh={x},{y},{w},{h}")
+    if openseadragon_files():
+        page = lxml_html.parse(str(out / "aen.html"))
+        assert page.xpath("//*[@id='facs-z2']/@data-facs") == ["z2"]
+        assert page.xpath("normalize-space(//*[@id='facs-z2']/..)").endswith("Troiae qui primus ab oris")

@@ -6,7 +6,8 @@ standing alone in it) is a *page* with one image, its size in its own
 coordinates (``@ulx``…``@lry``, else the image's pixels) and its ``zone``s
 (``@ulx``…``@lry``, or the box around ``@points``) in those coordinates. The text
 points at them with ``@facs`` (``#id`` of a surface, zone or graphic) on ``pb``,
-``lb``, ``line``, ``ab``, ``p`` and ``zone``: each such element is a *link*.
+``lb``, ``line``, ``ab``, ``p`` and ``zone``, or a zone points at the text with
+``@corresp`` (``#id`` of any element of it): each such pair is a *link*.
 
 Images are taken as :func:`teipress.images.confine` left the ``@url``: a local one
 rewritten to its ``images/…`` place (its file is among the text's confined
@@ -39,6 +40,7 @@ class Zone:
     y: float
     width: float
     height: float
+    corresp: tuple[str, ...] = ()  # ids of the text's elements the zone names (@corresp="#id"): linking from the image's side
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Link:
     target: str  # the id of the page or zone
     page: str  # the id of the page
     text: str  # what the text says there (the line after an lb, a paragraph's text)
+    element_id: str = ""  # the element's xml:id, if it has one
 
 
 @dataclass
@@ -160,7 +163,8 @@ def _zone(zone, origin: tuple[float, float]) -> Zone | None:
             box = [min(xs), min(ys), max(xs), max(ys)]
     if None in box or box[2] <= box[0] or box[3] <= box[1]:
         return None
-    return Zone(zone.get(_ID), box[0] - origin[0], box[1] - origin[1], box[2] - box[0], box[3] - box[1])
+    corresp = tuple(p[1:] for p in (zone.get("corresp") or "").split() if p.startswith("#") and len(p) > 1)
+    return Zone(zone.get(_ID), box[0] - origin[0], box[1] - origin[1], box[2] - box[0], box[3] - box[1], corresp)
 
 
 def _number(value: str | None) -> float | None:
@@ -181,12 +185,28 @@ def _links(document: Document, facsimile: Facsimile) -> tuple[list[Link], list]:
             target = pointer[1:] if pointer.startswith("#") else pointer  # a pb's image URL is its page's id
             page = facsimile.page_of(target)
             if page is not None:
-                links.append(Link(element.tag[len(_T):], target, page.id, _said(element)))
+                links.append(Link(element.tag[len(_T):], target, page.id, _said(element), element.get(_ID) or ""))
                 break
         else:
             if (element.get("facs") or "").strip().startswith("#"):
                 unresolved.append(element)
-    return links, unresolved
+    return links + _corresp_links(document, facsimile, links), unresolved
+
+
+def _corresp_links(document: Document, facsimile: Facsimile, links: list[Link]) -> list[Link]:
+    """Give the links the zones make with @corresp (those @facs did not make already)."""
+    named = [(page, zone) for page in facsimile.pages for zone in page.zones if zone.corresp]
+    if not named:
+        return []
+    by_id = {element.get(_ID): element for element in document.root.iter() if element.get(_ID)}
+    made = {(link.element_id, link.target) for link in links}
+    found = []
+    for page, zone in named:
+        for name in zone.corresp:
+            element = by_id.get(name)
+            if element is not None and (name, zone.id) not in made:
+                found.append(Link(element.tag[len(_T):], zone.id, page.id, _said(element), name))
+    return found
 
 
 def _said(element) -> str:

@@ -27,13 +27,20 @@
   <xsl:variable name="tp:facs-ids" as="xs:string*"
     select="$tp:facsimile?pages?* ! (?id, ?zones?* ! ?id)"/>
 
-  <xsl:key name="tp:facs" match="tei:*[@facs]" use="tokenize(normalize-space(@facs), ' ')"/>
+  <!-- The zone that names each element of the text with its @corresp (linking from the image's side), by the element's id. -->
+  <xsl:variable name="tp:facs-corresp" as="map(xs:string, xs:string)"
+    select="map:merge($tp:facsimile?pages?*?zones?* ! (for $name in ?corresp?* return map:entry(string($name), ?id)),
+                      map{'duplicates': 'use-first'})"/>
 
-  <!-- The id of the page or zone an element points at with @facs (#id; a pb's image URL is its page's id), if the viewer shows it. -->
+  <!-- The elements of a text with a facsimile by the page or zone they are linked with. -->
+  <xsl:key name="tp:facs-target" match="tei:*[exists($tp:facsimile)][@facs or @xml:id]" use="tp:facs-target(.)"/>
+
+  <!-- The id of the page or zone an element is linked with, if the viewer shows it: its @facs (#id; a
+       pb's image URL is its page's id), else a zone's @corresp naming it. -->
   <xsl:function name="tp:facs-target" as="xs:string?">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="(tokenize(normalize-space($element/@facs), ' ') ! (if (starts-with(., '#')) then substring(., 2) else .)
-                           [. = $tp:facs-ids])[1]"/>
+                           [. = $tp:facs-ids], $element/@xml:id ! $tp:facs-corresp(string(.)))[1]"/>
   </xsl:function>
 
   <!-- The mark that links a place of the text with its region: a button (keyboard, screen readers);
@@ -44,7 +51,7 @@
     <xsl:param name="title" as="xs:string"/>
     <button type="button" class="facs-mark facs-{local-name()}" data-facs="{$target}" title="{$title}"
             data-pagefind-ignore="" hidden="">
-      <xsl:if test="key('tp:facs', '#' || $target, ancestor::tei:TEI[1])[1] is .">
+      <xsl:if test="key('tp:facs-target', $target, ancestor::tei:TEI[1])[1] is .">
         <xsl:attribute name="id" select="'facs-' || tp:safe-id($target)"/>
       </xsl:if>
       <xsl:value-of select="$label"/>
@@ -52,7 +59,7 @@
   </xsl:template>
 
   <!-- A line of the source: its break, then its mark (numbered from the page's start, or its @n). -->
-  <xsl:template match="tei:lb[@facs][exists(tp:facs-target(.))]">
+  <xsl:template match="tei:lb[exists($tp:facsimile)][exists(tp:facs-target(.))]">
     <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:next-match/>
     <xsl:if test="$tp:web">
@@ -88,8 +95,8 @@
     </span>
   </xsl:template>
 
-  <!-- A paragraph or block linked as a whole: its mark first inside it. -->
-  <xsl:template match="(tei:p | tei:ab)[@facs][exists(tp:facs-target(.))]">
+  <!-- A paragraph, block, verse line or segment linked as a whole: its mark first inside it. -->
+  <xsl:template match="(tei:p | tei:ab | tei:l | tei:seg)[exists($tp:facsimile)][exists(tp:facs-target(.))]">
     <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="made" as="node()*">
       <xsl:next-match/>
@@ -118,7 +125,7 @@
   </xsl:template>
 
   <!-- A page break: as core.xsl renders it, telling the viewer which page begins. -->
-  <xsl:template match="tei:pb[@facs][exists(tp:facs-target(.))]">
+  <xsl:template match="tei:pb[exists($tp:facsimile)][exists(tp:facs-target(.))]">
     <xsl:variable name="target" select="tp:facs-target(.)"/>
     <xsl:variable name="made" as="element()*">
       <xsl:next-match/>

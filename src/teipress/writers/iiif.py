@@ -170,6 +170,7 @@ def viewer_data(found: Facsimile, made: dict) -> dict:
             item["url"] = page.url  # a local image Pillow cannot read (an SVG): shown whole
         item.update(width=page.width or (service.width if service else None),
                     height=page.height or (service.height if service else None),
-                    zones=[{"id": z.id, "x": z.x, "y": z.y, "w": z.width, "h": z.height} for z in page.zones])
+                    zones=[{"id": z.id, "x": z.x, "y": z.y, "w": z.width, "h": z.height, "corresp": list(z.corresp)}
+                           for z in page.zones])
         pages.append(item)
     return {"pages": pages}
