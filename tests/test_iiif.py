@@ -228,7 +228,8 @@ def test_a_page_break_may_name_its_image_by_url(tmp_path, stylesheets):
     manifest = json.loads((out / "iiif" / "scans" / "manifest.json").read_text(encoding="utf-8"))
     assert _validate(manifest) == []
     assert [(c["label"]["none"][0], c["width"], c["height"]) for c in manifest["items"]] == [("1", 900, 700)]
-    assert any("the page '2' of the facsimile is left out of the IIIF manifest" in d.message for d in report.diagnostics)
+    assert any("the page '2' of the facsimile is left out of the IIIF manifest: the size of its image is not known" in d.message
+               for d in report.diagnostics)
     page = lxml_html.parse(str(out / "scans.html"))
     assert page.xpath("//span[@data-facs-page]/@data-facs-page") == ["scans/f1.png", "https://images.example.org/f2.jpg"]
     if openseadragon_files():
@@ -270,3 +271,17 @@ def test_a_zone_may_name_its_text_with_corresp(tmp_path, stylesheets):
         page = lxml_html.parse(str(out / "aen.html"))
         assert page.xpath("//*[@id='facs-z2']/@data-facs") == ["z2"]
         assert page.xpath("normalize-space(//*[@id='facs-z2']/..)").endswith("Troiae qui primus ab oris")
+
+
+def test_an_image_pillow_refuses_gets_no_tiles(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from teipress import tiles
+    from teipress.facsimile_example import draw_page
+
+    draw_page(["A line"], tmp_path / "page.png")
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not an image")
+    assert tiles.service(tmp_path / "broken.png") is None
+    assert (tiles.service(tmp_path / "page.png").width, tiles.service(tmp_path / "page.png").height) == (900, 700)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 900 x 700 is now a decompression bomb
+    assert tiles.service(tmp_path / "page.png") is None

@@ -87,13 +87,14 @@ def content_hash(file: Path) -> str:
 
 def service(file: Path) -> Service | None:
     """Give the level 0 service of the image ``file`` (reading only its header), or None when
-    Pillow cannot read it (an SVG, a damaged file)."""
+    Pillow cannot read it (an SVG, a damaged file) or refuses it as a decompression bomb
+    (over twice Image.MAX_IMAGE_PIXELS)."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(file) as image:
             width, height = image.size
-    except (UnidentifiedImageError, OSError):
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         return None
     return Service(f"{SERVICE_FOLDER}/{content_hash(file)}", width, height)
 

@@ -85,7 +85,8 @@ def build_manifest(found: Facsimile, made: dict, job: TextJob, base: str) -> dic
         if canvas is None:
             job.diagnostics.append(Diagnostic(str(job.document.path), 1, 1, "warning",
                                               f"the page '{page.label}' of the facsimile is left out of the IIIF manifest: "
-                                              "its image is remote and its surface gives no size (@lrx, @lry)"))
+                                              "the size of its image is not known (a remote image, or one teipress cannot "
+                                              "read) and its surface gives none (@lrx, @lry)"))
         else:
             canvases.append(canvas)
     return {
