@@ -285,3 +285,21 @@ def test_an_image_pillow_refuses_gets_no_tiles(tmp_path, monkeypatch):
     assert (tiles.service(tmp_path / "page.png").width, tiles.service(tmp_path / "page.png").height) == (900, 700)
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 900 x 700 is now a decompression bomb
     assert tiles.service(tmp_path / "page.png") is None
+
+
+def test_a_source_document_s_zones_annotate_its_canvas_with_their_text(tmp_path, stylesheets):
+    from teipress.facsimile_example import draw_page
+
+    (x, y, w, h), = draw_page(["Wie geht es dir?"], tmp_path / "tei" / "scans" / "d1.png")
+    source_doc = (f'<sourceDoc><surfaceGrp><surface xml:id="d1" n="1r"><graphic url="scans/d1.png"/>'
+                  f'<zone xml:id="d1-z1" ulx="{x}" uly="{y}" lrx="{x + w}" lry="{y + h}"><line>Wie geht</line>'
+                  f'<line>es dir?</line></zone></surface></surfaceGrp></sourceDoc>')
+    write(tmp_path / "tei" / "brief.xml", tei("<p>Wie geht es dir?</p>", xml_id="brief").replace("<text>", source_doc + "<text>"))
+    out, report = _build(tmp_path, stylesheets, formats="iiif")
+    assert not report.failed
+    manifest = json.loads((out / "iiif" / "brief" / "manifest.json").read_text(encoding="utf-8"))
+    assert _validate(manifest) == []
+    canvas = manifest["items"][0]
+    assert canvas["label"] == {"none": ["1r"]}
+    said = [(a["body"]["value"], a["target"]) for a in canvas["annotations"][0]["items"] if a["motivation"] == "supplementing"]
+    assert said == [("Wie geht es dir?", f"{canvas['id']}#xywh={x},{y},{w},{h}")]

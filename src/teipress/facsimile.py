@@ -1,8 +1,8 @@
 """The facsimile of a text: its page images and the regions of them the text points at.
 
 Read from the TEI once, for every output that shows it (the IIIF manifest, the
-viewer of the web page): each ``surface`` of a ``facsimile`` (or a ``graphic``
-standing alone in it) is a *page* with one image, its size in its own
+viewer of the web page): each ``surface`` of a ``facsimile`` or a ``sourceDoc``
+(or a ``graphic`` standing alone in it) is a *page* with one image, its size in its own
 coordinates (``@ulx``…``@lry``, else the image's pixels) and its ``zone``s
 (``@ulx``…``@lry``, or the box around ``@points``) in those coordinates. The text
 points at them with ``@facs`` (``#id`` of a surface, zone or graphic) on ``pb``,
@@ -92,10 +92,12 @@ def read(document: Document, images, folder: Path | None = None) -> tuple[Facsim
     ``folder``, the edition folder, lets a ``pb`` name its image by ``@facs`` (see _break_pages)."""
     local = {image.target: image for image in images}
     pages, warnings = [], []
-    for facsimile in document.root.iter(f"{_T}facsimile"):
-        for item in facsimile:
-            if item.tag not in (f"{_T}surface", f"{_T}graphic"):
-                continue
+    for container in document.root.iter(f"{_T}facsimile", f"{_T}sourceDoc"):
+        # Its surfaces (in a sourceDoc also those of a surfaceGrp) and the graphics standing alone in it.
+        items = [item for item in container.iter(f"{_T}surface", f"{_T}graphic")
+                 if item.getparent() is container or (item.tag == f"{_T}surface" and
+                                                       item.getparent().tag == f"{_T}surfaceGrp")]
+        for item in items:
             page = _page(item, len(pages) + 1, local)
             if page is None:
                 warnings.append(Diagnostic(str(document.path), item.sourceline or 1, document.column_of(item), "warning",
@@ -179,7 +181,7 @@ def _links(document: Document, facsimile: Facsimile) -> tuple[list[Link], list]:
     links, unresolved = [], []
     wanted = {f"{_T}{name}" for name in LINKING}
     for element in document.root.iter(*wanted):
-        if any(ancestor.tag == f"{_T}facsimile" for ancestor in element.iterancestors()):
+        if element.tag == f"{_T}zone" and any(a.tag == f"{_T}facsimile" for a in element.iterancestors()):
             continue  # a zone of the facsimile itself, not of the text
         for pointer in (element.get("facs") or "").split():
             target = pointer[1:] if pointer.startswith("#") else pointer  # a pb's image URL is its page's id
@@ -190,7 +192,23 @@ def _links(document: Document, facsimile: Facsimile) -> tuple[list[Link], list]:
         else:
             if (element.get("facs") or "").strip().startswith("#"):
                 unresolved.append(element)
-    return links + _corresp_links(document, facsimile, links), unresolved
+    return links + _corresp_links(document, facsimile, links) + _transcribed_zones(document, facsimile, links), unresolved
+
+
+def _transcribed_zones(document: Document, facsimile: Facsimile, links: list[Link]) -> list[Link]:
+    """Give a link for each zone of a sourceDoc page that transcribes its region (it has text),
+    unless @facs linked it already: the zone is its own text's place."""
+    linked = {link.target for link in links}
+    found = []
+    for source in document.root.iter(f"{_T}sourceDoc"):
+        for zone in source.iter(f"{_T}zone"):
+            name = zone.get(_ID)
+            page = facsimile.page_of(name) if name and name not in linked else None
+            lines = list(zone.iter(f"{_T}line")) or [zone]  # lines of a transcription are read one after another
+            said = " ".join(" ".join("".join(line.itertext()).split()) for line in lines).strip()
+            if page is not None and said:
+                found.append(Link("zone", name, page.id, said, name))
+    return found
 
 
 def _corresp_links(document: Document, facsimile: Facsimile, links: list[Link]) -> list[Link]:
