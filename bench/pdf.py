@@ -19,7 +19,8 @@ from teipress.config import Settings
 from teipress.corpus import read_corpus
 from teipress.edition import edition_tree
 from teipress.transform import Stylesheets
-from teipress.writers.pdf import PRINT_STYLESHEET, PrintOptions, lay_out, pdf_bytes
+from teipress.writers.pdf import PRINT_STYLESHEET, pdf_bytes
+from teipress.writers.pdf_layout import PrintOptions, lay_out
 
 
 def run_once(stylesheets: Stylesheets, node, base: Path, sources, options: PrintOptions) -> tuple[int, int, float]:

@@ -33,7 +33,7 @@ except ImportError:  # never in CI: the test extra installs it, and then this fa
         raise
     pytest.skip("Dask's distributed is not installed (pip install 'teipress[dask]')", allow_module_level=True)
 
-from teipress import cluster  # noqa: E402 - after the check above
+from teipress import cluster, cluster_worker  # noqa: E402 - after the check above
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +130,7 @@ def test_workers_read_no_file_of_the_build_and_compile_their_stylesheets_once(sc
             Path.open = guarded
 
         def compiled():
-            return {layers: (id(stylesheets), str(stylesheets.root)) for layers, stylesheets in cluster._STYLESHEETS.items()}
+            return {layers: (id(stylesheets), str(stylesheets.root)) for layers, stylesheets in cluster_worker._STYLESHEETS.items()}
 
         client.run(refuse_the_build_folder)
         try:

@@ -112,6 +112,29 @@ def test_every_tei_of_a_nested_teicorpus_is_a_text_with_its_own_page(tmp_path):
     assert again.exit_code == 0 and "built 0, unchanged 2" in again.output
 
 
+def test_a_teicorpus_header_is_a_collection_page_that_lists_its_texts(tmp_path):
+    write(tmp_path / "ed" / "corp.xml", _corpus())
+    write(tmp_path / "ed" / "alone.xml", tei("<p>ein Text allein</p>", xml_id="alone"))
+    result = _build(tmp_path / "ed", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    page = html.parse(str(tmp_path / "out" / "briefe.html")).getroot()  # the teiCorpus's xml:id
+    assert " ".join(page.xpath("string(//h1)").split()) == "Die Briefe"
+    assert "Collection" in page.xpath("string(//p[@class='collection-kind'])")
+    listed = [(a.get("href"), a.text) for a in page.xpath("//ol[@class='text-list']//h3/a")]
+    assert listed == [("b1.html", "Eins"), ("corp-2.html", "Zwei")]  # both texts, the nested one too
+    assert page.xpath("//p[@class='text-collection']") == []  # not said again on its own page
+    index = html.parse(str(tmp_path / "out" / "index.html")).getroot()
+    assert index.xpath("//ul[@class='collection-list']//a/@href") == ["briefe.html"]
+    assert "(2 texts)" in " ".join(index.xpath("string(//ul[@class='collection-list'])").split())
+    # The lone text is in no collection; each text of the corpus says which it is in.
+    assert [" ".join(p.text_content().split()) for p in index.xpath("//p[@class='text-collection']")] == [
+        "In the collection: Die Briefe", "In the collection: Die Briefe"]
+    # The corpus header changed alone: the collection page is made again.
+    write(tmp_path / "ed" / "corp.xml", _corpus().replace("Die Briefe", "Alle Briefe"))
+    assert _build(tmp_path / "ed", tmp_path / "out").exit_code == 0
+    assert "Alle Briefe" in html.parse(str(tmp_path / "out" / "briefe.html")).getroot().xpath("string(//h1)")
+
+
 def test_a_change_to_a_teicorpus_rebuilds_its_texts(tmp_path):
     path = write(tmp_path / "ed" / "corp.xml", _corpus())
     assert _build(tmp_path / "ed", tmp_path / "out").exit_code == 0

@@ -58,10 +58,6 @@ def test_every_seed_page_is_valid_html(java, seed_edition):
 
 
 @pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it comes with ../shared)")
-# Strict: once the last errors are gone the test passes, fails as XPASS, and this mark must go.
-@pytest.mark.xfail(strict=True, reason="21 errors left (2026-12): blocks inside phrases in modruski-ldlt (alternative "
-                   "readings, views.xsl), fv-data (a head in a seg), schnitzler-briefe about.html; a dl without dd in "
-                   "tei-stylesheets data.html")
 def test_corpus_pages_are_valid_html(java, tmp_path, stylesheets):
     """Each corpus folder built as an edition of its own, as tests/corpus does: all its pages are valid."""
     pages = []

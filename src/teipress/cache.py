@@ -36,7 +36,7 @@ CACHE_FOLDER = ".teipress-cache"
 MANIFEST = "manifest.json"
 # Bump when the manifest's layout changes: an older manifest is then ignored
 # (but for the files it says teipress wrote).
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir(out: str | Path) -> Path:
@@ -78,11 +78,18 @@ class SourceInfo:
     pointers: dict[str, list] = field(default_factory=dict)
     line: int = 1  # the line of its root element (where a warning about its id points)
     extract: str = ""  # a text's extract: the digest it is stored under (BuildCache.extract_path)
+    # The files its xi:includes read or looked for (resolved paths): ``hash`` covers them too.
+    includes: list[str] = field(default_factory=list)
+    date: str = ""  # a letter's date of sending (corpus.sent_date): the order of letters
+    neighbours: list[str] = field(default_factory=list)  # a letter's correspContext targets, as written
 
     def check(self) -> None:
         """Raise TypeError when a field read from a manifest has the wrong type."""
-        for name in ("hash", "kind", "id", "n", "extract"):
+        for name in ("hash", "kind", "id", "n", "extract", "date"):
             _text(getattr(self, name))
+        for name in ("includes", "neighbours"):
+            if not isinstance(getattr(self, name), list) or not all(isinstance(p, str) for p in getattr(self, name)):
+                raise TypeError(f"{name}: expected a list of strings")
         if not isinstance(self.line, int) or isinstance(self.line, bool):
             raise TypeError("line: expected a number")
         for name, pointer in _items(self.pointers):

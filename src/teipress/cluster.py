@@ -7,7 +7,8 @@ What travels, as bytes:
   files of the edition's override folder (``[build] stylesheets``); a worker process writes
   them into a folder of its own and compiles its stylesheets once (kept by the digest of the
   stylesheet layers, so a changed register does not compile them again);
-- with each text: its bytes, those of the texts it links with and of the images it shows;
+- with each text: its bytes, those of the texts it links with, of the files they include
+  (xi:include) and of the images it shows;
 - once per build: the edition document of the pages (scattered); each page job is a task.
 
 A worker builds into a temporary folder of its own and sends back every file it wrote; the
@@ -22,25 +23,22 @@ version) brings teipress's stylesheets and the outputs, entry-point outputs incl
 
 from __future__ import annotations
 
-import atexit
 import logging
 import os
-import shutil
-import tempfile
-import threading
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from .document import TEI_NS, load
-from .errors import Diagnostic, InputError, StylesheetError, UsageError
+from .cluster_worker import build_text, write_pages
+from .errors import InputError, StylesheetError, UsageError
 from .execute import Executor
 from .extract import digest
 from .images import Image, resolve
 from .transform import Stylesheets, stylesheet_layers
-from .workers import BuilderSetup, PagesTask, TextBuilder, TextResult, TextTask, text_failure
+from .workers import BuilderSetup, TextResult, TextTask, text_failure
 from .writers import atomic_write
+from .xinclude import XI_NS
 
 # Seconds to wait for the scheduler before saying it cannot be reached (a refused
 # connection is retried until then: a scheduler may be starting).
@@ -137,6 +135,7 @@ def ship(task: TextTask, folder: Path, images: dict[str, list[tuple[str, str, bo
             pass  # gone since the scan: the worker reports it missing, as a local build would
         if ref.path not in images:
             images[ref.path] = named_images(ref.path, folder)
+        files.update(included_files(ref.path, folder, files.get(str(real), b"")))
         for named, target, needed in images[ref.path]:
             if needed and number == 0:
                 files[target] = Path(target).read_bytes()
@@ -147,12 +146,23 @@ def ship(task: TextTask, folder: Path, images: dict[str, list[tuple[str, str, bo
     return ShippedText(task, tuple(paths), tuple(files.items()), tuple(links.items()))
 
 
+def included_files(path: str, folder: Path, data: bytes) -> dict[str, bytes]:
+    """Give the files the xi:includes of the text at ``path`` (whose bytes are ``data``) read, by
+    resolved path with their bytes; a missing one is left out (the worker warns of it)."""
+    if XI_NS.encode() not in data:
+        return {}  # most texts include nothing: not parsed again
+    try:
+        return {str(p): p.read_bytes() for p in load(path, folder).included if p.is_file()}
+    except (InputError, OSError):
+        return {}  # the worker reports it, as a local build would
+
+
 def named_images(path: str, folder: Path) -> list[tuple[str, str, bool]]:
     """Give the files the ``graphic/@url`` of the text at ``path`` name: for each, the path it is
     named by, the file it is (symbolic links followed) and whether the build reads it (an image
     of the edition); a file refused for its type is listed too, as the worker must see it exist."""
     try:
-        document = load(path)
+        document = load(path, folder)
     except InputError:
         return []  # the worker reports it, as a local build would
     found = []
@@ -246,144 +256,3 @@ class DaskExecutor(Executor):
         """Disconnect from the scheduler (the cluster itself goes on)."""
         super().close()
         self.client.close()
-
-
-# What follows runs on the workers.
-
-# One build at a time in a worker process: a worker may run several threads, and a
-# builder's stylesheets (one Saxon processor) are not shared between threads.
-_LOCK = threading.Lock()
-_STYLESHEETS: dict[str, Stylesheets] = {}  # by the digest of the stylesheet layers
-_BUILDER: dict[str, TextBuilder] = {}  # the builder of the last Shipment, by its digest
-_HOME: list[Path] = []
-
-
-def _home() -> Path:
-    """Give this worker process's folder (made on first use, removed when the process ends)."""
-    if not _HOME:
-        _HOME.append(Path(tempfile.mkdtemp(prefix="teipress-worker-")).resolve())
-        atexit.register(shutil.rmtree, _HOME[0], True)
-    return _HOME[0]
-
-
-def mirrored(root: Path, path: str | Path) -> Path:
-    """Give where a worker keeps, below ``root``, the file at the absolute ``path`` of the build's machine."""
-    return root.joinpath(*Path(path).parts[1:])
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def _fresh(name: str) -> Path:
-    """Give the empty folder ``name`` of this worker."""
-    folder = _home() / name
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return folder
-
-
-def _stylesheets(shipped: Shipment) -> Stylesheets:
-    """Give this worker's stylesheets of ``shipped``, compiled once per worker process (the
-    override folder written below the worker's folder first)."""
-    if shipped.layers not in _STYLESHEETS:
-        mirror = _stylesheet_mirror(shipped)
-        root = None
-        if shipped.override_root:
-            root = mirrored(mirror, shipped.override_root)
-            for relative, data in shipped.overrides:
-                _write(root / relative, data)
-        _STYLESHEETS[shipped.layers] = Stylesheets(root)
-    return _STYLESHEETS[shipped.layers]
-
-
-def _builder(shipped: Shipment) -> TextBuilder:
-    """Give this worker's builder of ``shipped``: the registers written into the worker's folder,
-    the edition folder where the worker keeps the texts, the stylesheets compiled once."""
-    if shipped.digest not in _BUILDER:
-        _BUILDER.clear()  # an earlier build's (a watched edition's registers changed)
-        stylesheets = _stylesheets(shipped)
-        mirror = _home() / "registers" / shipped.digest[:16]
-        registers = []
-        for (path, data), (_, copy) in zip(shipped.registers, shipped.setup.registers):
-            _write(mirrored(mirror, path), data)
-            registers.append((str(mirrored(mirror, path)), copy))
-        settings = replace(shipped.setup.settings, folder=mirrored(_home() / "texts", shipped.folder))
-        setup = replace(shipped.setup, stylesheet_root=str(stylesheets.root), registers=tuple(registers),
-                        settings=settings)
-        _BUILDER[shipped.digest] = TextBuilder(setup, stylesheets)
-    return _BUILDER[shipped.digest]
-
-
-def _collect(staging: Path) -> dict[str, bytes]:
-    """Give every file below ``staging`` by its relative path, with its bytes."""
-    return {p.relative_to(staging).as_posix(): p.read_bytes() for p in sorted(staging.rglob("*")) if p.is_file()}
-
-
-def _unmirrored(text: str, *mirrors: Path) -> str:
-    """Give ``text`` with the worker's mirror folders taken out of its paths: the build's own paths."""
-    for mirror in mirrors:
-        text = text.replace(str(mirror), "")
-    return text
-
-
-def _stylesheet_mirror(shipped: Shipment) -> Path:
-    """Give the folder below which this worker keeps the override folder of ``shipped``."""
-    return _home() / "stylesheets" / shipped.layers[:16]
-
-
-@contextmanager
-def _as_built(shipped: Shipment):
-    """Raise a stylesheet's error naming the override folder as the build knows it, not the worker's copy."""
-    try:
-        yield
-    except StylesheetError as exc:
-        raise StylesheetError(_unmirrored(str(exc), _stylesheet_mirror(shipped))) from None
-
-
-def build_text(shipped: Shipment, text: ShippedText) -> tuple[TextResult, dict[str, bytes]]:
-    """Give the result of building a shipped text on this worker and the files it wrote, by
-    their path relative to the staging folder (run by a Dask worker)."""
-    with _LOCK, _as_built(shipped):
-        builder = _builder(shipped)
-        sandbox = _fresh("texts")
-        for path, data in text.files:
-            _write(mirrored(sandbox, path), data)
-        for named, target in text.links:
-            link = mirrored(sandbox, named)
-            if not link.exists() and not link.is_symlink():
-                link.parent.mkdir(parents=True, exist_ok=True)
-                link.symlink_to(mirrored(sandbox, target))
-        staging = _fresh("staging")
-        task = text.task
-        here = TextTask(replace(task.text, path=str(mirrored(sandbox, text.paths[0]))),
-                        tuple(replace(ref, path=str(mirrored(sandbox, p))) for ref, p in zip(task.linked, text.paths[1:])),
-                        str(staging), task.outputs)
-        result = builder.build(here)
-        files = _collect(staging)
-        shutil.rmtree(sandbox, ignore_errors=True)
-        shutil.rmtree(staging, ignore_errors=True)
-
-    def back(diagnostic: Diagnostic) -> Diagnostic:
-        file = task.text.path if diagnostic.file == here.text.path else _unmirrored(diagnostic.file, sandbox)
-        return replace(diagnostic, file=file, message=_unmirrored(diagnostic.message, sandbox))
-
-    written = {name: [Path(p).relative_to(staging).as_posix() for p in paths] for name, paths in result.written.items()}
-    return TextResult(task.text.path, written, [back(d) for d in result.diagnostics], result.unhandled), files
-
-
-def write_pages(shipped: Shipment, document: bytes, name: str, jobs: tuple) -> tuple[dict[str, bytes], dict[str, set[str]]]:
-    """Give the files of the page ``jobs`` written on this worker from the edition ``document``
-    (named by its digest ``name``: parsed once per worker), and the elements rendered generically."""
-    with _LOCK, _as_built(shipped):
-        builder = _builder(shipped)
-        source = _home() / "pages" / f"{name}.xml"
-        if not source.is_file():
-            shutil.rmtree(source.parent, ignore_errors=True)  # an earlier build's
-            _write(source, document)
-        staging = _fresh("staging")
-        _, seen = builder.pages(PagesTask(str(source), jobs, str(staging)))
-        files = _collect(staging)
-        shutil.rmtree(staging, ignore_errors=True)
-    return files, seen

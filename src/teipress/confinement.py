@@ -27,8 +27,8 @@ from lxml import etree
 
 from .document import safe_parser
 from .errors import StylesheetError
+from .namespaces import XSL_NS
 
-XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 FN_NS = "http://www.w3.org/2005/xpath-functions"
 SAXON_NS = "http://saxon.sf.net/"
 

@@ -62,15 +62,43 @@ def order_number(n: str | None) -> int | None:
     return int(n) if n and _ORDER_NUMBER.fullmatch(n) else None
 
 
-def text_order(n: str | None, name: str) -> tuple:
+def text_order(n: str | None, name: str, date: str = "") -> tuple:
     """Give the sort key of a text in edition order: numbered texts by their
-    number (see ``order_number``), then the others, each group by file name."""
+    number (see ``order_number``), then letters by the date they were sent
+    (``date``, see ``sent_date``), then the others, each group by file name."""
     number = order_number(n)
-    return (0, number, name) if number is not None else (1, 0, name)
+    if number is not None:
+        return (0, number, "", name)
+    return (1, 0, date, name) if date else (2, 0, "", name)
 
 
 def _order_key(document: Document) -> tuple:
-    return text_order(document.root.get("n"), document.name)
+    return text_order(document.root.get("n"), document.name, sent_date(document))
+
+
+# A date TEI's attributes give: a year (of four digits or more, maybe negative), month and day.
+_SORTABLE_DATE = re.compile(r"-?[0-9]{4,}(-[0-9]{2}(-[0-9]{2})?)?")
+_CORRESP = f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}profileDesc/{{{TEI_NS}}}correspDesc"
+
+
+def sent_date(document: Document) -> str:
+    """Give the date a letter was sent (``correspAction[@type='sent']/date``: @when, else @from,
+    @notBefore, @notAfter, @to), as the ISO date it states, or "" for a text that is no letter."""
+    for date in document.root.iterfind(f"{_CORRESP}/{{{TEI_NS}}}correspAction[@type='sent']/{{{TEI_NS}}}date"):
+        for attribute in ("when", "from", "notBefore", "notAfter", "to"):
+            value = (date.get(attribute) or "").strip()
+            if _SORTABLE_DATE.fullmatch(value):
+                return value
+    return ""
+
+
+def correspondence_targets(document: Document) -> list[str]:
+    """Give the targets of the pointers of a letter's ``correspContext`` (its previous and next
+    letters …), as written: the texts a letter's page links to."""
+    found = []
+    for pointer in document.root.iterfind(f"{_CORRESP}/{{{TEI_NS}}}correspContext/*[@target]"):
+        found.extend(pointer.get("target").split())
+    return found
 
 
 @dataclass
@@ -88,13 +116,14 @@ class Corpus:
         return [*self.texts, *self.introductions, *self.registers, *self.others]
 
 
-def read_corpus(paths: list[str | Path]) -> Corpus:
-    """Give the Corpus of the TEI files under ``paths``; files that cannot be read
-    or are not TEI are recorded as failures, not raised, so the rest still builds."""
+def read_corpus(paths: list[str | Path], folder: Path | None = None) -> Corpus:
+    """Give the Corpus of the TEI files under ``paths``, their xi:includes read from inside
+    ``folder``; files that cannot be read or are not TEI are recorded as failures, not raised,
+    so the rest still builds. A file another file includes is part of it, not a failure of its own."""
     corpus = Corpus()
     for path in discover(paths):
         try:
-            document = load(path)
+            document = load(path, folder)
             require_tei(document)
         except InputError as exc:
             corpus.failures.extend(exc.diagnostics)
@@ -105,6 +134,8 @@ def read_corpus(paths: list[str | Path]) -> Corpus:
         {"text": corpus.texts, "introduction": corpus.introductions,
          "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)
     corpus.texts.sort(key=_order_key)
+    included = {str(p) for d in corpus.documents for p in d.included}
+    corpus.failures = [d for d in corpus.failures if str(Path(d.file).resolve()) not in included]
     return corpus
 
 

@@ -9,10 +9,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from .columns import ColumnIndex
+from .doctype import ExternalSubset, blank, external_parameter_references
 from .errors import Diagnostic, InputError
+from .namespaces import TEI_NS, XML_NS
+from .xinclude import has_includes, resolve_includes
+from .xml_ids import duplicate_ids
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"tei": TEI_NS}
 
 # libxml2's bounds without huge_tree (documented in xmlParserMaxDepth and XML_MAX_TEXT_LENGTH).
@@ -56,6 +59,8 @@ class Document:
     # The later occurrences of an xml:id given twice or more: (id, (line, col) of the first,
     # (line, col) of this one, the name a build gives it); empty when every id is unique.
     duplicate_ids: list[tuple[str, tuple[int, int], tuple[int, int], str]] = field(default_factory=list, repr=False)
+    # The files its xi:includes took in or looked for (resolved paths): a change to one changes the text.
+    included: list[Path] = field(default_factory=list, repr=False)
     # For a text inside a teiCorpus: its number (1-based, document order, nested corpora
     # included) among the file's TEI elements; the tree is then that TEI alone. 0 for a whole file.
     member: int = 0
@@ -103,53 +108,7 @@ class Document:
         return ColumnIndex(self, root).column(element)
 
 
-class ColumnIndex:
-    """Gives the columns of the elements of one tree of a document, in time linear
-    in the document overall (a look-up per element rescanning the file would be
-    quadratic in the number of diagnostics).
-
-    libxml2 keeps only line numbers on nodes; the column is found again by
-    looking for the start tag on that line, counting earlier elements of the
-    same name that start on the same line. The counts are taken when the index
-    is made, so elements removed from the tree afterwards (a validator's
-    repairs) do not shift the columns of the others."""
-
-    def __init__(self, document: Document, root: etree._Element | None = None):
-        self._source = document.source
-        self._lines: list[str] | None = None
-        self._starts: dict[tuple[int, str], list[int]] = {}
-        # Each element's rank among the elements of its name that start on its line.
-        # The dict holds the element proxies, so their identity stays stable.
-        self._rank: dict[etree._Element, int] = {}
-        seen: dict[tuple[int | None, str], int] = {}
-        for element in (document.root if root is None else root).iter():
-            if isinstance(element.tag, str):
-                key = (element.sourceline, element.tag)
-                self._rank[element] = seen.get(key, 0)
-                seen[key] = self._rank[element] + 1
-
-    def line(self, number: int) -> str | None:
-        """Give the text of line ``number`` (1-based) of the source, or None past its end."""
-        if self._lines is None:
-            self._lines = self._source.decode("utf-8", errors="replace").splitlines()
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else None
-
-    def column(self, element: etree._Element) -> int:
-        """Give the 1-based column of ``element``'s start tag, or 1 when it cannot be found."""
-        line_no = element.sourceline
-        text = self.line(line_no) if line_no else None
-        if text is None:
-            return 1
-        local = etree.QName(element).localname
-        starts = self._starts.get((line_no, local))
-        if starts is None:
-            starts = [m.start() + 1 for m in re.finditer(rf"<(?:[\w.-]+:)?{re.escape(local)}(?=[\s/>])", text)]
-            self._starts[(line_no, local)] = starts
-        rank = self._rank.get(element)
-        return starts[rank] if rank is not None and rank < len(starts) else 1
-
-
-def _syntax_message(msg: str, data: bytes, subset: "_ExternalSubset | None" = None) -> str:
+def _syntax_message(msg: str, data: bytes, subset: ExternalSubset | None = None) -> str:
     """Give libxml2's message without its location suffix, in words a person can act on."""
     msg = _LOCATION_SUFFIX.sub("", msg or "not well-formed")
     if b"\x00" in data[:4096]:
@@ -170,6 +129,8 @@ def _syntax_message(msg: str, data: bytes, subset: "_ExternalSubset | None" = No
         if subset:
             return (f"the entity '&{undefined[1]};' is used but not declared in the file; the DOCTYPE's external "
                     f"declarations ({', '.join(subset.names)}) are not read: teipress never loads external entities or DTDs")
+        return (f"the entity '&{undefined[1]};' is used but not declared in the file (declare it in the "
+                "DOCTYPE's internal subset, or write the character itself)")
     if msg.startswith("Excessive depth in document"):
         return f"refused: elements nested more than {_DEPTH_LIMIT} deep (the safe parser's bound)"
     if "Text node too long" in msg or "xmlSAX2Characters: huge text node" in msg:
@@ -203,9 +164,9 @@ def corpus_member(document: Document, member: int) -> Document:
                                      f"the teiCorpus has {len(texts)} text(s), not a text number {member}")])
     root = copy.deepcopy(texts[member - 1])
     text = Document(path=document.path, tree=root.getroottree(), source=document.source,
-                    notes=list(document.notes), member=member)
+                    notes=list(document.notes), member=member, included=list(document.included))
     if document.duplicate_ids:
-        text.duplicate_ids = _duplicate_ids(text)  # those within this text: its ids are its page's
+        text.duplicate_ids = duplicate_ids(text)  # those within this text: its ids are its page's
     return text
 
 
@@ -219,7 +180,7 @@ def file_of(path: str | Path) -> Path:
     return path
 
 
-def load(path: str | Path) -> Document:
+def load(path: str | Path, folder: str | Path | None = None) -> Document:
     """Give the parsed Document at ``path``, or raise InputError naming file, line and column.
 
     A path that names no file but a text of a teiCorpus file (``letters.xml#2``, see
@@ -233,18 +194,21 @@ def load(path: str | Path) -> Document:
     Document: references to external parameter entities in the DOCTYPE (never
     loaded: they are blanked out before parsing, so an entity the text uses
     and only they could declare is a located error) and an ``xml:id`` given
-    twice (listed in ``duplicate_ids``; the tree keeps the file's values)."""
+    twice (listed in ``duplicate_ids``; the tree keeps the file's values).
+
+    Its ``xi:include`` elements are replaced by what they include from inside ``folder`` (the edition
+    folder; else the file's own): see :mod:`teipress.xinclude`. A refused include is an InputError."""
     path = Path(path)
     member = _MEMBER.fullmatch(str(path))
     if member and not path.exists() and Path(member[1]).is_file():
-        return corpus_member(load(member[1]), int(member[2]))
+        return corpus_member(load(member[1], folder), int(member[2]))
     try:
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError as exc:
         raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc.strerror}")]) from exc
-    subset = _external_parameter_references(head)
-    patched = _blank(head, subset.references) if subset else head
+    subset = external_parameter_references(head)
+    patched = blank(head, subset.references) if subset else head
     try:
         try:
             root = _parse_file(path, patched)
@@ -265,7 +229,7 @@ def load(path: str | Path) -> Document:
         # lxml reports an encoding error met while reading chunks without its place;
         # parsing the bytes in one piece finds it (files of a sane size only).
         if path.stat().st_size <= _WHOLE_PARSE_BYTES:
-            return _load_whole(path)
+            return _included(_load_whole(path), folder)
         raise InputError([Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {exc}")]) from exc
     document = Document(path=path, tree=root.getroottree(), source=data)
     if subset:
@@ -274,7 +238,26 @@ def load(path: str | Path) -> Document:
             f"the DOCTYPE's external declarations are not read ({', '.join(subset.names)}): "
             "teipress never loads external entities or DTDs; only the entities declared in the file itself are known"))
     if duplicates:
-        document.duplicate_ids = _duplicate_ids(document)
+        document.duplicate_ids = duplicate_ids(document)
+    return _included(document, folder)
+
+
+def _included(document: Document, folder: str | Path | None) -> Document:
+    """Give ``document`` with its xi:includes resolved (see :func:`load`); raise InputError with
+    the refused ones, and keep the warnings (a missing file) in its notes."""
+    if not has_includes(document.root):
+        return document
+    real = document.path.resolve()
+    bound = Path(folder).resolve() if folder is not None else real.parent
+    if not real.is_relative_to(bound):
+        bound = real.parent
+    columns = ColumnIndex(document)  # made before the includes move elements
+    inclusion = resolve_includes(document.root, document.path, bound, columns.column,
+                                 lambda file: etree.parse(str(file), safe_parser()).getroot())
+    if inclusion.errors:
+        raise InputError(inclusion.errors)
+    document.included = inclusion.files
+    document.notes.extend(inclusion.diagnostics)
     return document
 
 
@@ -315,159 +298,6 @@ def _parse_recovering(path: Path, head: bytes) -> tuple[etree._Element, list]:
         exc.position = (first.line, first.column)
         raise exc
     return root, duplicates
-
-
-
-def _duplicate_ids(document: Document) -> list[tuple[str, tuple[int, int], tuple[int, int], str]]:
-    """Give each later occurrence of an xml:id already given: the id, where its first
-    occurrence is, where this one is, and the name ``make_ids_unique`` gives it."""
-    columns = ColumnIndex(document)
-    first: dict[str, tuple[int, int]] = {}
-    found = []
-    for element, value, new in _unique_names(document.root):
-        place = (element.sourceline or 1, columns.column(element))
-        if new is None:
-            first[value] = place
-        else:
-            found.append((value, first[value], place, new))
-    return found
-
-
-def _unique_names(root: etree._Element):
-    """Give (element, xml:id, new name or None) for every element under ``root`` with an
-    xml:id, in document order: a later occurrence of an id gets the first free ``<id>-<n>``."""
-    key = f"{{{XML_NS}}}id"
-    elements = [e for e in root.iter() if isinstance(e.tag, str) and e.get(key) is not None]
-    taken = {e.get(key) for e in elements}
-    seen: set[str] = set()
-    for element in elements:
-        value = element.get(key)
-        if value not in seen:
-            seen.add(value)
-            yield element, value, None
-            continue
-        n = 2
-        while f"{value}-{n}" in taken:
-            n += 1
-        taken.add(f"{value}-{n}")
-        yield element, value, f"{value}-{n}"
-
-
-def duplicate_id_warnings(document: Document) -> list[Diagnostic]:
-    """Give one warning per later occurrence of a duplicate xml:id of ``document``, naming both
-    places, for a build (which renames it in what the stylesheets see: see ``make_ids_unique``)."""
-    return [Diagnostic(str(document.path), line, col, "warning",
-                       f"the xml:id '{value}' is given twice: at {document.path}:{line}:{col} and before at "
-                       f"{document.path}:{first[0]}:{first[1]}; the pages call this one '{new}' "
-                       "(the TEI copy keeps the file as it is)")
-            for value, first, (line, col), new in document.duplicate_ids]
-
-
-def duplicate_id_errors(document: Document) -> list[Diagnostic]:
-    """Give one error per later occurrence of a duplicate xml:id (invalid TEI), naming the first."""
-    return [Diagnostic(str(document.path), line, col, "error",
-                       f"the xml:id '{value}' is already given at {document.path}:{first[0]}:{first[1]} "
-                       "(an xml:id must be unique in its file)")
-            for value, first, (line, col), _new in document.duplicate_ids]
-
-
-def make_ids_unique(root: etree._Element) -> int:
-    """Rename every later occurrence of an xml:id under ``root`` to the first free ``<id>-<n>``
-    (n from 2), in place, and give how many were renamed. Pointers to the id keep pointing
-    at its first occurrence, as a reader of the file would take them."""
-    renamed = [(element, new) for element, _value, new in _unique_names(root) if new is not None]
-    for element, new in renamed:  # set after the walk: the walk reads the ids as the file gives them
-        element.set(f"{{{XML_NS}}}id", new)
-    return len(renamed)
-
-
-@dataclass
-class _ExternalSubset:
-    """The DOCTYPE's references to external parameter entities (never read)."""
-
-    line: int  # where the DOCTYPE starts
-    col: int
-    names: list[str]
-    references: list[tuple[int, int]]  # byte spans of the ``%name;`` references
-
-
-_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[^\s\[>]+")
-_EXTERNAL_PE = re.compile(rb"<!ENTITY\s+%\s+([^\s]+)\s+(?:SYSTEM|PUBLIC)\s")
-_PE_REFERENCE = re.compile(rb"%([^\s;%]+);")
-# What may come before the DOCTYPE: a byte order mark, the XML declaration, comments, processing instructions.
-_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
-
-
-def _external_parameter_references(head: bytes) -> _ExternalSubset | None:
-    """Give the references to external parameter entities in the internal subset of the DOCTYPE
-    at the beginning of the file (``head``), or None when there are none."""
-    start = _DOCTYPE.search(head)
-    # Only the DOCTYPE of the prolog: the same characters in a comment or a CDATA section of the text are words.
-    if start is None or not _PROLOG.fullmatch(head[:start.start()]):
-        return None
-    i, end = start.end(), len(head)
-    while i < end and head[i:i + 1] not in (b"[", b">"):  # past the external id's literals
-        if head[i:i + 1] in (b'"', b"'"):
-            i = head.find(head[i:i + 1], i + 1)
-            if i < 0:
-                return None
-        i += 1
-    if head[i:i + 1] != b"[":
-        return None
-    names, spans, i = set(), [], i + 1
-    declarations = []
-    while i < end:
-        c = head[i:i + 1]
-        if c == b"]":
-            break
-        if head.startswith(b"<!--", i) or head.startswith(b"<?", i):
-            close = head.find(b"-->" if head[i + 1:i + 2] == b"!" else b"?>", i + 2)
-            if close < 0:
-                return None
-            i = close + 2
-        elif head.startswith(b"<!", i):
-            # A declaration: its literals may hold '%', ']' or '>', none of which ends it.
-            j = i + 2
-            while j < end and head[j:j + 1] != b">":
-                if head[j:j + 1] in (b'"', b"'"):
-                    j = head.find(head[j:j + 1], j + 1)
-                    if j < 0:
-                        return None
-                j += 1
-            declarations.append(head[i:j + 1])
-            i = j + 1
-            continue
-        elif c == b"%":
-            match = _PE_REFERENCE.match(head, i)
-            if match:
-                spans.append((match.start(), match.end(), match[1]))
-                i = match.end()
-                continue
-            i += 1
-        else:
-            i += 1
-    else:
-        return None  # the subset goes on past the head: left to the parser as it is
-    for declaration in declarations:
-        match = _EXTERNAL_PE.match(declaration)
-        if match:
-            names.add(match[1])
-    external = [(a, b) for a, b, name in spans if name in names]
-    if not external:
-        return None
-    before = head[:start.start()].decode("utf-8", "replace")
-    line = before.count("\n") + 1
-    col = len(before) - (before.rfind("\n") + 1) + 1
-    used = sorted({name.decode("utf-8", "replace") for a, b, name in spans if name in names})
-    return _ExternalSubset(line, col, [f"%{n};" for n in used], external)
-
-
-def _blank(head: bytes, spans: list[tuple[int, int]]) -> bytes:
-    """Give ``head`` with the bytes of ``spans`` replaced by spaces (lines and columns stay put)."""
-    data = bytearray(head)
-    for a, b in spans:
-        data[a:b] = b" " * (b - a)
-    return bytes(data)
 
 
 # The largest file parsed again in one piece to locate an encoding error.

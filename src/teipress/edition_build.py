@@ -22,7 +22,7 @@ from .document import Document, load
 from .edition import add_introduction, edition_tree
 from .errors import Diagnostic, StylesheetError, TeipressError, UsageError
 from .execute import Executor
-from .extract import TP_NS, edition_element, output_names, registers_element, serialize
+from .extract import TP_NS, collection_element, edition_element, output_names, registers_element, serialize
 from .outputs import ArchiveJob, BookJob, linked
 from .plan import PAGES, Plan
 from .publish import abandon, new_staging, publish, remove_written
@@ -64,9 +64,11 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     if PAGES not in edition.the_plan.stale:
         return
     found = edition.found
-    source = _write_extract_edition(edition.cache.folder / "pages-source.xml", found.texts, register_docs,
-                                    found.introductions, edition.settings, edition.cache, linked(edition.outputs))
-    jobs = [job for output in edition.outputs for job in output.page_jobs(register_docs)]
+    source = _write_extract_edition(edition.cache.folder / "pages-source.xml", found, register_docs,
+                                    edition.settings, edition.cache, linked(edition.outputs))
+    collections = list(found.collection_ids.values())
+    jobs = [job for output in edition.outputs
+            for job in [*output.page_jobs(register_docs), *output.collection_jobs(collections)]]
     try:
         pages, seen = executor.pages(source, jobs, edition.staging)
     finally:
@@ -192,18 +194,23 @@ def _book_images(documents: list[Document], settings):
     return list(images.values()), warnings
 
 
-def _write_extract_edition(target: Path, texts, register_docs, introductions, settings, cache: BuildCache,
+def _write_extract_edition(target: Path, found: Scan, register_docs, settings, cache: BuildCache,
                            outputs) -> Path:
     """Write the edition document of the edition's pages to ``target`` and give its path:
-    registers and introduction whole, the texts as their stored extracts.
+    registers and introduction whole, each collection (teiCorpus) with its header, the texts
+    as their stored extracts (a text of a collection says which).
 
     The file is written piece by piece, each text's extract copied from the cache as it is
     (lxml wrote it, from a file that parsed safely), so the build's memory does not grow
     with the edition; only the pieces around the extracts are made here, by lxml too."""
     edition = edition_element(settings)
-    add_introduction(edition, [load(source.path) for source in introductions[:1]], settings)
+    texts = found.texts
+    add_introduction(edition, [load(source.path) for source in found.introductions[:1]], settings)
     for document in register_docs:
         edition.append(registers_element(document))
+    for source in found.collections:
+        edition.append(collection_element(load(source.path), found.collection_ids[source.key], source.copy))
+    corpus_of = {str(source.file): found.collection_ids[source.key] for source in found.collections}
     # The edition element with its first children, split where the texts go.
     etree.SubElement(edition, f"{{{TP_NS}}}texts-here")
     head, _, tail = serialize(edition).decode("utf-8").rpartition("<tp:texts-here/>")
@@ -214,6 +221,8 @@ def _write_extract_edition(target: Path, texts, register_docs, introductions, se
         for source in texts:
             holder = etree.Element(f"{{{TP_NS}}}text", nsmap={"tp": TP_NS}, id=source.text_id, n=str(source.position),
                                    src=source.copy, **output_names(source.text_id, source.copy, outputs))
+            if source.member and str(source.file) in corpus_of:
+                holder.set("collection", corpus_of[str(source.file)])
             holder.text = _EXTRACT_HERE
             before, _, after = serialize(holder).decode("utf-8").partition(_EXTRACT_HERE)
             out.write(before.encode("utf-8"))

@@ -16,9 +16,8 @@ import hashlib
 from lxml import etree
 
 from .config import Settings
-from .document import TEI_NS, Document
-
-TP_NS = "https://teipress.org/ns"
+from .document import Document
+from .namespaces import TEI_NS, TP_NS
 
 # Bump when the extract rule changes: cached extracts of an older rule are then not reused.
 EXTRACT_VERSION = "1"
@@ -85,6 +84,18 @@ def text_element(document: Document, position: int, root: etree._Element | None 
         **(output_names(text_id, document.copy_name) if links is None else links),
     )
     holder.append(copy.deepcopy(document.root if root is None else root))
+    return holder
+
+
+def collection_element(document: Document, collection_id: str, copy_name: str) -> etree._Element:
+    """Give the ``tp:collection`` holder of a teiCorpus file: its page's id and file, and a copy
+    of the corpus's own teiHeader (its texts are ``tp:text`` elements with ``@collection``)."""
+    holder = etree.Element(f"{{{TP_NS}}}collection", nsmap={"tp": TP_NS}, id=collection_id,
+                           src=copy_name, html=f"{collection_id}.html")
+    corpus = etree.SubElement(holder, f"{{{TEI_NS}}}teiCorpus")
+    header = document.root.find(f"{{{TEI_NS}}}teiHeader")
+    if header is not None:
+        corpus.append(copy.deepcopy(header))
     return holder
 
 

@@ -22,21 +22,23 @@ exits with status 2 (see :class:`UnusableSchema`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree, isoschematron
 
+from .columns import ColumnIndex
 from .corpus import read_corpus
-from .document import ColumnIndex, Document, duplicate_id_errors, safe_parser
-from .edition import TP_NS
+from .document import Document, safe_parser
 from .errors import Diagnostic, UsageError
+from .grammar import Grammar
+from .namespaces import RNG_NS, SCH_NS, SVRL_NS, TP_NS
 from .resources import default_rng
-from .schematron import SCH_NS, SAXON_BINDINGS, XSLT1_BINDINGS, RulesError, SaxonRules, embedded_rules, query_binding
-from .validate import SVRL_NS, Validator, _any_element_grammar, _guarded, _Locations, _referenced_documents
-
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
+from .rule_locations import Locations
+from .schematron import SAXON_BINDINGS, XSLT1_BINDINGS, RulesError, SaxonRules, embedded_rules, query_binding
+from .validate import Validator, _guarded, _referenced_documents
+from .xml_ids import duplicate_id_errors
 
 
 @dataclass(frozen=True)
@@ -93,19 +95,15 @@ def _local_path(document: Document, href: str) -> Path:
     return (path if path.is_absolute() else document.path.parent / path).resolve()
 
 
-class _Grammar(Validator):
-    """A RELAX NG grammar alone (the rules come from elsewhere): the grammar half of a Validator."""
-
-    def __init__(self, path: Path, tree: etree._ElementTree):  # noqa: super().__init__ would compile rules too
-        self.rng_path = path
-        try:
-            self.relaxng = etree.RelaxNG(tree)
-        except etree.RelaxNGParseError as exc:
-            entry = exc.error_log[0] if len(exc.error_log) else None
-            raise RulesError(f"the grammar does not compile: {entry.message if entry else exc}",
-                             entry.line if entry else 0) from exc
-        self.known_elements = sorted({e.get("name") for e in tree.iter(f"{{{RNG_NS}}}element") if e.get("name")})
-        self.any_element = _any_element_grammar(tree)
+def _grammar(tree: etree._ElementTree) -> Grammar:
+    """Give the grammar ``tree`` compiled, or raise RulesError saying why it does not compile."""
+    try:
+        relaxng = etree.RelaxNG(tree)
+    except etree.RelaxNGParseError as exc:
+        entry = exc.error_log[0] if len(exc.error_log) else None
+        raise RulesError(f"the grammar does not compile: {entry.message if entry else exc}",
+                         entry.line if entry else 0) from exc
+    return Grammar(tree, relaxng)
 
 
 class _Xslt1Rules:
@@ -122,7 +120,7 @@ class _Xslt1Rules:
         """Give the findings of the rules on ``document``, each at its element's line and column."""
         self.schematron.validate(document.tree)
         report = self.schematron.validation_report
-        locate, columns, found = _Locations(document.root), ColumnIndex(document), []
+        locate, columns, found = Locations(document.root), ColumnIndex(document), []
         for failed in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
             element = locate.element(failed.get("location") or "", document.tree)
             element = element if element is not None else document.root
@@ -150,7 +148,7 @@ class Schemas:
     and reported at each file that names the schema)."""
 
     def __init__(self):
-        self._grammars: dict[Path, _Grammar | RulesError] = {}
+        self._grammars: dict[Path, Grammar | RulesError] = {}
         self._rules: dict[Path, object] = {}
         self._trees: dict[Path, etree._ElementTree | RulesError] = {}
 
@@ -171,11 +169,11 @@ class Schemas:
             raise tree
         return tree
 
-    def grammar(self, path: Path) -> _Grammar:
+    def grammar(self, path: Path) -> Grammar:
         """Give the compiled grammar at ``path``, or raise RulesError."""
         if path not in self._grammars:
             try:
-                self._grammars[path] = _Grammar(path, self._tree(path))
+                self._grammars[path] = _grammar(self._tree(path))
             except RulesError as exc:
                 self._grammars[path] = exc
         found = self._grammars[path]
@@ -223,19 +221,67 @@ def _unusable(document: Document, model: XmlModel, path: Path, exc: RulesError) 
                       f"cannot use the schema of this xml-model ({where}): {exc}")
 
 
+@dataclass
+class _Choice:
+    """What one file's xml-models choose: its grammar and rules, what could not be used, what they say."""
+
+    grammar: Grammar | None = None
+    rules: list = field(default_factory=list)
+    skip_grammar: bool = False  # an unusable grammar: what it should have checked is not checked by another
+    skip_rules: bool = False
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unusable: list[Diagnostic] = field(default_factory=list)
+
+
+def _choose(document: Document, schemas: Schemas, schema, rules) -> _Choice:
+    """Give the grammar and rules ``document``'s xml-models choose, ``schema``/``rules`` (the
+    command line's) winning over them."""
+    choice = _Choice()
+    for model in xml_models(document):
+        kind = {RNG_NS: "grammar", SCH_NS: "rules"}.get(model.schematypens)
+        if kind is None:
+            if model.schematypens:
+                choice.diagnostics.append(Diagnostic(
+                    str(document.path), model.line, model.col, "warning",
+                    f"xml-model with schematypens '{model.schematypens}' is not read "
+                    "(teipress reads RELAX NG and Schematron)"))
+            continue
+        if (kind == "grammar" and schema is not None) or (kind == "rules" and rules is not None) or not model.href:
+            continue  # the command line's schema or rules win over the file's
+        if _is_remote(model.href):
+            choice.diagnostics.append(Diagnostic(
+                str(document.path), model.line, model.col, "warning",
+                f"the remote schema {model.href} is not read (teipress fetches nothing from the network): "
+                f"the configured or built-in {'grammar applies' if kind == 'grammar' else 'rules apply'}"))
+            continue
+        path = _local_path(document, model.href)
+        try:
+            found = [schemas.rules(path)] if kind == "rules" else []
+            if kind == "grammar":
+                choice.grammar = choice.grammar or schemas.grammar(path)
+                if rules is None:  # the grammar's embedded rules are the file's rules too
+                    found = [r for r in [schemas.rules(path, required=False)] if r is not None]
+            choice.rules.extend(r for r in found if r not in choice.rules)
+        except RulesError as exc:
+            choice.unusable.append(_unusable(document, model, path, exc))
+            choice.skip_grammar = choice.skip_grammar or kind == "grammar"
+            choice.skip_rules = True
+    return choice
+
+
 def validate_with_models(paths: list[str | Path], *, schema: str | Path | None = None,
                          rules: str | Path | None = None, configured_schema: str | Path | None = None,
-                         configured_rules: str | Path | None = None) -> list[Diagnostic]:
+                         configured_rules: str | Path | None = None, folder: Path | None = None) -> list[Diagnostic]:
     """Give the diagnostics of every XML file under ``paths``, each checked against the grammar and
     rules the precedence of this module chooses for it: ``schema``/``rules`` (the command line's),
     else the file's xml-models, else ``configured_schema``/``configured_rules``, else the built-in ones.
+    The files' xi:includes are read from inside ``folder`` (the edition folder).
 
     Raises UnusableSchema (with every diagnostic) when a file's xml-model names a local schema
     that cannot be used, and UsageError when ``schema``, ``rules`` or the configured ones cannot."""
     base = Validator(schema or configured_schema, rules or configured_rules)
-    corpus = read_corpus(paths)
+    corpus = read_corpus(paths, folder)
     documents = corpus.documents
-    context = _referenced_documents(documents)
     schemas = Schemas()
     diagnostics: list[Diagnostic] = list(corpus.failures)
     unusable: list[Diagnostic] = []
@@ -244,61 +290,26 @@ def validate_with_models(paths: list[str | Path], *, schema: str | Path | None =
     for document in documents:
         # What the parser passed over: the DOCTYPE's unread declarations, an xml:id given twice (invalid TEI).
         diagnostics.extend([*document.notes, *duplicate_id_errors(document)])
-        grammar, own_rules, skip_grammar, skip_rules = None, [], False, False
-        for model in xml_models(document):
-            kind = {RNG_NS: "grammar", SCH_NS: "rules"}.get(model.schematypens)
-            if kind is None:
-                if model.schematypens:
-                    diagnostics.append(Diagnostic(str(document.path), model.line, model.col, "warning",
-                                                  f"xml-model with schematypens '{model.schematypens}' is not read "
-                                                  "(teipress reads RELAX NG and Schematron)"))
-                continue
-            if (kind == "grammar" and schema is not None) or (kind == "rules" and rules is not None):
-                continue  # the command line's schema or rules win over the file's
-            if not model.href:
-                continue
-            if _is_remote(model.href):
-                diagnostics.append(Diagnostic(
-                    str(document.path), model.line, model.col, "warning",
-                    f"the remote schema {model.href} is not read (teipress fetches nothing from the network): "
-                    f"the configured or built-in {'grammar applies' if kind == 'grammar' else 'rules apply'}"))
-                continue
-            path = _local_path(document, model.href)
-            try:
-                if kind == "grammar":
-                    if grammar is None:
-                        grammar = schemas.grammar(path)
-                    if rules is None:  # the grammar's embedded rules are the file's rules too
-                        embedded = schemas.rules(path, required=False)
-                        if embedded is not None and embedded not in own_rules:
-                            own_rules.append(embedded)
-                else:
-                    found = schemas.rules(path)
-                    if found not in own_rules:
-                        own_rules.append(found)
-            except RulesError as exc:
-                unusable.append(_unusable(document, model, path, exc))
-                # What the unusable schema should have checked is not checked by another one.
-                skip_grammar = skip_grammar or kind == "grammar"
-                skip_rules = True
-        if not skip_grammar:
-            diagnostics.extend(_guarded(document, (grammar or base).grammar_diagnostics, document))
-        if own_rules:
-            for runner in own_rules:
-                if isinstance(runner, _CorpusRules):  # checked below, with the other files of these rules
-                    corpus_rules.setdefault(id(runner), (runner, []))[1].append(document)
-                else:
-                    diagnostics.extend(_guarded(document, runner.diagnostics, document))
-        elif not skip_rules:
+        choice = _choose(document, schemas, schema, rules)
+        diagnostics.extend(choice.diagnostics)
+        unusable.extend(choice.unusable)
+        if not choice.skip_grammar:
+            check = choice.grammar.diagnostics if choice.grammar is not None else base.grammar_diagnostics
+            diagnostics.extend(_guarded(document, check, document))
+        for runner in choice.rules:
+            if isinstance(runner, _CorpusRules):  # checked below, with the other files of these rules
+                corpus_rules.setdefault(id(runner), (runner, []))[1].append(document)
+            else:
+                diagnostics.extend(_guarded(document, runner.diagnostics, document))
+        if not choice.rules and not choice.skip_rules:
             base_rules.append(document)
+    context = _referenced_documents(documents)
     groups = [(base, base_rules)] + [(runner.validator, group) for runner, group in corpus_rules.values()]
     for validator, group in groups:
-        if not group:
-            continue
-        others = [d for d in [*documents, *context] if all(d is not g for g in group)]
-        diagnostics.extend(validator.guarded_rule_diagnostics(group, others))
+        if group:
+            others = [d for d in [*documents, *context] if all(d is not g for g in group)]
+            diagnostics.extend(validator.guarded_rule_diagnostics(group, others))
     diagnostics.extend(unusable)
     if unusable:
         raise UnusableSchema(sorted(diagnostics))
     return sorted(diagnostics)
-

@@ -104,6 +104,11 @@ class Output:
         """Give the pages (writers.PageJob) this output makes from the edition document of the extracts."""
         return []
 
+    def collection_jobs(self, collections: list[str]) -> list:
+        """Give the pages (writers.PageJob) this output makes for the edition's collections (the
+        teiCorpus files, by the id of their page) from the edition document of the extracts."""
+        return []
+
     def site_files(self, stylesheets, registers, staging: Path) -> list[Path]:
         """Write the edition's static files of this output (assets, register copies) and give them."""
         return []

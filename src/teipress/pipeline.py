@@ -126,7 +126,7 @@ class _Run:
 
     def build(self, force: bool) -> BuildReport:
         cache = self._cache(force)
-        found = scan(self.paths, cache, reserved_names(self.outputs))
+        found = scan(self.paths, cache, reserved_names(self.outputs), self.settings.folder)
         self.report.texts = len(found.texts)
         self.report.diagnostics += found.diagnostics
         if (self.fail_fast and self.report.failed) or not found.texts:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import BuildCache, SourceInfo, file_hash
-from .corpus import discover, file_pointers, kind_of, text_order
-from .document import (Document, corpus_member, corpus_texts, duplicate_id_warnings, load, make_ids_unique,
-                       member_path, require_tei)
+from .corpus import correspondence_targets, discover, file_pointers, kind_of, sent_date, text_order
+from .document import Document, corpus_member, corpus_texts, load, member_path, require_tei
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
 from .extract import digest, serialize, text_extract
 from .workers import TextRef
+from .xml_ids import duplicate_id_warnings, make_ids_unique
 
 
 @dataclass
@@ -64,21 +64,31 @@ class Scan:
     registers: list[Source]
     introductions: list[Source]
     linked: dict[str, list[Source]]  # by a text's key: the texts it links with, in edition order
+    # The teiCorpus files: each has a collection page (id: collection_ids) listing its texts.
+    collections: list[Source] = field(default_factory=list)
+    collection_ids: dict[str, str] = field(default_factory=dict)  # by a corpus file's key
     diagnostics: list[Diagnostic] = field(default_factory=list)
     pending: dict[str, bytes] = field(default_factory=dict)
 
 
-def scan(paths, cache: BuildCache, reserved: dict[str, str]) -> Scan:
+def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None = None) -> Scan:
     """Give what the files under ``paths`` are; ``reserved`` are the names of the edition's
-    own pages and folders, which no text's pages may take (see :func:`reserved_names`).
-    A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError."""
-    read, failures, pending = _read(paths, cache)
+    own pages and folders, which no text's pages may take (see :func:`reserved_names`); the
+    files' xi:includes read from inside ``folder`` (the edition folder).
+    A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError.
+    A file another file includes is part of that file: not a source of its own, unless it is TEI."""
+    read, failures, pending = _read(paths, cache, folder)
+    included = {path for source in read for path in source.info.includes}
+    failures = [d for d in failures if str(Path(d.file).resolve()) not in included]
     sources = [s for s in read if not s.member]
     texts = sorted((s for s in read if s.info.kind == "text"),
-                   key=lambda s: (*text_order(s.info.n, s.file.name), s.member))
+                   key=lambda s: (*text_order(s.info.n, s.file.name, s.info.date), s.member))
     found = Scan(sources, texts, [s for s in read if s.info.kind == "register"],
                  [s for s in read if s.info.kind == "introduction"], {}, pending=pending)
-    found.diagnostics = [*failures, *_assign_ids(texts, reserved), *_missing_files(sources)]
+    found.collections = [s for s in sources if s.info.kind == "corpus"]
+    found.collection_ids = _collection_ids(found.collections, reserved)
+    pages = {f"{name}": f"the collection page {name}.html" for name in found.collection_ids.values()}
+    found.diagnostics = [*failures, *_assign_ids(texts, {**reserved, **pages}), *_missing_files(sources)]
     if not texts and not any(d.is_error for d in failures):
         raise UsageError(f"no TEI texts found in {', '.join(str(p) for p in paths)}")
     found.linked = _links(texts, {s.name: s for s in texts})
@@ -98,7 +108,7 @@ def reserved_names(outputs) -> dict[str, str]:
     return reserved
 
 
-def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dict[str, bytes]]:
+def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[Source], list[Diagnostic], dict[str, bytes]]:
     """Give the sources under ``paths``, the diagnostics of the files that are not TEI and
     the extracts of the texts parsed (by digest; stored once the build goes ahead).
 
@@ -117,10 +127,12 @@ def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dic
             failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
             continue
         info = cache.sources.get(resolved)
+        if info is not None and info.includes:
+            hashed = with_includes(hashed, info.includes)
         if info is None or info.hash != hashed or info.kind == "corpus" or (
                 info.kind == "text" and not cache.has_extract(info.extract)):
             try:
-                document = load(path)
+                document = load(path, folder)
                 require_tei(document)
             except InputError as exc:
                 failures.extend(exc.diagnostics)
@@ -128,6 +140,7 @@ def _read(paths, cache: BuildCache) -> tuple[list[Source], list[Diagnostic], dic
             # What the parser passed over (reported when the file is parsed: a file the cache
             # knows was reported by the build that parsed it).
             failures.extend([*document.notes, *duplicate_id_warnings(document)])
+            hashed = with_includes(file_hash(path), [str(p) for p in document.included])
             info = _describe(document, hashed, pending)
             if info.kind == "corpus":
                 sources.extend(_members(document, path, resolved, hashed, copy, pending, failures))
@@ -145,6 +158,19 @@ def _members(document: Document, path: Path, resolved: str, hashed: str, copy: s
                               _describe(corpus_member(document, member), hashed, pending),
                               copy=copy, member=member, file=path))
     return members
+
+
+def with_includes(hashed: str, includes: list[str]) -> str:
+    """Give a file's hash made to cover the files it includes (a missing one counts as missing)."""
+    if not includes:
+        return hashed
+    parts = [hashed]
+    for include in includes:
+        try:
+            parts.append(file_hash(Path(include)))
+        except OSError:
+            parts.append("missing")
+    return digest(*includes, *parts)
 
 
 def _found(paths) -> list[tuple[Path, str]]:
@@ -178,7 +204,22 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
         extract = digest(data)
         pending[extract] = data
     return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
-                      line=document.root.sourceline or 1, extract=extract)
+                      line=document.root.sourceline or 1, extract=extract,
+                      includes=[str(p) for p in document.included], date=sent_date(document),
+                      neighbours=correspondence_targets(document))
+
+
+def _collection_ids(collections: list[Source], reserved: dict[str, str]) -> dict[str, str]:
+    """Give each teiCorpus file the name of its collection page: its teiCorpus/@xml:id or its
+    file's stem, made distinct from the edition's own pages and from each other."""
+    ids: dict[str, str] = {}
+    for source in collections:
+        base = source.info.id or source.file.stem
+        candidate, n = base, 2
+        while candidate.lower() in reserved or candidate in ids.values():
+            candidate, n = f"{base}-{n}", n + 1
+        ids[source.key] = candidate
+    return ids
 
 
 def _assign_ids(texts: list[Source], reserved: dict[str, str] | None = None) -> list[Diagnostic]:
@@ -230,8 +271,13 @@ def _missing_files(sources: list[Source]) -> list[Diagnostic]:
 def _links(texts: list[Source], by_name: dict[str, Source]) -> dict[str, list[Source]]:
     """Give, for each text, the other texts it points into or that point into it, in edition order."""
     links: dict[str, set[str]] = {s.key: set() for s in texts}
+    # A letter's previous and next letters, named by id or by file (with or without .xml).
+    by_id = {s.info.id: s for s in texts}
+    by_stem = {s.name.rsplit(".", 1)[0]: s for s in texts}
     for source in texts:
-        for name in source.info.pointers:
+        neighbours = [t.lstrip("#").rsplit("/", 1)[-1] for t in source.info.neighbours if ":" not in t]
+        found = [by_id.get(n) or by_stem.get(n.removesuffix(".xml")) for n in neighbours]
+        for name in [*source.info.pointers, *(other.name for other in found if other is not None)]:
             other = by_name.get(name)
             if other is not None and other is not source:
                 links[source.key].add(other.key)

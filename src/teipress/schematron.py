@@ -25,11 +25,11 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor
 
-from .document import ColumnIndex, Document
+from .columns import ColumnIndex
+from .document import Document
 from .errors import Diagnostic
+from .namespaces import SCH_NS, XSL_NS
 
-SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-_XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 _OUT_NS = "https://teipress.org/ns/schematron-findings"
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 _MAX_DEPTH = ("http://saxon.sf.net/feature/parserProperty?uri="
@@ -149,35 +149,35 @@ def compile_to_xslt(schema: etree._Element) -> etree._Element:
     reverse order of the rules."""
     _refuse_unsupported(schema)
     # xs is bound for the rules, as the ISO skeleton binds it for the XSLT 2 binding.
-    namespaces = {"xsl": _XSL_NS, "out": _OUT_NS, "xs": "http://www.w3.org/2001/XMLSchema"}
+    namespaces = {"xsl": XSL_NS, "out": _OUT_NS, "xs": "http://www.w3.org/2001/XMLSchema"}
     for ns in schema.iter(f"{{{SCH_NS}}}ns"):
         prefix, uri = ns.get("prefix"), ns.get("uri")
         if not prefix or uri is None:
             raise RulesError("<sch:ns> needs a prefix and a uri", ns.sourceline or 0)
         namespaces[prefix] = uri
-    xsl = etree.Element(f"{{{_XSL_NS}}}stylesheet", nsmap=namespaces, version="3.0",
+    xsl = etree.Element(f"{{{XSL_NS}}}stylesheet", nsmap=namespaces, version="3.0",
                         **{"exclude-result-prefixes": " ".join(p for p in namespaces if p not in ("xsl", "out"))})
-    etree.SubElement(xsl, f"{{{_XSL_NS}}}output", method="xml", indent="no")
+    etree.SubElement(xsl, f"{{{XSL_NS}}}output", method="xml", indent="no")
     # XSLT functions and keys written beside the patterns (allowed with the XSLT bindings).
     for child in schema:
-        if isinstance(child.tag, str) and etree.QName(child).namespace == _XSL_NS:
+        if isinstance(child.tag, str) and etree.QName(child).namespace == XSL_NS:
             xsl.append(etree.fromstring(etree.tostring(child)))
     for let in schema.findall(f"{{{SCH_NS}}}let"):
         _variable(xsl, let, global_=True)
     patterns = [p for p in schema.iter(f"{{{SCH_NS}}}pattern")]
     abstract_rules = {r.get("id"): r for r in schema.iter(f"{{{SCH_NS}}}rule") if r.get("abstract") == "true"}
-    root = etree.SubElement(xsl, f"{{{_XSL_NS}}}template", match="/")
+    root = etree.SubElement(xsl, f"{{{XSL_NS}}}template", match="/")
     findings = etree.SubElement(root, f"{{{_OUT_NS}}}findings")
     for number, pattern in enumerate(patterns):
         mode = f"pattern-{number}"
-        etree.SubElement(xsl, f"{{{_XSL_NS}}}mode", name=mode, **{"on-no-match": "shallow-skip"})
-        etree.SubElement(findings, f"{{{_XSL_NS}}}apply-templates", select=".", mode=mode)
+        etree.SubElement(xsl, f"{{{XSL_NS}}}mode", name=mode, **{"on-no-match": "shallow-skip"})
+        etree.SubElement(findings, f"{{{XSL_NS}}}apply-templates", select=".", mode=mode)
         rules = [r for r in pattern.findall(f"{{{SCH_NS}}}rule") if r.get("abstract") != "true"]
         for index, rule in enumerate(rules):
             context = rule.get("context")
             if not context:
                 raise RulesError("<sch:rule> has no @context", rule.sourceline or 0)
-            template = etree.SubElement(xsl, f"{{{_XSL_NS}}}template", match=context, mode=mode,
+            template = etree.SubElement(xsl, f"{{{XSL_NS}}}template", match=context, mode=mode,
                                         priority=str(len(rules) - index))
             template.sourceline = rule.sourceline
             # Pattern-level variables are evaluated from the document, as the skeleton does.
@@ -188,7 +188,7 @@ def compile_to_xslt(schema: etree._Element) -> etree._Element:
                     _variable(template, part)
                 else:
                     _check(template, part)
-            etree.SubElement(template, f"{{{_XSL_NS}}}apply-templates", select="@*|node()", mode=mode)
+            etree.SubElement(template, f"{{{XSL_NS}}}apply-templates", select="@*|node()", mode=mode)
     return xsl
 
 
@@ -227,7 +227,7 @@ def _variable(parent: etree._Element, let: etree._Element, global_: bool = False
         raise RulesError("<sch:let> needs a name and a value", let.sourceline or 0)
     select = f"root(.) ! ({value})" if from_root else value
     tag = "param" if global_ else "variable"
-    etree.SubElement(parent, f"{{{_XSL_NS}}}{tag}", name=name, select=select)
+    etree.SubElement(parent, f"{{{XSL_NS}}}{tag}", name=name, select=select)
 
 
 def _check(template: etree._Element, check: etree._Element) -> None:
@@ -236,7 +236,7 @@ def _check(template: etree._Element, check: etree._Element) -> None:
     if test is None:
         raise RulesError(f"<sch:{etree.QName(check).localname}> has no @test", check.sourceline or 0)
     is_report = check.tag == f"{{{SCH_NS}}}report"
-    condition = etree.SubElement(template, f"{{{_XSL_NS}}}if", test=test if is_report else f"not({test})")
+    condition = etree.SubElement(template, f"{{{XSL_NS}}}if", test=test if is_report else f"not({test})")
     finding = etree.SubElement(condition, f"{{{_OUT_NS}}}finding",
                                kind="report" if is_report else "assert", test=test)
     role = check.get("role") or check.getparent().get("role")
@@ -244,7 +244,7 @@ def _check(template: etree._Element, check: etree._Element) -> None:
         finding.set("role", role)
     # The element a finding is about: its own subject, else the rule's, else the context node.
     subject = check.get("subject") or check.getparent().get("subject")
-    location = etree.SubElement(finding, f"{{{_XSL_NS}}}attribute", name="location")
+    location = etree.SubElement(finding, f"{{{XSL_NS}}}attribute", name="location")
     location.set("select", f"path(({subject})[1])" if subject else "path(.)")
     _message(finding, check)
 
@@ -257,12 +257,12 @@ def _message(target: etree._Element, source: etree._Element) -> None:
         if isinstance(child.tag, str):
             if child.tag == f"{{{SCH_NS}}}name":
                 path = child.get("path") or "."
-                etree.SubElement(target, f"{{{_XSL_NS}}}value-of", select=f"name(({path})[1])")
+                etree.SubElement(target, f"{{{XSL_NS}}}value-of", select=f"name(({path})[1])")
             elif child.tag == f"{{{SCH_NS}}}value-of":
                 select = child.get("select")
                 if select is None:
                     raise RulesError("<sch:value-of> has no @select", child.sourceline or 0)
-                etree.SubElement(target, f"{{{_XSL_NS}}}value-of", select=select, separator=" ")
+                etree.SubElement(target, f"{{{XSL_NS}}}value-of", select=select, separator=" ")
             else:  # emph, dir, span and the like: their text
                 _message(target, child)
         if child.tail:
@@ -270,7 +270,7 @@ def _message(target: etree._Element, source: etree._Element) -> None:
 
 
 def _text(target: etree._Element, text: str) -> None:
-    etree.SubElement(target, f"{{{_XSL_NS}}}text").text = text
+    etree.SubElement(target, f"{{{XSL_NS}}}text").text = text
 
 
 # One step of fn:path(): Q{uri}local[n], @name, @Q{uri}local, text()[n], comment()[n], ...

@@ -48,4 +48,4 @@ def validate_edition(settings: Settings, paths: tuple[str | Path, ...] | list[st
     Raises UnusableSchema (a UsageError carrying every diagnostic) when a file's xml-model names
     a local schema that cannot be used."""
     return validate_with_models(text_paths(settings, paths), schema=schema, rules=rules,
-                                configured_schema=settings.schema, configured_rules=settings.rules)
+                                configured_schema=settings.schema, configured_rules=settings.rules, folder=settings.folder)

@@ -39,6 +39,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor
 from .confinement import check_stylesheet
 from .document import safe_parser
 from .errors import StylesheetError, TransformError
+from .namespaces import TP_NS
 from .lists import LISTS_PARAMETER, lists_root
 from .resources import xslt_dir
 
@@ -213,7 +214,7 @@ class Stylesheets:
             raise StylesheetError(f"{roots[0] / relative}: strings file not found")
         merged = trees[-1].getroot()  # teipress's own
         for tree in trees[:-1]:
-            for position, lang in enumerate(tree.getroot().findall(f"{{{_TP_NS}}}lang")):
+            for position, lang in enumerate(tree.getroot().findall(f"{{{TP_NS}}}lang")):
                 merged.insert(position, lang)
         return self._processor.parse_xml(xml_text=etree.tostring(merged, encoding="unicode"))
 
@@ -290,9 +291,6 @@ class Stylesheets:
         if isinstance(value, str):
             return self._processor.make_string_value(value)
         return value  # already an XDM value, e.g. a node
-
-
-_TP_NS = "https://teipress.org/ns"
 
 
 def _layer_wrapper(entry: Path, modules: list[Path]) -> str:

@@ -21,13 +21,14 @@ from pathlib import Path
 from lxml import etree
 
 from .config import Settings
-from .document import file_of, load, make_ids_unique, require_tei
+from .document import file_of, load, require_tei
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
-from .images import confine
 from .extract import edition_element, registers_element, text_element
+from .images import confine
 from .outputs import Output, TextJob, linked, text_links
 from .transform import Stylesheets
 from .writers import PageJob
+from .xml_ids import make_ids_unique
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class TextBuilder:
     def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None = None):
         self.setup = setup
         self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root)
-        self.registers = [registers_element(_load(path, name)) for path, name in setup.registers]
+        self.registers = [registers_element(_load(path, name, setup.settings.folder)) for path, name in setup.registers]
         # The register files as the PDFs attach them.
         self.register_files = tuple((Path(path).name, Path(path).read_bytes()) for path, _ in setup.registers)
         self.outputs = {output.name: output for output in setup.outputs}
@@ -120,7 +121,7 @@ class TextBuilder:
         key = (ref.path, ref.name, stat.st_size, stat.st_mtime_ns)
         found = self._documents.pop(key, None)
         if found is None:
-            document = _load(ref.path, ref.name)
+            document = _load(ref.path, ref.name, self.setup.settings.folder)
             found = (document, *confine(document, self.setup.settings.folder))
         self._documents[key] = found  # the most recently used last
         while len(self._documents) > _PARSED_KEPT:
@@ -199,10 +200,11 @@ def text_failure(path: str, exc: BaseException) -> Diagnostic:
     return Diagnostic(path, 1, 1, "error", message)
 
 
-def _load(path: str, copy_name: str = ""):
-    """Give the document at ``path`` as the stylesheets see it: an xml:id given twice is
-    renamed in its later occurrences (the scan warned of it; the TEI copy keeps the file's)."""
-    document = load(path)
+def _load(path: str, copy_name: str = "", folder: Path | None = None):
+    """Give the document at ``path`` as the stylesheets see it: its xi:includes read from inside
+    ``folder``, an xml:id given twice renamed in its later occurrences (the scan warned of it; the
+    TEI copy keeps the file's)."""
+    document = load(path, folder)
     document.assigned_copy = copy_name
     if document.duplicate_ids:
         make_ids_unique(document.root)

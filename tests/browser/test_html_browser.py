@@ -154,6 +154,24 @@ def test_phone_width_has_no_horizontal_scrolling(browser, server):
     context.close()
 
 
+@pytest.mark.parametrize("name", ["sedova-assassins.html", "agn-arrival.html"])
+def test_on_a_phone_the_text_begins_on_the_first_screen_and_the_rest_of_the_header_is_folded(browser, server, name):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + name)
+    first = page.locator("#reading-text .tei-text p").first
+    top = first.evaluate("p => p.getBoundingClientRect().top")
+    assert top < 844 - 40, top  # its first line is on the first screen
+    assert page.locator(".text-title").is_visible()
+    # The facts and the citation are one tap away, without script.
+    about = page.locator("details.about-text")
+    assert not page.locator(".text-meta").is_visible() and not page.locator("#cite-text").is_visible()
+    about.locator(":scope > summary").click()
+    assert page.locator(".text-meta").is_visible() and page.locator("#cite-text").is_visible()
+    assert "Source" in page.locator(".text-meta").inner_text()
+    context.close()
+
+
 @pytest.mark.parametrize("name", ["sedova-assassins.html", "agn-arrival.html", "persons.html", "chronology.html",
                                   "index.html", "search.html"])
 def test_no_serious_accessibility_violations(page, server, axe_script, name):

@@ -65,13 +65,19 @@ def _tei(body: str, xml_id: str) -> str:
 
 @st.composite
 def editions(draw):
-    """Give (the file's text, [(the page a text is published as, its words)], whether it uses an undeclared entity)."""
+    """Give (the file's text, [(the page a text is published as, its words)], whether it uses an undeclared entity,
+    the files its texts include by name): now and then a text ends with a paragraph it includes."""
     doctype, entities, _external = draw(doctypes())
     wrapper = draw(st.sampled_from(["none", "corpus", "nested"]))
     count = 1 if wrapper == "none" else draw(st.integers(1, 3))
-    texts, expected = [], []
+    texts, expected, parts = [], [], {}
     for n in range(1, count + 1):
         body, words = draw(paragraphs(entities))
+        if draw(st.booleans()):
+            included = draw(st.lists(WORD, min_size=1, max_size=3))
+            parts[f"p{n}.xml"] = f'<p xmlns="http://www.tei-c.org/ns/1.0">{" ".join(included)}</p>'
+            body += f'\n<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="parts/p{n}.xml"/>'
+            words = [*words, *included]
         xml_id = draw(st.sampled_from([f"t{n}", ""])) if wrapper != "none" else f"t{n}"
         texts.append(_tei(body, xml_id))
         expected.append((f"{xml_id or f'ed-{n}'}.html", words))
@@ -89,7 +95,7 @@ def editions(draw):
     if doctype and wrapper != "none":
         doctype = doctype.replace("<!DOCTYPE TEI", "<!DOCTYPE teiCorpus", 1)
     source = '<?xml version="1.0" encoding="UTF-8"?>\n' + (doctype + "\n" if doctype else "") + root + "\n"
-    return source, expected, undeclared
+    return source, expected, undeclared, parts
 
 
 @pytest.fixture(scope="module")
@@ -114,9 +120,11 @@ _examples = itertools.count()
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(editions())
 def test_generated_input_kinds_validate_and_build_without_exception_and_keep_their_words(folder, edition):
-    source, expected, undeclared = edition
+    source, expected, undeclared, parts = edition
     work = Path(tempfile.mkdtemp(dir=folder, prefix=f"e{next(_examples)}-"))
-    (work / "ed").mkdir()
+    (work / "ed" / "parts").mkdir(parents=True)
+    for name, part in parts.items():  # included, so read as part of the text, not as files of their own
+        (work / "ed" / "parts" / name).write_text(part, encoding="utf-8")
     (work / "ed" / "ed.xml").write_text(source, encoding="utf-8")
     validated = _run("validate", work / "ed")
     given_twice = [v for v in ("x", "y") if source.count(f'xml:id="{v}"') >= 2]

@@ -4,6 +4,7 @@ Schematron with the XSLT 2/3 binding runs on Saxon, and unusable schemas are loc
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -171,15 +172,15 @@ def test_each_distinct_schema_is_compiled_once_per_run(tmp_path, monkeypatch):
     for n in range(3):
         write(tmp_path / f"{n}.xml", _doc(f'<?xml-model href="doc.rng" schematypens="{RNG}"?>', "<item>x</item>"))
     compiled = []
-    original = models._Grammar.__init__
+    original = models._grammar
 
-    def counting(self, path, tree):
-        compiled.append(path)
-        original(self, path, tree)
+    def counting(tree):
+        compiled.append(tree.docinfo.URL)
+        return original(tree)
 
-    monkeypatch.setattr(models._Grammar, "__init__", counting)
+    monkeypatch.setattr(models, "_grammar", counting)
     assert models.validate_with_models([tmp_path]) == []
-    assert compiled == [(tmp_path / "doc.rng").resolve()]
+    assert [Path(url).resolve() for url in compiled] == [(tmp_path / "doc.rng").resolve()]
 
 
 def test_help_states_the_precedence():

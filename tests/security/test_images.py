@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from lxml import html as lxml_html
 
 from teipress.cli import main
-from teipress.writers.pdf import published_links
+from teipress.writers.pdf_assets import published_links
 
 from ..conftest import tei, write
 

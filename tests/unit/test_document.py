@@ -139,7 +139,7 @@ def test_doctype_without_parameter_entities_has_no_note(tmp_path):
 
 
 def test_duplicate_xml_id_parses_and_names_both_places(tmp_path):
-    from teipress.document import duplicate_id_errors, duplicate_id_warnings
+    from teipress.xml_ids import duplicate_id_errors, duplicate_id_warnings
 
     path = write(tmp_path / "d.xml", tei('<p xml:id="x">one</p>\n  <p xml:id="x">two</p>'))
     document = load(path)
@@ -155,7 +155,7 @@ def test_duplicate_xml_id_parses_and_names_both_places(tmp_path):
 
 
 def test_make_ids_unique_renames_later_occurrences_to_free_names(tmp_path):
-    from teipress.document import make_ids_unique
+    from teipress.xml_ids import make_ids_unique
 
     body = '<p xml:id="x">1</p><p xml:id="x">2</p><p xml:id="x-2">3</p><p xml:id="x">4</p>'
     document = load(write(tmp_path / "d.xml", tei(body)))

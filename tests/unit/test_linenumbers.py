@@ -1,6 +1,6 @@
 """Line numbers measured from WeasyPrint's layout: what is counted, per text and per page,
 anchors, margin numbers and apparatus placeholders, and the PDF writer's layout loop
-(:func:`teipress.writers.pdf.lay_out`) that lays out again until the numbers match the layout.
+(:func:`teipress.writers.pdf_layout.lay_out`) that lays out again until the numbers match the layout.
 
 Every document here uses DejaVu Serif 10pt on a 14pt line in a 70 mm measure,
 so a line holds exactly six of the words ``w001 w002 …`` and a page holds eleven
@@ -31,7 +31,7 @@ from teipress.linenumbers import (  # noqa: E402
     repaint,
     serialize,
 )
-from teipress.writers.pdf import PrintOptions, lay_out, margin_numbers, weasyprint_html  # noqa: E402
+from teipress.writers.pdf_layout import PrintOptions, lay_out, margin_numbers, weasyprint_html  # noqa: E402
 
 CSS = """
 @page { size: 100mm 80mm; margin: 12mm 10mm 12mm 20mm;

@@ -212,6 +212,14 @@
     </html>
   </xsl:template>
 
+  <!-- In a book the facts of a text's header stand open; the citation is the web site's (left out below). -->
+  <xsl:template name="tp:about-text">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:call-template name="tp:text-meta">
+      <xsl:with-param name="tei" select="$tei"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- Into XHTML: every element into the XHTML namespace, attributes kept unless a rule below drops them. -->
   <xsl:template match="*" mode="tp:xhtml">
     <xsl:element name="{local-name()}" namespace="{if (namespace-uri() eq '') then $tp:xhtml-ns else namespace-uri()}">

@@ -130,12 +130,12 @@
         </blockquote>
       </xsl:when>
       <xsl:when test="tp:contains-blocks(.)">
-        <span>
+        <div>
           <xsl:call-template name="tp:attributes">
             <xsl:with-param name="class" select="'tei-' || local-name()"/>
           </xsl:call-template>
           <xsl:apply-templates/>
-        </span>
+        </div>
       </xsl:when>
       <xsl:otherwise>
         <q>

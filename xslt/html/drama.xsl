@@ -30,7 +30,7 @@
   </xsl:template>
 
   <xsl:template match="tei:stage | tei:move | tei:role | tei:roleDesc | tei:actor | tei:set">
-    <xsl:element name="{if (tp:is-block(.)) then 'div' else 'span'}">
+    <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
       </xsl:call-template>

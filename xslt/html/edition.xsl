@@ -26,6 +26,17 @@
         <xsl:apply-templates select="tp:introduction/tei:TEI/tei:text/tei:body/node()"/>
       </section>
     </xsl:if>
+    <xsl:if test="tp:collection">
+      <section class="collections" aria-labelledby="collections-heading">
+        <h2 id="collections-heading">{tp:l10n('index-collections')}</h2>
+        <ul class="collection-list">
+          <xsl:for-each select="tp:collection">
+            <li><a href="{tp:file-href(@html)}">{tp:text-title(tei:teiCorpus)}</a>
+              ({tp:l10n('collection-count', string(count(../tp:text[@collection = current()/@id])))})</li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
     <section class="texts" aria-labelledby="texts-heading">
       <h2 id="texts-heading">{tp:l10n('index-texts')}</h2>
       <ol class="text-list">
@@ -69,6 +80,8 @@
 
   <!-- One text in the list. -->
   <xsl:template match="tp:text" mode="tp:index">
+    <!-- On its collection's own page a text does not say which collection it is in. -->
+    <xsl:param name="tp:in-collection" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="tei" select="tp:tei(.)"/>
     <xsl:variable name="date" select="tp:text-date($tei)"/>
     <xsl:variable name="lang" select="tp:text-lang($tei)"/>
@@ -87,6 +100,9 @@
       <xsl:if test="exists($date)">
         <p class="text-date"><xsl:apply-templates select="$date"/></p>
       </xsl:if>
+      <xsl:for-each select="../tp:collection[@id = current()/@collection][not($tp:in-collection)]">
+        <p class="text-collection">{tp:l10n('collection-of-text')}: <a href="{tp:file-href(@html)}">{tp:text-title(tei:teiCorpus)}</a></p>
+      </xsl:for-each>
       <xsl:for-each select="tp:text-sources($tei)">
         <!-- A div: a source can be a bibl holding blocks, which a p cannot hold. -->
         <div class="text-source"><xsl:apply-templates select="." mode="tp:header"/></div>

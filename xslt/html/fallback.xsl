@@ -20,7 +20,7 @@
       <!-- Read by teipress.transform (the build report): the name (Q{ns}name outside TEI) and the path, to count each element once. -->
       <xsl:message>teipress: no template for {if (namespace-uri() eq 'http://www.tei-c.org/ns/1.0') then local-name() else 'Q{' || namespace-uri() || '}' || local-name()} at {path()}; rendered generically</xsl:message>
     </xsl:if>
-    <xsl:element name="{if (tp:is-block(.)) then 'div' else 'span'}">
+    <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
       </xsl:call-template>

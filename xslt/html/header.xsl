@@ -14,10 +14,17 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- The header block of the text in tp:text $part. -->
+  <!--
+    The header block of the text in tp:text $part: what a reader needs before
+    the text (title, author or the letter's correspondents, its date, the
+    other formats), then the rest of the header
+    folded in "About this text", so that on a phone the text begins on the
+    first screen.
+  -->
   <xsl:template match="tp:text" mode="tp:header">
     <xsl:variable name="tei" select="tp:tei(.)"/>
     <xsl:variable name="titles" select="tp:title-elements($tei)"/>
+    <xsl:variable name="letter" select="tp:letter($tei)"/>
     <header class="text-header" id="text-header">
       <h1 class="text-title">
         <xsl:choose>
@@ -30,14 +37,38 @@
       <xsl:for-each select="$titles[position() gt 1]">
         <p class="text-subtitle"><xsl:apply-templates/></p>
       </xsl:for-each>
-      <xsl:call-template name="tp:text-authors">
+      <xsl:choose>
+        <xsl:when test="exists($letter)">
+          <xsl:apply-templates select="$letter" mode="tp:letter-heading"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="tp:text-authors">
+            <xsl:with-param name="tei" select="$tei"/>
+          </xsl:call-template>
+          <xsl:for-each select="tp:text-date($tei)">
+            <p class="text-date"><xsl:apply-templates select="."/></p>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="tp:text-formats"/>
+      <xsl:call-template name="tp:about-text">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
+    </header>
+  </xsl:template>
+
+  <!-- The facts of the header and how to cite the text, folded (a details element: no script needed). -->
+  <xsl:template name="tp:about-text">
+    <xsl:param name="tei" as="element()"/>
+    <details class="about-text" id="about-text">
+      <summary>{tp:l10n('about-text')}</summary>
       <xsl:call-template name="tp:text-meta">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
-      <xsl:call-template name="tp:text-formats"/>
-    </header>
+      <xsl:call-template name="tp:cite-this">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+    </details>
   </xsl:template>
 
   <!-- "by Author; Author" -->

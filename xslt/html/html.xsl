@@ -52,9 +52,6 @@
     <article class="edition-text" id="text-{tp:safe-id(@id)}" data-view="reading"
              data-views="{tp:views($tei) ! tp:view-token(.)}" data-pagefind-body="">
       <xsl:apply-templates select="." mode="tp:header"/>
-      <xsl:call-template name="tp:cite-this">
-        <xsl:with-param name="tei" select="$tei"/>
-      </xsl:call-template>
       <xsl:call-template name="tp:text-tools">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
@@ -63,6 +60,9 @@
         <xsl:with-param name="tei" select="$tei"/>
         <xsl:with-param name="tp:web" select="true()" tunnel="yes"/>
       </xsl:call-template>
+      <!-- A letter's previous and next letters: where a reader who has read it looks for them. -->
+      <xsl:apply-templates select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspContext"
+                           mode="tp:letter-navigation"/>
       <xsl:call-template name="tp:apparatus-section">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>

@@ -41,7 +41,7 @@
   <xsl:template match="tei:seg | tei:w | tei:pc | tei:c | tei:g">
     <xsl:choose>
       <xsl:when test="@xml:id or @rend or @rendition or @xml:lang or self::tei:seg">
-        <xsl:element name="{if (tp:is-block(.)) then 'div' else 'span'}">
+        <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
           <xsl:call-template name="tp:attributes">
             <xsl:with-param name="class" select="'tei-' || local-name()"/>
           </xsl:call-template>

@@ -36,6 +36,8 @@
   <xsl:import href="linking.xsl"/>
   <xsl:import href="textcrit.xsl"/>
   <xsl:import href="namesdates.xsl"/>
+  <xsl:import href="letters.xsl"/>
+  <xsl:import href="collection.xsl"/>
   <xsl:import href="header.xsl"/>
   <xsl:import href="edition.xsl"/>
   <xsl:import href="chronology.xsl"/>

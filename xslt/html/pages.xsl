@@ -18,6 +18,17 @@
   <!-- Which page to render: a page of lists.xml (the home page when not given). -->
   <xsl:param name="page" as="xs:string" select="$tp:home-page"/>
 
+  <!-- A collection's page instead (a teiCorpus file, by the id of its page: see collection.xsl). -->
+  <xsl:param name="collection-id" as="xs:string" select="''"/>
+
+  <xsl:template match="document-node()[$collection-id ne '']" priority="1">
+    <xsl:variable name="collection" select="tp:edition/tp:collection[@id = $collection-id]"/>
+    <xsl:if test="empty($collection)">
+      <xsl:message terminate="yes" error-code="tp:unknown-collection">teipress: no collection with id "{$collection-id}" in the edition document</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="$collection[1]" mode="tp:collection-page"/>
+  </xsl:template>
+
   <xsl:template match="/">
     <xsl:if test="empty(key('tp:page', $page, $lists))">
       <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" ({string-join($tp:pages/@name, ', ')})</xsl:message>

@@ -145,6 +145,9 @@
   <xsl:template name="tp:licences">
     <xsl:variable name="all" select="count(tp:edition-teis(.))"/>
     <dt>{tp:l10n('about-licence')}</dt>
+    <xsl:if test="empty(tp:edition-licences(.))">
+      <dd class="about-licence">{tp:l10n('about-licence-none')}</dd>
+    </xsl:if>
     <xsl:for-each-group select="tp:edition-licences(.)" group-by="string((?statement/@target, normalize-space(?statement))[1])">
       <xsl:variable name="teis" select="current-group() ! ?teis"/>
       <dd class="about-licence">
@@ -161,8 +164,11 @@
         <details class="licence-statements">
           <summary>{tp:l10n('about-licence-statements')}</summary>
           <xsl:for-each select="current-group()">
-            <p><xsl:if test="count(?teis) lt $all"><span class="licence-files">{string-join(?teis ! tp:file-title(.), '; ')}: </span></xsl:if>
-              <xsl:apply-templates select="?statement/node()"/></p>
+            <!-- A div when the statement holds paragraphs of its own (a p cannot hold them). -->
+            <xsl:element name="{if (tp:contains-blocks(?statement)) then 'div' else 'p'}">
+              <xsl:if test="count(?teis) lt $all"><span class="licence-files">{string-join(?teis ! tp:file-title(.), '; ')}: </span></xsl:if>
+              <xsl:apply-templates select="?statement/node()"/>
+            </xsl:element>
           </xsl:for-each>
         </details>
       </dd>

@@ -15,7 +15,7 @@
 
   <!-- A structured reference: its parts in order, each a phrase; analytic (the article) before monogr (the book). -->
   <xsl:template match="tei:biblStruct | tei:biblFull | tei:analytic | tei:monogr | tei:series | tei:imprint">
-    <xsl:element name="{if (tp:is-block(.)) then 'div' else 'span'}">
+    <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
       </xsl:call-template>

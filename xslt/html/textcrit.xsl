@@ -28,7 +28,7 @@
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="shown" select="tp:reading-reading(.)"/>
-    <span>
+    <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:intervention-attributes">
         <xsl:with-param name="kind" select="'lem'"/>
       </xsl:call-template>
@@ -42,7 +42,7 @@
           <xsl:apply-templates select="$shown" mode="tp:branch"/>
         </xsl:otherwise>
       </xsl:choose>
-    </span>
+    </xsl:element>
     <xsl:if test="not($tp:in-link) and tp:is-apparatus-item(.)">
       <xsl:apply-templates select="." mode="tp:call"/>
     </xsl:if>
@@ -52,7 +52,7 @@
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="shown" select="tp:choice-branch(., 'reading')"/>
-    <span>
+    <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:intervention-attributes">
         <xsl:with-param name="kind" select="local-name($shown)"/>
       </xsl:call-template>
@@ -66,7 +66,7 @@
           <xsl:apply-templates select="$shown" mode="tp:branch"/>
         </xsl:otherwise>
       </xsl:choose>
-    </span>
+    </xsl:element>
     <xsl:if test="not($tp:in-link) and tp:is-apparatus-item(.)">
       <xsl:apply-templates select="." mode="tp:call"/>
     </xsl:if>
@@ -75,7 +75,7 @@
   <xsl:template match="tei:supplied">
     <xsl:param name="tp:in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
-    <span>
+    <xsl:element name="{if (tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:intervention-attributes">
         <!-- On the web page supplied text is an alternative shown in the reading view only. -->
         <xsl:with-param name="kind" select="'supplied', ('alt', 'in-reading')[$tp:web]"/>
@@ -83,7 +83,7 @@
       <span class="bracket">{tp:l10n('supplied-open')}</span>
       <xsl:apply-templates/>
       <span class="bracket">{tp:l10n('supplied-close')}</span>
-    </span>
+    </xsl:element>
     <xsl:if test="not($tp:in-link) and tp:is-apparatus-item(.)">
       <xsl:apply-templates select="." mode="tp:call"/>
     </xsl:if>

@@ -46,7 +46,7 @@
                        | tei:argument | tei:epigraph | tei:trailer | tei:byline | tei:docAuthor | tei:docDate
                        | tei:docEdition | tei:docImprint | tei:docTitle | tei:titlePart | tei:titlePage
                        | tei:address | tei:addrLine | tei:bibl | tei:listBibl">
-    <xsl:element name="{if (tp:is-block(.)) then 'div' else 'span'}">
+    <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
       </xsl:call-template>

@@ -56,7 +56,7 @@
 
   <xsl:template match="tei:subst | tei:mod | tei:restore | tei:retrace | tei:surplus | tei:secl | tei:ex | tei:am
                        | tei:handShift | tei:metamark | tei:fw | tei:catchword">
-    <xsl:element name="{if (tp:is-block(.)) then 'div' else 'span'}">
+    <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
       </xsl:call-template>

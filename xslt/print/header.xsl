@@ -31,6 +31,14 @@
 
   <xsl:template name="tp:text-formats"/>
 
+  <!-- In print the facts stand open, and there is nothing to copy a citation from. -->
+  <xsl:template name="tp:about-text">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:call-template name="tp:text-meta">
+      <xsl:with-param name="tei" select="$tei"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- The encoding note in print: its first paragraph only. -->
   <xsl:template name="tp:encoding-note">
     <xsl:param name="decl" as="element()+"/>

@@ -51,7 +51,7 @@ page's numbers at the measured baselines, beside the content box of the
 ``line-numbered`` element. A page background cannot move a line box, so the
 numbers cannot change the layout they were measured from; only the numbers
 written into placeholders can (an apparatus entry gets wider), which is why
-the PDF writer (:func:`teipress.writers.pdf.lay_out`, the one layout loop)
+the PDF writer (:func:`teipress.writers.pdf_layout.lay_out`, the one layout loop)
 measures again and repeats until the layout holds still.
 Consequences for the print stylesheet: it must not set ``background-image`` on
 ``@page`` (the rules here override it on numbered pages; ``background-color``

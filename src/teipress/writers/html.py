@@ -57,6 +57,10 @@ class HtmlOutput(Output):
     def page_jobs(self, registers) -> list[PageJob]:
         return page_jobs(registers)
 
+    def collection_jobs(self, collections: list[str]) -> list[PageJob]:
+        return [PageJob(COLLECTION_STYLESHEET, (("collection-id", name),), f"{name}.html", f"the collection page {name}")
+                for name in collections]
+
     def site_files(self, stylesheets: Stylesheets, registers, staging: Path) -> list[Path]:
         # teipress's assets, then the override folder's, whose file of the same name replaces teipress's.
         assets: dict[Path, Path] = {}
@@ -73,6 +77,7 @@ class HtmlOutput(Output):
 # xslt/common/lists.xml; the paratext pages among them come from the TEI headers (paratext.xsl).
 EXTRA_PAGES = extra_pages()
 SITEMAP_STYLESHEET = "html/sitemap.xsl"
+COLLECTION_STYLESHEET = PAGES_STYLESHEET  # with the parameter collection-id (html/collection.xsl)
 
 
 def facsimile_parameter(job: TextJob) -> str:
