@@ -129,7 +129,7 @@ def test_an_unchanged_image_is_not_tiled_again(tmp_path, stylesheets):
 
 def test_the_page_holds_the_viewer_and_a_mark_per_line(edition):
     if not openseadragon_files() and os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
-        pytest.skip("OpenSeadragon is not installed (make runs npm install in vendor/; CI must have it)")
+        pytest.skip("OpenSeadragon is not installed (make runs npm install in src/teipress/js/; CI must have it)")
     _, out, _ = edition
     page = lxml_html.parse(str(out / f"{TEXT_ID}.html"))
     marks = page.xpath("//section[@id='reading-text']//button[contains(@class, 'facs-mark')]")

@@ -15,12 +15,6 @@ def _first_existing(*candidates: Path) -> Path:
     return candidates[-1]
 
 
-def checkout_dir() -> Path:
-    """Give the folder of the teipress checkout (or of the installed package's parent, where a
-    wheel has no checkout: what is looked for there is then absent)."""
-    return _CHECKOUT
-
-
 def xslt_dir() -> Path:
     """Give the folder of the XSLT stylesheets."""
     return _first_existing(_CHECKOUT / "xslt", _PACKAGE / "data" / "xslt")

@@ -1,7 +1,7 @@
 """The JavaScript libraries the web edition ships, installed from npm at setup time.
 
 They are never copied into the repository: ``make`` runs ``npm install`` in
-``vendor/`` (its ``package.json`` names them), and a build copies the files a
+``src/teipress/js/`` (its ``package.json`` names them), and a build copies the files a
 page needs, with the library's licence, into ``assets/``. Where npm was missing
 the library is absent and the feature that needs it degrades (the caller warns).
 ``TEIPRESS_NODE_MODULES`` names another ``node_modules`` folder to take them from.
@@ -13,7 +13,6 @@ import json
 import os
 from pathlib import Path
 
-from .resources import checkout_dir
 
 # OpenSeadragon (BSD-3-Clause, npm "openseadragon"): the facsimile viewer. Its folder in assets/.
 OPENSEADRAGON = "openseadragon"
@@ -23,7 +22,7 @@ _OSD_BUILD = Path("openseadragon/build/openseadragon")
 def node_modules() -> Path:
     """Give the node_modules folder the site's libraries are taken from."""
     named = os.environ.get("TEIPRESS_NODE_MODULES")
-    return Path(named) if named else checkout_dir() / "vendor" / "node_modules"
+    return Path(named) if named else Path(__file__).resolve().parent / "js" / "node_modules"
 
 
 def openseadragon_files() -> dict[str, Path]:

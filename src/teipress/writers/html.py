@@ -89,7 +89,7 @@ def facsimile_parameter(job: TextJob) -> str:
     if not openseadragon_files():
         job.diagnostics.append(Diagnostic(str(job.document.path), 1, 1, "warning",
                                           "the facsimile viewer is left out: OpenSeadragon is not installed "
-                                          "(`npm install` in vendor/, as make does); each page break links its image"))
+                                          "(`npm install` in src/teipress/js/, as make does); each page break links its image"))
         return ""
     data = {**viewer_data(found, services(found)), "manifest": manifest_path(job.text_id)}
     # "<" escaped: the JSON goes into a <script> data block, which "</script>" would end.
