@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-edition: $(STAMP)
+edition: $(STAMP) $(OSD)
 	$(BIN)/teipress validate tei
 	$(BIN)/teipress build tei --out output
 
@@ -31,8 +31,17 @@ $(AXE) $(VNU) &: tests/browser/package.json
 	  cd tests/browser && npm install --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar; \
 	else echo "npm not found: the accessibility and HTML validity tests will be skipped (CI installs it)"; fi
 
-test: $(STAMP) $(AXE) $(VNU)
+# The site's JavaScript libraries (OpenSeadragon, the facsimile viewer) from src/teipress/js/package.json: a build copies
+# them with their licences into the site; without npm the viewer is left out with a warning.
+OSD := src/teipress/js/node_modules/openseadragon/build/openseadragon/openseadragon.min.js
+
+$(OSD): src/teipress/js/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd src/teipress/js && npm install --no-audit --no-fund --silent && touch node_modules/openseadragon/build/openseadragon/openseadragon.min.js; \
+	else echo "npm not found: the facsimile viewer will be left out of the site (each page break links its image)"; fi
+
+test: $(STAMP) $(AXE) $(VNU) $(OSD)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output/*.html output/*.pdf output/sitemap.xml output/assets output/tei output/pagefind $(VENV) tests/browser/node_modules
+	rm -rf output/*.html output/*.pdf output/sitemap.xml output/assets output/tei output/pagefind $(VENV) tests/browser/node_modules src/teipress/js/node_modules

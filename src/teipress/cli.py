@@ -19,7 +19,7 @@ from .errors import Diagnostic, ExitCode, OutputError, TeipressError, UsageError
 from .export import VIEWS, export_text
 from .models import UnusableSchema
 from .progress import Display, choose_mode, rebuild_summary, report_summary
-from .scaffold import create_edition
+from .scaffold import EXAMPLES, create_edition
 from .serve import serve as serve_edition
 from .tasks import build_edition, validate_edition
 from .validate import has_errors
@@ -82,7 +82,7 @@ _BUILD_OPTIONS = [
     click.option("--out", type=click.Path(file_okay=False), default=None,
                  help="Folder to write the edition into (default: [build] out of teipress.toml, else output)."),
     click.option("--format", "formats", default=None, metavar="NAME[,NAME…]",
-                 help="Which outputs to build, comma-separated: html, tei, data, search, dts, harvest, pdf, epub, or any "
+                 help="Which outputs to build, comma-separated: html, tei, iiif, data, search, dts, harvest, pdf, epub, or any "
                       "registered one; all: every one (default: [build] formats of teipress.toml, else all). "
                       "html brings the TEI copies, the open data and the search index its pages link."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -153,10 +153,12 @@ def _interrupt(signum, frame) -> None:
 @main.command(short_help="Make a new edition folder that builds as it is.")
 @click.argument("folder", type=click.Path())
 @click.option("--title", default="A teipress edition", show_default=True, help="The edition's title.")
-def new(folder: str, title: str) -> None:
+@click.option("--example", type=click.Choice(EXAMPLES), default="letter", show_default=True,
+              help="The example texts: a letter; 'facsimile' adds a text with its page images, shown beside it.")
+def new(folder: str, title: str, example: str) -> None:
     """Make a new edition in FOLDER (new or empty): settings, an example text, its register, a README."""
     try:
-        written = create_edition(folder, title)
+        written = create_edition(folder, title, example)
     except TeipressError as exc:
         _fail(exc)
     for path in written:

@@ -99,6 +99,11 @@ class Output:
         """Write the text's files into ``job.staging`` and give them."""
         return []
 
+    def cache_key(self) -> str:
+        """Give what this output's files depend on besides the inputs, the stylesheets and the
+        settings (a library it ships, by version): when it changes they are made again. "" for nothing."""
+        return ""
+
     def page_jobs(self, registers) -> list:
         """Give the pages (writers.PageJob) this output makes from the edition document of the extracts."""
         return []
@@ -155,6 +160,7 @@ class Output:
 _BUILT_IN = (
     ("teipress.writers.html", "HtmlOutput"),
     ("teipress.writers.tei", "TeiOutput"),
+    ("teipress.writers.iiif", "IiifOutput"),
     ("teipress.writers.data", "DataOutput"),
     ("teipress.writers.search", "SearchOutput"),
     ("teipress.writers.dts", "DtsOutput"),

@@ -38,7 +38,7 @@ from .workers import BuilderSetup, TextTask
 from .writers import atomic_write
 
 # Settings that say how to build, not what: changing them must not invalidate the cache
-# (the stylesheets folder counts by its contents, the outputs by their names: build_fingerprint).
+# (the stylesheets folder counts by its contents, the outputs by their names and cache keys: build_fingerprint).
 _NOT_IN_OUTPUT = frozenset({"jobs", "scheduler", "out", "texts", "formats", "schema", "rules", "folder", "stylesheets"})
 
 
@@ -281,4 +281,4 @@ def _stylesheet_root(settings: Settings, stylesheets: Stylesheets | None) -> Pat
 
 def _settings_repr(settings: Settings, outputs) -> str:
     return repr([sorted((f.name, getattr(settings, f.name)) for f in dataclasses.fields(settings)
-                        if f.name not in _NOT_IN_OUTPUT), [output.name for output in outputs]])
+                        if f.name not in _NOT_IN_OUTPUT), [(output.name, output.cache_key()) for output in outputs]])

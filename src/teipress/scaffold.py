@@ -41,7 +41,7 @@ An edition made with teipress. Replace this introduction, the example text in te
 [build]
 # The TEI files and folders of the edition; folders are searched for *.xml.
 # texts = ["tei"]
-# What to build: output names, comma-separated ("html,pdf"): html, tei, data, search, dts, harvest, pdf, epub, or "all".
+# What to build: output names, comma-separated ("html,pdf"): html, tei, iiif, data, search, dts, harvest, pdf, epub, or "all".
 # formats = "all"
 # Where the edition is written.
 # out = "output"
@@ -212,15 +212,23 @@ shows each text as it is built.
 """
 
 
-def create_edition(folder: str | Path, title: str = "A teipress edition") -> list[Path]:
+# The examples `teipress new --example` makes: the letter always; "facsimile" adds a text with its
+# page images beside it (teipress.facsimile_example), which the web page shows in its viewer.
+EXAMPLES = ("letter", "facsimile")
+
+
+def create_edition(folder: str | Path, title: str = "A teipress edition", example: str = "letter") -> list[Path]:
     """Give the files written to make a new edition in ``folder``: its settings, one
-    example text with its register, a README and an example override module.
+    example text with its register, a README and an example override module; with
+    ``example="facsimile"`` also a text with its facsimile (page images drawn here).
 
     ``folder`` may exist if it is empty; a folder with anything in it is refused
     (UsageError), so that nothing of an editor's is overwritten."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: exists and is not a folder")
+    if example not in EXAMPLES:
+        raise UsageError(f"unknown example '{example}': use one of {', '.join(EXAMPLES)}")
     if folder.is_dir() and any(folder.iterdir()):
         raise UsageError(f"{folder}: the folder is not empty; give a new or an empty folder")
     files = {
@@ -238,4 +246,8 @@ def create_edition(folder: str | Path, title: str = "A teipress edition") -> lis
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
         written.append(path)
+    if example == "facsimile":
+        from .facsimile_example import write_example
+
+        written += write_example(folder / "tei")
     return written

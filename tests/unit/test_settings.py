@@ -118,7 +118,7 @@ def test_formats_may_be_a_list(tmp_path):
 def test_an_unknown_format_is_refused(tmp_path):
     message = _refused(tmp_path, '[build]\nformats = "html,docx"\n')
     assert message.startswith(f"{tmp_path / 'teipress.toml'}: [build] formats names an output teipress does not "
-                              "have: unknown format 'docx': use one or more of html, tei, data, search, dts, harvest, pdf, epub")
+                              "have: unknown format 'docx': use one or more of html, tei, iiif, data, search, dts, harvest, pdf, epub")
 
 
 def test_out_is_resolved_against_the_edition_folder(tmp_path):

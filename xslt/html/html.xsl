@@ -14,6 +14,8 @@
   expand-text="yes">
 
   <xsl:import href="modules.xsl"/>
+  <!-- The facsimile viewer beside the text (only where Python passes facsimile-data). -->
+  <xsl:import href="facsimile.xsl"/>
 
   <!-- The @id of the tp:text to render. -->
   <xsl:param name="text-id" as="xs:string" select="''"/>

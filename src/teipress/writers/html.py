@@ -6,13 +6,18 @@ search index, which are outputs of their own (``writers/tei``, ``writers/data``,
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from .. import facsimile
 from ..edition import register_pages
+from ..errors import Diagnostic
 from ..lists import extra_pages, home_page
 from ..outputs import Output, TextJob
 from ..transform import Stylesheets
+from ..vendor import OPENSEADRAGON, openseadragon_files, openseadragon_version
 from . import PageJob, atomic_write
+from .iiif import manifest_path, services, viewer_data
 
 TEXT_STYLESHEET = "html/html.xsl"
 PAGES_STYLESHEET = "html/pages.xsl"
@@ -33,15 +38,20 @@ class HtmlOutput(Output):
 
     name = "html"
     summary = "the web edition: a page per text, index, registers, chronology, paratext, sitemap"
-    requires = ("tei", "data", "search")
+    requires = ("tei", "data", "search", "iiif")
 
     stylesheets = ("html/html.xsl", "html/pages.xsl", "html/sitemap.xsl")
 
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         return {"html": f"{text_id}.html"}
 
+    def cache_key(self) -> str:
+        # Installing (or updating) the viewer's library makes the pages with a facsimile again.
+        return f"openseadragon {openseadragon_version()}"
+
     def build_text(self, job: TextJob) -> list[Path]:
-        html = job.stylesheets.run(TEXT_STYLESHEET, job.node, {"text-id": job.text_id}, label=str(job.document.path))
+        parameters = {"text-id": job.text_id, "facsimile-data": facsimile_parameter(job)}
+        html = job.stylesheets.run(TEXT_STYLESHEET, job.node, parameters, label=str(job.document.path))
         written = [atomic_write(job.staging / f"{job.text_id}.html", html)]
         written += [atomic_write(job.staging / image.target, image.file.read_bytes()) for image in job.images]
         return written
@@ -59,6 +69,9 @@ class HtmlOutput(Output):
         for layer in stylesheets.layers:
             for copy in copy_assets(layer / "html" / "assets", staging / "assets"):
                 assets[copy] = copy
+        for name, file in openseadragon_files().items():  # the facsimile viewer, with its licence
+            copy = atomic_write(staging / "assets" / OPENSEADRAGON / name, file.read_bytes())
+            assets[copy] = copy
         return list(assets)
 
 
@@ -67,6 +80,22 @@ class HtmlOutput(Output):
 EXTRA_PAGES = extra_pages()
 SITEMAP_STYLESHEET = "html/sitemap.xsl"
 COLLECTION_STYLESHEET = PAGES_STYLESHEET  # with the parameter collection-id (html/collection.xsl)
+
+
+def facsimile_parameter(job: TextJob) -> str:
+    """Give what the text's facsimile viewer shows (JSON, see writers.iiif.viewer_data), or "" when the
+    text has no facsimile or the viewer is not installed (a warning says so; each page break links its image)."""
+    found = facsimile.read(job.document, job.images, job.settings.folder)[0]  # its warnings are the iiif output's
+    if not found.pages:
+        return ""
+    if not openseadragon_files():
+        job.diagnostics.append(Diagnostic(str(job.document.path), 1, 1, "warning",
+                                          "the facsimile viewer is left out: OpenSeadragon is not installed "
+                                          "(`npm install` in src/teipress/js/, as make does); each page break links its image"))
+        return ""
+    data = {**viewer_data(found, services(found)), "manifest": manifest_path(job.text_id)}
+    # "<" escaped: the JSON goes into a <script> data block, which "</script>" would end.
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def copy_assets(source: Path, target: Path) -> list[Path]:
