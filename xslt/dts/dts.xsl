@@ -19,16 +19,7 @@
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/views.xsl"/>
-  <xsl:import href="../common/l10n.xsl"/>
-  <xsl:import href="../common/lists.xsl"/>
-  <xsl:import href="../common/core.xsl"/>
-  <xsl:import href="../common/linking.xsl"/>
-  <xsl:import href="../common/numbering.xsl"/>
-  <xsl:import href="../common/textcrit.xsl"/>
-  <xsl:import href="../common/namesdates.xsl"/>
-  <xsl:import href="../common/header.xsl"/>
-  <xsl:import href="../common/edition.xsl"/>
+  <xsl:import href="../common/shared.xsl"/>
   <xsl:import href="dublincore.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>

@@ -25,16 +25,7 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <xsl:import href="../common/views.xsl"/>
-  <xsl:import href="../common/l10n.xsl"/>
-  <xsl:import href="../common/lists.xsl"/>
-  <xsl:import href="../common/core.xsl"/>
-  <xsl:import href="../common/linking.xsl"/>
-  <xsl:import href="../common/numbering.xsl"/>
-  <xsl:import href="../common/textcrit.xsl"/>
-  <xsl:import href="../common/namesdates.xsl"/>
-  <xsl:import href="../common/header.xsl"/>
-  <xsl:import href="../common/edition.xsl"/>
+  <xsl:import href="../common/shared.xsl"/>
   <xsl:import href="../dts/dublincore.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>

@@ -11,17 +11,7 @@
   xmlns:tp="https://teipress.org/ns"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/views.xsl"/>
-  <xsl:import href="../common/l10n.xsl"/>
-  <xsl:import href="../common/lists.xsl"/>
-  <xsl:import href="../common/core.xsl"/>
-  <xsl:import href="../common/linking.xsl"/>
-  <xsl:import href="../common/numbering.xsl"/>
-  <xsl:import href="../common/textcrit.xsl"/>
-  <xsl:import href="../common/namesdates.xsl"/>
-  <xsl:import href="../common/header.xsl"/>
-  <xsl:import href="../common/edition.xsl"/>
-  <xsl:import href="../common/conventions.xsl"/>
+  <xsl:import href="../common/shared.xsl"/>
 
   <xsl:import href="fallback.xsl"/>
   <!-- Generic chapters (bibliography, lists, documentation, manuscripts) first: the specific modules after them win. -->
