@@ -104,11 +104,16 @@
     <xsl:sequence select="($view eq 'reading') ne tp:is-source-side($el)"/>
   </xsl:function>
 
-  <!-- The views a text offers: 'reading', 'diplomatic', then one per witness of its listWit (the witness's xml:id). -->
+  <!--
+    The views a text offers: 'reading', 'diplomatic', then one per witness of its listWit (the
+    witness's xml:id) when its text has an apparatus: without one a witness view would be the
+    diplomatic view again, offered twice.
+  -->
   <xsl:function name="tp:views" as="xs:string+" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="'reading', 'diplomatic',
-      $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:listWit//tei:witness/@xml:id[normalize-space()] ! string()"/>
+      $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:listWit//tei:witness/@xml:id[normalize-space()]
+        [exists($tei/tei:text//tei:app)] ! string()"/>
   </xsl:function>
 
   <!--
