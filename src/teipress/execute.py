@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .errors import StylesheetError
+from .outputs import entry_stylesheets
 from .transform import Stylesheets
 from .workers import (BuilderSetup, PagesTask, TextBuilder, TextResult, TextTask, build_in_worker, init_worker,
                       pages_in_worker, text_failure)
@@ -26,11 +27,13 @@ _POOL_THRESHOLD_PAGES = 200
 _MAIN_STYLESHEETS: dict[str, Stylesheets] = {}
 
 
-def main_stylesheets(root: Path) -> Stylesheets:
-    # One compiled set per stylesheet folder for this process (watch rebuilds reuse it).
-    if str(root) not in _MAIN_STYLESHEETS:
-        _MAIN_STYLESHEETS[str(root)] = Stylesheets(root)
-    return _MAIN_STYLESHEETS[str(root)]
+def main_stylesheets(root: Path, entries: tuple[str, ...] | None = None) -> Stylesheets:
+    """Give this process's stylesheets of the folder ``root``, with the entry stylesheets ``entries``
+    (None: every one) compiled: one set per folder and entries (watch rebuilds reuse it)."""
+    key = f"{root}|{entries}"
+    if key not in _MAIN_STYLESHEETS:
+        _MAIN_STYLESHEETS[key] = Stylesheets(root, entries)
+    return _MAIN_STYLESHEETS[key]
 
 
 class Executor:
@@ -53,7 +56,8 @@ class Executor:
     def builder(self) -> TextBuilder:
         """The builder of this process (made on first use)."""
         if self._builder is None:
-            self._builder = TextBuilder(self.setup, self._stylesheets or main_stylesheets(Path(self.setup.stylesheet_root)))
+            self._builder = TextBuilder(self.setup, self._stylesheets or main_stylesheets(
+                Path(self.setup.stylesheet_root), entry_stylesheets(self.setup.outputs)))
         return self._builder
 
     def texts(self, tasks: list[TextTask]):
