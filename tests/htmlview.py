@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import html
 
 # Interface text inside the reading text, not words of the text.
-UI_CLASSES = ("app-call", "note-call", "para-num", "block-label", "also-told")
+UI_CLASSES = ("app-call", "note-call", "para-num", "block-label", "also-told", "figure-absent")
 BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption",
           "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "br"}
 

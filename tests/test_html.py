@@ -315,3 +315,12 @@ def test_every_mention_in_the_text_is_described_by_its_entity_card(site, name):
     trotsky = words(cards["card-pers-trotsky"])
     assert trotsky.startswith("Leon Trotsky person Born 7 November 1879; Died 21 August 1940")
     assert cards["card-pers-trotsky"].xpath('.//a[contains(@href, "wikidata.org")]')
+
+
+def test_a_photograph_the_edition_does_not_reproduce_says_so_and_its_title_and_caption_are_apart(site):
+    page = _page(site, "agn-arrival.html")
+    [figure] = page.xpath('//figure[@id="agn-fig1"]')
+    assert words(figure.xpath('.//span[@class="figure-absent"]')[0]) == "[photograph not reproduced]"
+    heads = figure.xpath(".//figcaption/span")
+    assert [h.get("class") for h in heads] == ["tei-head type-title", "tei-head type-caption"]
+    assert words(heads[0]) == "Remembering the arrival of Leon Trotsky to Mexico as a refugee"

@@ -13,7 +13,7 @@ from teipress.export import export_text
 from ..conftest import TEI
 
 # Interface text inside the reading text, hidden to read a view's words.
-HIDE_UI = ".app-call, .note-call, .para-num, .block-label, .also-told { display: none !important; }"
+HIDE_UI = ".app-call, .note-call, .para-num, .block-label, .also-told, .figure-absent { display: none !important; }"
 
 
 def _view_words(page) -> str:

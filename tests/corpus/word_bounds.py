@@ -39,7 +39,7 @@ GAP_MARK = "[…]"
 # Interface text inside the reading text (calls, numbers, brackets, marks), hidden
 # before reading a view's words so that only the text is counted.
 HIDE_UI = (".app-call, .note-call, .para-num, .block-label, .also-told, .bracket, .sic-mark,"
-           " .tei-gap, .line-num, .tei-pb, .tei-milestone, .visually-hidden { display: none !important; }")
+           " .tei-gap, .line-num, .tei-pb, .tei-milestone, .visually-hidden, .figure-absent { display: none !important; }")
 
 
 def characters(text: str) -> Counter:

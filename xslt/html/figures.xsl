@@ -18,6 +18,11 @@
         <xsl:with-param name="class" select="'tei-figure'"/>
       </xsl:call-template>
       <xsl:apply-templates select="node() except tei:head"/>
+      <!-- A figure the edition does not reproduce (no graphic) says so, instead of a caption under nothing. -->
+      <xsl:if test="empty(.//tei:graphic | .//tei:table | .//tei:formula | .//tei:p | .//tei:ab | .//tei:lg)">
+        <span class="figure-absent" data-pagefind-ignore="">{tp:l10n(if (.//tei:title[@type = 'photograph'] or @type = 'photograph')
+                                             then 'figure-absent-photograph' else 'figure-absent')}</span>
+      </xsl:if>
       <xsl:if test="tei:head">
         <figcaption>
           <xsl:for-each select="tei:head">
@@ -26,7 +31,7 @@
             </xsl:if>
             <span>
               <xsl:call-template name="tp:attributes">
-                <xsl:with-param name="class" select="'tei-head'"/>
+                <xsl:with-param name="class" select="'tei-head', @type ! ('type-' || replace(lower-case(.), '[^a-z0-9_-]+', '-'))"/>
               </xsl:call-template>
               <xsl:apply-templates/>
             </span>
