@@ -258,3 +258,16 @@ def test_the_content_security_policy_blocks_nothing_the_site_does(page, server):
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
     assert page.evaluate("window.__csp") == []
     assert page.script_errors == []
+
+
+def test_the_keyboard_reaches_the_apparatus_without_passing_the_text(page, server):
+    page.goto(server + "agn-arrival.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the content"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the apparatus"
+    assert page.locator(".skip-link:focus").is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#apparatus")
+    top = page.evaluate("document.getElementById('apparatus').getBoundingClientRect().top")
+    assert 0 <= top < 200, top

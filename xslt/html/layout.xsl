@@ -83,6 +83,10 @@
     <xsl:param name="current" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
     <a class="skip-link" href="#main">{tp:l10n('skip-to-content')}</a>
+    <!-- A text page's apparatus and notes, reached from the keyboard without passing the whole text. -->
+    <xsl:for-each select="('apparatus', 'notes')[some $id in . satisfies exists($content/descendant-or-self::*[@id = $id])]">
+      <a class="skip-link" href="#{.}">{tp:l10n('skip-to-' || .)}</a>
+    </xsl:for-each>
     <xsl:call-template name="tp:site-header">
       <xsl:with-param name="current" select="$current"/>
     </xsl:call-template>
