@@ -183,8 +183,10 @@ def test_index_lists_cardenas_with_the_pages_of_both_texts(pdfs):
     reader = PdfReader(str(pdfs / "edition.pdf"))
     texts = [page_text(p) for p in reader.pages]
     index_start = max(n for n, t in enumerate(texts) if t.startswith("Index"))
-    match = re.search(r"Lázaro Cárdenas ((?:\d+(?:, )?)+)", " ".join(texts[index_start:]))
+    index = " ".join(texts[index_start:])
+    match = re.search(r"Cárdenas, Lázaro ((?:\d+(?:, )?)+)", index)  # inverted, as it is sorted
     assert match
+    assert "Alfaro Siqueiros, David " in index and "Lázaro Cárdenas" not in index
     listed = [int(n) for n in match.group(1).split(", ")]
     starts = _start_pages(reader, TITLES)
     mentioned = [n for n, t in enumerate(texts, 1) if starts[TITLES[0]] <= n <= index_start and ("Cárdenas" in t or "Cardenas" in t)]

@@ -183,6 +183,19 @@
       else tp:entry-name($entry)"/>
   </xsl:function>
 
+  <!--
+    An entry's name as an index gives it, in the order it is sorted: "Alfaro Siqueiros, David" for
+    a person whose main name marks its surname, else the name as it stands.
+  -->
+  <xsl:function name="tp:entry-inverted-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="tp:main-name($entry)"/>
+    <xsl:variable name="rest" select="normalize-space(string-join($main/(tei:forename | tei:addName | tei:genName), ' '))"/>
+    <xsl:sequence select="if ($main/tei:surname and $rest ne '')
+      then normalize-space(string-join($main/tei:surname, ' ')) || ', ' || $rest
+      else tp:entry-name($entry)"/>
+  </xsl:function>
+
   <!-- The URL of an authority record (idno type wikidata, geonames, viaf, or an idno that is a URL). -->
   <xsl:function name="tp:authority-url" as="xs:string?">
     <xsl:param name="idno" as="element()"/>

@@ -175,7 +175,7 @@
               <xsl:for-each select="$listed">
                 <xsl:sort select="tp:entry-sort-key(.)" collation="{$register-collation}"/>
                 <li class="index-entry" id="index-{@xml:id}">
-                  <span class="index-name">{tp:entry-name(.)}</span>
+                  <span class="index-name">{tp:entry-inverted-name(.)}</span>
                   <xsl:text> </xsl:text>
                   <span class="index-pages">
                     <xsl:for-each select="tp:index-mentions(.)">
