@@ -324,3 +324,16 @@ def test_a_photograph_the_edition_does_not_reproduce_says_so_and_its_title_and_c
     heads = figure.xpath(".//figcaption/span")
     assert [h.get("class") for h in heads] == ["tei-head type-title", "tei-head type-caption"]
     assert words(heads[0]) == "Remembering the arrival of Leon Trotsky to Mexico as a refugee"
+
+
+def test_the_apparatus_speaks_in_words_a_reader_understands(site):
+    page = _page(site, "sedova-assassins.html")
+    labels = {(a.text, a.get("title")) for a in page.xpath('//section[@id="apparatus"]//span[@class="app-label"]')}
+    assert ("sic", 'sic, "thus": the source\'s reading, kept as the source has it') in labels
+    assert ("suppl.", "supplied by the editors: not in the source") in labels
+    reasons = {r.text for r in page.xpath('//span[@class="app-reason"]')}
+    assert "left out in the source" in reasons and not any("-" in r for r in reasons)  # no raw attribute value
+    assert {r.get("title") for r in page.xpath('//span[@class="app-resp"]')} == {"by the editors of this edition"}
+    help_page = _page(site, "help.html")
+    terms = [words(t) for t in help_page.xpath('//dl[@class="help-labels"]/dt')]
+    assert terms[:2] == ["sic", "corr."] and "(ed.)" in terms

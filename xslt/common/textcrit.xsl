@@ -82,6 +82,13 @@
   </xsl:function>
 
   <!-- The label of a choice branch in the apparatus ("sic", "orig.", "abbr." …), or '' for none. -->
+  <!-- The words for a supplied/@reason: its string of l10n.xml, else the value with its hyphens as spaces. -->
+  <xsl:function name="tp:reason-words" as="xs:string">
+    <xsl:param name="reason" as="xs:string"/>
+    <xsl:variable name="key" select="'reason-' || normalize-space($reason)"/>
+    <xsl:sequence select="if (starts-with(tp:l10n($key), '[')) then translate(normalize-space($reason), '-_', '  ') else tp:l10n($key)"/>
+  </xsl:function>
+
   <xsl:function name="tp:branch-label" as="xs:string">
     <xsl:param name="branch" as="element()"/>
     <xsl:variable name="key" select="'label-' || local-name($branch)"/>

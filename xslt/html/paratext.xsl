@@ -299,6 +299,22 @@
         <p class="help-example">{tp:l10n('help-apparatus-example')}: <span class="app-example"><span class="lem">{normalize-space($lem)}</span>{tp:l10n('app-bracket')} <span class="rdg">{normalize-space($rdg)}</span><xsl:text> </xsl:text><span class="siglum">{string-join(tp:sigla($rdg), ' ')}</span></span>
           (<a href="{tp:file-href(tp:part($example)/@html)}#{tp:locus-id($example)}">{tp:text-title($example/ancestor::tei:TEI[1])}, {tp:locus-label($example)}</a>)</p>
       </xsl:if>
+      <!-- The labels of the entries the edition's texts have, each with what it means (its tooltip too). -->
+      <xsl:variable name="texts" select="tp:text//tei:text"/>
+      <xsl:variable name="labels" select="('sic', 'corr', 'orig', 'reg', 'abbr', 'expan', 'supplied')[let $name := . return exists($texts//*[local-name() = $name])]"/>
+      <xsl:if test="exists($labels)">
+        <h3 id="h-labels">{tp:l10n('help-labels')}</h3>
+        <dl class="help-labels">
+          <xsl:for-each select="$labels">
+            <dt><abbr>{tp:l10n('label-' || .)}</abbr></dt>
+            <dd>{tp:l10n('label-' || . || '-title')}</dd>
+          </xsl:for-each>
+          <xsl:if test="exists($texts//@resp)">
+            <dt>{tp:l10n('app-resp', tp:l10n('resp-editors'))}</dt>
+            <dd>{tp:l10n('resp-editors-title')}</dd>
+          </xsl:if>
+        </dl>
+      </xsl:if>
     </section>
     <section class="help-section" aria-labelledby="h-entities">
       <h2 id="h-entities">{tp:l10n('help-entities')}</h2>

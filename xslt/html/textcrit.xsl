@@ -331,7 +331,7 @@
     <xsl:variable name="resp" select="tp:item-resp(.)"/>
     <xsl:if test="exists($resp)">
       <xsl:text> </xsl:text>
-      <span class="app-resp">{tp:l10n('app-resp', $resp)}</span>
+      <span class="app-resp" title="{tp:l10n('resp-editors-title')[$resp = tp:l10n('resp-editors')]}">{tp:l10n('app-resp', $resp)}</span>
     </xsl:if>
   </xsl:template>
 
@@ -411,17 +411,17 @@
         <xsl:variable name="label" select="tp:branch-label(.)"/>
         <xsl:if test="$label ne ''">
           <xsl:text> </xsl:text>
-          <span class="app-label">{$label}</span>
+          <span class="app-label" title="{tp:l10n('label-' || local-name() || '-title')}">{$label}</span>
         </xsl:if>
       </span>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="tp:app-readings">
-    <span class="app-label">{tp:l10n('label-supplied')}</span>
+    <span class="app-label" title="{tp:l10n('label-supplied-title')}">{tp:l10n('label-supplied')}</span>
     <xsl:if test="normalize-space(@reason)">
       <xsl:text>, </xsl:text>
-      <span class="app-reason">{normalize-space(@reason)}</span>
+      <span class="app-reason">{tp:reason-words(@reason)}</span>
     </xsl:if>
   </xsl:template>
 
