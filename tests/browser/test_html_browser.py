@@ -271,3 +271,18 @@ def test_the_keyboard_reaches_the_apparatus_without_passing_the_text(page, serve
     assert page.url.endswith("#apparatus")
     top = page.evaluate("document.getElementById('apparatus').getBoundingClientRect().top")
     assert 0 <= top < 200, top
+
+
+def test_the_citation_gives_the_version_and_dates_as_how_to_cite_does(page, server):
+    import datetime
+    import re
+
+    page.goto(server + "sedova-assassins.html")
+    page.locator("details.about-text > summary").click()
+    cite = " ".join(page.inner_text("#cite-text").split())
+    how_to_cite = page.context.new_page()
+    how_to_cite.goto(server + "cite.html")
+    version = re.search(r"version [0-9.]+, \d{1,2} [A-Z][a-z]+ \d{4}", " ".join(how_to_cite.inner_text("main").split()))
+    assert version and version.group(0) in cite  # the same version, said the same way
+    today = datetime.date.today()
+    assert f"(accessed {today.day} {today.strftime('%B')} {today.year})" in cite  # day month year here too

@@ -111,7 +111,8 @@
         <xsl:text>{tp:l10n('quote-open')}{tp:text-title($tei)}{tp:l10n('quote-close')}, </xsl:text>
         <xsl:text>{tp:l10n('cite-in')} </xsl:text><cite>{$edition/@title}</cite>
         <xsl:if test="exists($editors)">, {tp:l10n('bibl-edited-by', string-join($editors, '; '))}</xsl:if>
-        <xsl:text>, </xsl:text><time datetime="{$edition/@build-date}">{tp:format-date($edition/@build-date)}</time>
+        <!-- The version and its date, said as How to cite says them. -->
+        <xsl:text>, </xsl:text><span class="cite-version">{tp:version-label(.)}</span>
         <xsl:text>, </xsl:text>
         <span class="cite-url">
           <xsl:if test="string($edition/@url) eq ''">

@@ -199,7 +199,9 @@
     $all("[data-access-date]").forEach(function (el) {
       var now = new Date();
       var time = document.createElement("time");
-      time.textContent = now.toLocaleDateString(document.documentElement.lang || "en",
+      // Day, month, year, as the stylesheets write dates (tp:format-date): "2 December 2026", not "December 2, 2026".
+      var lang = document.documentElement.lang || "en";
+      time.textContent = now.toLocaleDateString(lang === "en" ? "en-GB" : lang,
         { day: "numeric", month: "long", year: "numeric" });
       time.setAttribute("datetime", now.toISOString().slice(0, 10));
       el.replaceChildren(time);
