@@ -286,3 +286,30 @@ def test_the_citation_gives_the_version_and_dates_as_how_to_cite_does(page, serv
     assert version and version.group(0) in cite  # the same version, said the same way
     today = datetime.date.today()
     assert f"(accessed {today.day} {today.strftime('%B')} {today.year})" in cite  # day month year here too
+
+
+def test_on_a_touch_screen_a_tap_on_a_name_opens_its_card_and_a_tap_on_a_reading_its_entry(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + "sedova-assassins.html")
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    name = page.locator("#reading-text a.name[data-entry]").first
+    name.scroll_into_view_if_needed()
+    name.tap()
+    card = page.locator(".popup-card")
+    card.wait_for()
+    assert page.url.endswith("sedova-assassins.html")  # the page stayed: the card opened
+    assert card.locator(".card-name a").get_attribute("href").startswith("persons.html#")
+    page.locator("h1").tap()  # a tap elsewhere closes it
+    assert page.locator(".popup").count() == 0
+    reading = page.locator("#reading-text .intervention[data-app]").first
+    reading.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    reading.tap()
+    page.locator(".popup-entry").wait_for()
+    assert abs(page.evaluate("window.scrollY") - before) < 5  # the entry opened in place, no jump
+    assert "]" in page.locator(".popup-entry").inner_text()  # lemma] reading
+    name.tap()
+    name.tap()  # a second tap follows the name's link
+    page.wait_for_url("**/persons.html#*")
+    context.close()

@@ -102,8 +102,16 @@
       });
     });
     $all(".intervention[data-app]").forEach(function (place) {
+      // Whether its entry was open before this tap (a tap also fires mouseenter and focus, which open it).
+      var wasOpen = false;
+      place.addEventListener("pointerdown", function () { wasOpen = !!(popup && popup.anchor === place); });
       place.addEventListener("click", function (event) {
         if (event.target.closest("a")) return;
+        // A touch screen has no hover: the first tap opens the entry where the reader is, a second goes to it.
+        if (touchOnly() && !wasOpen) {
+          showEntryPopup(place, place.getAttribute("data-app"));
+          return;
+        }
         highlight(place.getAttribute("data-app"), "entry");
       });
       place.addEventListener("mouseenter", function () { showEntryPopup(place, place.getAttribute("data-app")); });
@@ -129,12 +137,17 @@
 
   /* Popups: the apparatus entry of a marked place, the card of a named entity. */
 
+  function touchOnly() {
+    return !!(window.matchMedia && window.matchMedia("(hover: none)").matches);
+  }
+
   function showPopup(anchor, content, kind) {
     hidePopup();
     popup = document.createElement("div");
     popup.className = "popup popup-" + kind;
     popup.setAttribute("role", "tooltip");
     popup.appendChild(content);
+    popup.anchor = anchor;
     popup.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     popup.addEventListener("mouseleave", hidePopupSoon);
     document.body.appendChild(popup);
@@ -185,11 +198,25 @@
       };
       mention.addEventListener("mouseenter", show);
       mention.addEventListener("focus", show);
+      // A touch screen has no hover: the first tap on a name opens its card (which links the register
+      // entry), a second tap on it follows the name's own link.
+      var wasOpen = false;  // whether its card was open before this tap (a tap also fires mouseenter and focus)
+      mention.addEventListener("pointerdown", function () { wasOpen = !!(popup && popup.anchor === mention); });
+      mention.addEventListener("click", function (event) {
+        if (touchOnly() && !wasOpen) {
+          event.preventDefault();
+          show();
+        }
+      });
       mention.addEventListener("mouseleave", hidePopupSoon);
       mention.addEventListener("blur", hidePopup);
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") hidePopup();
+    });
+    // A tap elsewhere closes an open card or entry.
+    document.addEventListener("click", function (event) {
+      if (popup && !popup.contains(event.target) && !(popup.anchor && popup.anchor.contains(event.target))) hidePopup();
     });
   }
 
