@@ -14,11 +14,14 @@ from .errors import UsageError
 
 SETTINGS_FILE = "teipress.toml"
 
+# The interface languages: those xslt/common/l10n.xml and xslt/print/l10n.xml have every string of.
+LANGUAGES = ("en", "es", "de", "fr", "it")
+
 
 # Every key teipress reads, by table: any other key is a mistake worth reporting (a typo would
 # otherwise silently do nothing).
 _KEYS = {
-    "edition": ("title", "build-date", "introduction", "url", "editors", "licence"),
+    "edition": ("title", "build-date", "introduction", "url", "editors", "licence", "language"),
     "build": ("texts", "formats", "out", "jobs", "scheduler", "stylesheets", "schema", "rules"),
     "pdf": ("line-numbers", "line-number-every", "notes"),
     "render": ("conventions",),
@@ -35,6 +38,7 @@ class Settings:
     introduction: str = ""  # text of the home page's introduction; paragraphs separated by blank lines
     editors: tuple[str, ...] = ()  # [edition] editors: the edition's editors, as they are to be named
     licence: str = ""  # [edition] licence: the licence of the edition as a whole, a name or a URL; "" if not given
+    language: str = "en"  # [edition] language: the language of the interface (LANGUAGES), never taken from a text's xml:lang
     pdf_line_numbers: str = "text"  # [pdf] line-numbers: "text" (counted per text) or "page"
     pdf_line_number_every: int = 5  # [pdf] line-number-every: a margin number on every n-th line
     pdf_notes: str = "footnotes"  # [pdf] notes: "footnotes" or "endnotes"
@@ -218,6 +222,7 @@ def load_settings(folder: str | Path = ".") -> Settings:
         introduction=edition.string("introduction"),
         editors=edition.strings("editors"),
         licence=edition.string("licence"),
+        language=edition.choice("language", LANGUAGES, Settings.language),
         pdf_line_numbers=pdf.choice("line-numbers", ("text", "page"), Settings.pdf_line_numbers),
         pdf_line_number_every=pdf.whole_number("line-number-every", Settings.pdf_line_number_every),
         pdf_notes=pdf.choice("notes", ("footnotes", "endnotes"), Settings.pdf_notes),

@@ -40,7 +40,7 @@ def output_names(text_id: str, name: str, outputs=None) -> dict[str, str]:
 
 def edition_element(settings: Settings) -> etree._Element:
     """Give a ``tp:edition`` element carrying the edition's settings: title, URL, build
-    date and, when given, the rendering conventions (teipress.conventions) as attributes; the editors and the licence of ``teipress.toml``, when
+    date, interface language (read by xslt/common/l10n.xsl) and, when given, the rendering conventions (teipress.conventions) as attributes; the editors and the licence of ``teipress.toml``, when
     given, as TEI ``editor`` and ``licence`` elements in ``tp:settings`` (the stylesheets
     name them before what the files' headers say)."""
     edition = etree.Element(
@@ -48,6 +48,7 @@ def edition_element(settings: Settings) -> etree._Element:
         nsmap={"tp": TP_NS},
         title=settings.title,
         url=settings.url,
+        language=settings.language,
         **{"build-date": settings.build_date},
     )
     if settings.conventions:  # only when given: without it each text's kind decides (teipress.conventions)

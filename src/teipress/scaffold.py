@@ -28,6 +28,8 @@ title = {_toml_string(title)}
 # The editors of the edition and its licence (a name or a URL).
 # editors = ["A. Editor", "B. Editor"]
 # licence = "https://creativecommons.org/licenses/by/4.0/"
+# The language of the interface (menus, headings, labels, dates, search): en, es, de, fr or it.
+# language = "en"
 # The date printed on every page; fixed, it makes every build of this version byte-identical.
 # build-date = "2026-01-01"
 # The published address of the HTML edition, for citations and the DTS API; the sitemap and the files for

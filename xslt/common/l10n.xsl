@@ -11,8 +11,12 @@
   xmlns:tp="https://teipress.org/ns"
   exclude-result-prefixes="#all">
 
-  <!-- Language of the interface strings (a language of l10n.xml; English is the fallback). -->
-  <xsl:param name="l10n-lang" as="xs:string" select="'en'"/>
+  <!--
+    Language of the interface strings (a language of l10n.xml; English is the fallback): [edition] language
+    of teipress.toml, which reaches every transformation as @language of the source's tp:edition root;
+    'en' for a source without one (a TEI file on its own). A text's xml:lang never changes it.
+  -->
+  <xsl:param name="l10n-lang" as="xs:string" select="string((/tp:edition/@language[. ne ''], 'en')[1])"/>
 
   <!-- The strings (l10n.xml of this folder), parsed and handed over by teipress: a stylesheet reads no file. -->
   <xsl:param name="l10n-strings" as="document-node()" required="yes"/>

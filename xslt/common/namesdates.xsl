@@ -216,16 +216,29 @@
     <xsl:sequence select="matches(string($iso), '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+\-]\d{2}:\d{2})?)?)?)?$')"/>
   </xsl:function>
 
-  <!-- An ISO date in words: "14 February 1931", "February 1931", "1931"; other values as given. -->
+  <!--
+    An ISO date in words in the interface language: "14 February 1931", "February 1931", "1931"; other
+    values as given. Month names and the order of day, month and year come from l10n.xml (date-day-month-year,
+    date-month-year, month-1 … month-12, date-first-day): Saxon-HE names months in English only.
+  -->
   <xsl:function name="tp:format-date" as="xs:string" cache="yes">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="v" select="normalize-space($iso)"/>
+    <xsl:variable name="day" select="if ($v castable as xs:date) then $v
+      else if (matches($v, '^\d{4}-\d{2}-\d{2}T') and substring($v, 1, 10) castable as xs:date) then substring($v, 1, 10)
+      else ()"/>
     <xsl:sequence select="
-      if ($v castable as xs:date) then format-date(xs:date($v), '[D] [MNn] [Y]', $l10n-lang, (), ())
-      else if ($v castable as xs:gYearMonth) then format-date(xs:date($v || '-01'), '[MNn] [Y]', $l10n-lang, (), ())
-      else if (matches($v, '^\d{4}-\d{2}-\d{2}T') and substring($v, 1, 10) castable as xs:date)
-        then format-date(xs:date(substring($v, 1, 10)), '[D] [MNn] [Y]', $l10n-lang, (), ())
+      if (exists($day)) then tp:l10n('date-day-month-year', (tp:day-in-words(day-from-date(xs:date($day))),
+        tp:l10n('month-' || month-from-date(xs:date($day))), year-from-date(xs:date($day))))
+      else if ($v castable as xs:gYearMonth) then tp:l10n('date-month-year',
+        (tp:l10n('month-' || month-from-date(xs:date($v || '-01'))), year-from-date(xs:date($v || '-01'))))
       else $v"/>
+  </xsl:function>
+
+  <!-- The day of a month as a date writes it: "1er" for French's first, else the number. -->
+  <xsl:function name="tp:day-in-words" as="xs:string">
+    <xsl:param name="day" as="xs:integer"/>
+    <xsl:sequence select="if ($day eq 1) then tp:l10n('date-first-day') else string($day)"/>
   </xsl:function>
 
   <!-- The machine-readable value of a date element: @when, else @from, @notBefore … (first that is set). -->
