@@ -103,3 +103,14 @@ def axe_script() -> Path:
     if not AXE.exists():
         _missing("axe-core (npm install in tests/browser)")
     return AXE
+
+
+def serious_violations(page, axe_script: Path) -> list:
+    """Give axe-core's serious and critical violations on ``page`` (id, impact, first targets).
+
+    axe is evaluated through the DevTools protocol, not injected as a script tag: the pages'
+    Content-Security-Policy (rightly) refuses an injected inline script."""
+    page.evaluate(axe_script.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]

@@ -17,7 +17,7 @@ from teipress.facsimile_example import EXAMPLE_ID, write_example
 from teipress.pipeline import build
 from teipress.vendor import openseadragon_files
 
-from .conftest import _missing, _QuietHandler
+from .conftest import _missing, _QuietHandler, serious_violations
 
 PAGE = f"{EXAMPLE_ID}.html"
 
@@ -125,11 +125,7 @@ def test_no_serious_accessibility_violations_with_the_viewer_open(viewer_page, a
     page = viewer_page
     page.locator("#reading-text .facs-mark[data-facs='p1-l2']").focus()
     page.wait_for_selector(".facs-zone.facs-lit")
-    page.evaluate(axe_script.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page, axe_script) == []
 
 
 def test_at_phone_width_the_viewer_stays_above_the_text(browser, facsimile_server):

@@ -4,6 +4,7 @@ leaving the site."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from teipress.export import export_text
 
 from ..conftest import TEI
+from .conftest import serious_violations
 
 # Interface text inside the reading text, hidden to read a view's words.
 HIDE_UI = ".app-call, .note-call, .para-num, .block-label, .also-told, .figure-absent { display: none !important; }"
@@ -184,12 +186,7 @@ def test_no_serious_accessibility_violations(page, server, axe_script, name):
     if name == "search.html":
         page.fill(".pagefind-ui__search-input", "Trotsky")
         page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    # Evaluated through the DevTools protocol: the pages' CSP (rightly) refuses an injected inline script tag.
-    page.evaluate(axe_script.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page, axe_script) == []
 
 
 def test_focus_is_visible(page, server):
@@ -274,9 +271,6 @@ def test_the_keyboard_reaches_the_apparatus_without_passing_the_text(page, serve
 
 
 def test_the_citation_gives_the_version_and_dates_as_how_to_cite_does(page, server):
-    import datetime
-    import re
-
     page.goto(server + "sedova-assassins.html")
     page.locator("details.about-text > summary").click()
     cite = " ".join(page.inner_text("#cite-text").split())

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import serious_violations
+
 PAGES = ["about.html", "principles.html", "help.html", "cite.html", "changes.html", "data.html"]
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_paratext_page_has_no_serious_accessibility_violations(page, server, axe_script, name):
     page.goto(server + name)
-    # Evaluated, not injected as a <script>: the pages' Content-Security-Policy refuses injected scripts.
-    page.evaluate(axe_script.read_text(encoding="utf-8"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page, axe_script) == []
 
 
 def test_paratext_pages_fit_a_phone(browser, server):
