@@ -122,13 +122,12 @@ def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[So
     for path, copy in _found(paths):
         resolved = str(path.resolve())
         try:
-            hashed = file_hash(path)
+            own_hash = file_hash(path)
         except OSError as exc:
             failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
             continue
         info = cache.sources.get(resolved)
-        if info is not None and info.includes:
-            hashed = with_includes(hashed, info.includes)
+        hashed = with_includes(own_hash, info.includes) if info is not None else own_hash
         if info is None or info.hash != hashed or info.kind == "corpus" or (
                 info.kind == "text" and not cache.has_extract(info.extract)):
             try:
@@ -140,7 +139,7 @@ def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[So
             # What the parser passed over (reported when the file is parsed: a file the cache
             # knows was reported by the build that parsed it).
             failures.extend([*document.notes, *duplicate_id_warnings(document)])
-            hashed = with_includes(file_hash(path), [str(p) for p in document.included])
+            hashed = with_includes(own_hash, [str(p) for p in document.included])
             info = _describe(document, hashed, pending)
             if info.kind == "corpus":
                 sources.extend(_members(document, path, resolved, hashed, copy, pending, failures))
