@@ -312,3 +312,11 @@ def test_line_numbers_per_page_restart_on_every_page(stylesheets, tmp_path):
     assert line < 45  # a number on its page, not in the text
     last_text_line = max(y for text, x, y, size in runs if BODY_SIZES[0] <= size <= BODY_SIZES[1])
     assert re.search(rf"(^|\| ){line} came\] camp sic", foot_text(runs, last_text_line), re.MULTILINE)
+
+
+def test_a_text_pdf_ends_with_its_colophon_not_the_sites_page_links(pdfs):
+    # The site footer's links (About, How to cite …) point at web pages a reader of the PDF does not have.
+    last = page_text(PdfReader(str(pdfs / "sedova-assassins.pdf")).pages[-1])
+    assert "Built on 24 November 2026. Published with teipress." in " ".join(last.split())
+    for link in ("Editorial principles", "How to read", "Open data"):
+        assert link not in last

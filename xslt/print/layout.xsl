@@ -90,6 +90,16 @@
     <xsl:call-template name="tp:site-footer"/>
   </xsl:template>
 
+  <!-- In print the site's footer links (About, How to cite …) would be relative links to pages
+       a reader of the PDF does not have: the colophon gives the web edition's address instead,
+       when the edition has one. -->
+  <xsl:template name="tp:paratext-footer-links">
+    <xsl:variable name="url" select="string(tp:edition(.)/@url)"/>
+    <xsl:if test="$url ne ''">
+      <p class="web-edition">{tp:l10n('format-html')}: <a href="{$url}">{$url}</a></p>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="tp:text" mode="tp:text-content">
     <xsl:variable name="tei" select="tp:tei(.)"/>
     <article class="edition-text print" id="text-{@id}">
