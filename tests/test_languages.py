@@ -81,10 +81,14 @@ def _interface_text(page: Path) -> str:
     placeholders, without what comes from the TEI in another language (an element with its own
     lang, such as the reading text), the JSON-LD and the scripts."""
     tree = lxml.html.parse(str(page))
-    for element in tree.xpath("//*[@lang and @lang != 'de'] | //script | //style"):
+    for element in tree.xpath("//script | //style"):
         element.getparent().remove(element)
-    words = [" ".join(tree.getroot().itertext())]
-    words += tree.xpath("//@title | //@aria-label | //@placeholder | //@data-placeholder | //@alt")
+    # The language of a node is its nearest lang: an interface label inside an English note (lang="de"
+    # within lang="en") is the interface's and is checked.
+    german = "[ancestor-or-self::*[@lang][1]/@lang = 'de']"
+    words = tree.xpath(f"//text(){german}")
+    words += tree.xpath(" | ".join(f"//*{german}/@{name}" for name in ("title", "aria-label", "placeholder",
+                                                                      "data-placeholder", "alt")))
     return re.sub(r"\s+", " ", " ".join(words))
 
 
@@ -114,6 +118,31 @@ def test_a_german_page_says_it_is_german_and_dates_in_german(german_site):
     # The reading text keeps the language of its TEI: the interface language does not change it.
     reading = lxml.html.parse(str(german_site / "agn-arrival.html")).xpath("//*[@id='reading-text']")[0]
     assert reading.get("lang") == "en"
+
+
+def test_the_tei_s_english_outside_the_reading_text_says_it_is_english(german_site):
+    # Title, header facts, notes, apparatus readings and principles come from the English TEI and sit among
+    # German labels: each says its language, so that a screen reader does not read English as German.
+    page = lxml.html.parse(str(german_site / "sedova-assassins.html"))
+    assert page.xpath("//h1[@class='text-title']/@lang") == ["en"]
+    assert set(page.xpath("//dl[@class='text-meta']/dd/@lang")) == {"en"}
+    bodies = page.xpath("//div[@class='note-body']")
+    assert len(bodies) > 10 and {b.get("lang") for b in bodies} == {"en"}
+    # The editors' mark inside an English note is the interface's.
+    assert {b.xpath("string(span[@class='note-resp'])"): b.xpath("span[@class='note-resp']/@lang")
+            for b in bodies if b.xpath("span[@class='note-resp']")} == {"(Hg.)": ["de"]}
+    assert set(page.xpath("//span[@class='app-lemma']/@lang")) == {"en"}
+    assert "erg." in page.xpath("string(//section[@id='apparatus'])")
+    labels = page.xpath("//span[@class='app-label']")
+    assert labels and {label.xpath("string(ancestor-or-self::*[@lang][1]/@lang)") for label in labels} == {"de"}
+    principles = lxml.html.parse(str(german_site / "principles.html"))
+    assert set(principles.xpath("//div[@class='principles-statement']/@lang")) == {"en"}
+
+
+def test_an_english_interface_adds_no_lang_where_the_tei_is_english_too(seed_site_with_url):
+    page = lxml.html.parse(str(seed_site_with_url / "sedova-assassins.html"))
+    assert page.getroot().get("lang") == "en"
+    assert page.xpath("//h1[@class='text-title']/@lang | //div[@class='note-body']/@lang | //dl/dd/@lang") == []
 
 
 def test_the_search_page_hands_pagefind_the_german_placeholder(german_site):

@@ -160,7 +160,7 @@ def test_editors_and_licence_of_the_settings_head_the_about_page_and_the_citatio
     report = build([FIXTURES / "mini"], tmp_path, "html", settings, stylesheets)
     assert not report.failed, [str(d) for d in report.diagnostics]
     about = (tmp_path / "about.html").read_text(encoding="utf-8")
-    editors = re.findall(r'<dd class="about-editor">(.*?)</dd>', about, re.S)
+    editors = re.findall(r'<dd class="about-editor"[^>]*>(.*?)</dd>', about, re.S)
     assert "Zoe Settings" in editors[0] and any("Ann Editor" in e for e in editors[1:])
     assert '<a href="https://example.org/licence/1.0" rel="license">' in about
     assert (tmp_path / "data" / "citation.txt").read_text(encoding="utf-8").startswith("Zoe Settings; Ann Editor (eds.)")

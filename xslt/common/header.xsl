@@ -84,4 +84,25 @@
     <xsl:sequence select="($tei/tei:text/@xml:lang, $tei/@xml:lang,
       $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)[normalize-space()][1] ! string()"/>
   </xsl:function>
+
+  <!--
+    The lang attribute for HTML made from the TEI node $node outside the reading text's own
+    section (its title, header prose, notes, apparatus readings), which sit among interface
+    strings: the node's xml:lang in scope when it has one; else its TEI's language
+    (tp:text-lang) when that is not the interface's (the page's own lang); else none. A screen
+    reader then reads an English note on a German page in English.
+  -->
+  <xsl:function name="tp:content-lang" as="attribute()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="declared" select="($node/ancestor-or-self::*/@xml:lang)[last()][normalize-space()]"/>
+    <xsl:variable name="inherited" select="$node/ancestor-or-self::tei:TEI[1] ! tp:text-lang(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($declared)">
+        <xsl:attribute name="lang" select="tp:html-lang($declared)"/>
+      </xsl:when>
+      <xsl:when test="exists($inherited) and tp:html-lang($inherited) ne '' and tp:html-lang($inherited) ne $l10n-lang">
+        <xsl:attribute name="lang" select="tp:html-lang($inherited)"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:function>
 </xsl:stylesheet>

@@ -327,18 +327,19 @@
   <!-- One note in the Notes section: its number (a link back to the call), its text, who wrote it. -->
   <xsl:template match="tei:note" mode="tp:note-entry">
     <xsl:variable name="id" select="tp:note-id(.)"/>
-    <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:variable name="lang" select="tp:content-lang(.)"/>
     <li class="note-entry {tp:note-class(.)}" id="{$id}" value="{tp:note-number(.)}">
       <a class="note-back" href="#{$id}-call" title="{tp:l10n('note-back')}">{tp:note-number(.)}</a>
       <xsl:text> </xsl:text>
       <div class="note-body">
-        <xsl:if test="$lang">
-          <xsl:attribute name="lang" select="tp:html-lang($lang)"/>
-        </xsl:if>
+        <xsl:sequence select="$lang"/>
         <xsl:apply-templates/>
         <xsl:if test="tp:is-editorial-note(.)">
           <xsl:text> </xsl:text>
-          <span class="note-resp" title="{tp:l10n('note-editorial')}">{tp:l10n('app-resp', (tp:resp-label(.), tp:l10n('resp-editors'))[1])}</span>
+          <span class="note-resp" title="{tp:l10n('note-editorial')}">
+            <xsl:if test="exists($lang)">
+              <xsl:attribute name="lang" select="$l10n-lang"/>
+            </xsl:if>{tp:l10n('app-resp', (tp:resp-label(.), tp:l10n('resp-editors'))[1])}</span>
         </xsl:if>
       </div>
     </li>

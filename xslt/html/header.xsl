@@ -27,6 +27,7 @@
     <xsl:variable name="letter" select="tp:letter($tei)"/>
     <header class="text-header" id="text-header">
       <h1 class="text-title">
+        <xsl:sequence select="tp:content-lang(($titles, $tei)[1])"/>
         <xsl:choose>
           <xsl:when test="exists($titles)">
             <xsl:apply-templates select="$titles[1]/node()"/>
@@ -35,7 +36,7 @@
         </xsl:choose>
       </h1>
       <xsl:for-each select="$titles[position() gt 1]">
-        <p class="text-subtitle"><xsl:apply-templates/></p>
+        <p class="text-subtitle"><xsl:sequence select="tp:content-lang(.)"/><xsl:apply-templates/></p>
       </xsl:for-each>
       <xsl:choose>
         <xsl:when test="exists($letter)">
@@ -134,13 +135,13 @@
       <xsl:if test="exists($editors)">
         <dt>{tp:l10n('meta-editors')}</dt>
         <xsl:for-each select="$editors">
-          <dd class="meta-editor"><xsl:apply-templates select="." mode="tp:header"/></dd>
+          <dd class="meta-editor"><xsl:sequence select="tp:content-lang(.)"/><xsl:apply-templates select="." mode="tp:header"/></dd>
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="exists($sources)">
         <dt>{tp:l10n('meta-source')}</dt>
         <xsl:for-each select="$sources">
-          <dd class="meta-source"><xsl:apply-templates select="." mode="tp:header"/></dd>
+          <dd class="meta-source"><xsl:sequence select="tp:content-lang(.)"/><xsl:apply-templates select="." mode="tp:header"/></dd>
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="exists($witnesses)">
@@ -160,17 +161,17 @@
       </xsl:if>
       <xsl:if test="exists($creation)">
         <dt>{tp:l10n('meta-created')}</dt>
-        <dd class="meta-created"><xsl:apply-templates select="$creation/node()"/></dd>
+        <dd class="meta-created"><xsl:sequence select="tp:content-lang($creation[1])"/><xsl:apply-templates select="$creation/node()"/></dd>
       </xsl:if>
       <xsl:if test="exists($licences)">
         <dt>{tp:l10n('meta-licence')}</dt>
         <xsl:for-each select="$licences">
-          <dd class="meta-licence"><xsl:apply-templates select="." mode="tp:header"/></dd>
+          <dd class="meta-licence"><xsl:sequence select="tp:content-lang(.)"/><xsl:apply-templates select="." mode="tp:header"/></dd>
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="exists($encoding)">
         <dt>{tp:l10n('meta-encoding')}</dt>
-        <dd class="meta-encoding"><xsl:call-template name="tp:encoding-note"><xsl:with-param name="decl" select="$encoding"/></xsl:call-template></dd>
+        <dd class="meta-encoding"><xsl:sequence select="tp:content-lang($encoding[1])"/><xsl:call-template name="tp:encoding-note"><xsl:with-param name="decl" select="$encoding"/></xsl:call-template></dd>
       </xsl:if>
     </xsl:variable>
     <xsl:if test="exists($facts)">
@@ -187,7 +188,10 @@
     <xsl:apply-templates select="$parts[1]"/>
     <xsl:if test="count($parts) gt 1">
       <details class="encoding-more">
-        <summary>{tp:l10n('meta-encoding-more')}</summary>
+        <summary>
+          <xsl:if test="exists(tp:content-lang($decl[1]))">
+            <xsl:attribute name="lang" select="$l10n-lang"/>
+          </xsl:if>{tp:l10n('meta-encoding-more')}</summary>
         <xsl:apply-templates select="$parts[position() gt 1]"/>
       </details>
     </xsl:if>

@@ -79,7 +79,7 @@
     <dl class="about-facts">
       <dt>{tp:l10n('about-editors')}</dt>
       <xsl:for-each select="tp:edition-responsibilities(.)">
-        <dd class="about-editor"><xsl:apply-templates select="." mode="tp:header"/></dd>
+        <dd class="about-editor"><xsl:sequence select="tp:content-lang(.)"/><xsl:apply-templates select="." mode="tp:header"/></dd>
       </xsl:for-each>
       <xsl:if test="exists(tp:edition-publishers(.))">
         <dt>{tp:l10n('about-publisher')}</dt>
@@ -265,9 +265,14 @@
       <section class="principles-section" id="principles-{$key}" aria-labelledby="h-{$key}">
         <h2 id="h-{$key}">{tp:l10n('principles-' || $key)}</h2>
         <xsl:for-each select="tp:distinct-statements($statements)">
+          <xsl:variable name="lang" select="tp:content-lang(?statement)"/>
           <div class="principles-statement">
+            <xsl:sequence select="$lang"/>
             <xsl:if test="count(?teis) lt $files">
-              <p class="principles-files">{tp:l10n('principles-in-files', string-join(?teis ! tp:file-title(.), '; '))}</p>
+              <p class="principles-files">
+                <xsl:if test="exists($lang)">
+                  <xsl:attribute name="lang" select="$l10n-lang"/>
+                </xsl:if>{tp:l10n('principles-in-files', string-join(?teis ! tp:file-title(.), '; '))}</p>
             </xsl:if>
             <xsl:apply-templates select="?statement/(if (self::tei:p) then . else node())"/>
           </div>

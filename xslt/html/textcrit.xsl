@@ -316,11 +316,8 @@
 
   <!-- The text of an entry: lemma, bracket, readings, responsibility. Shared with print. -->
   <xsl:template name="tp:app-entry-text">
-    <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
     <span class="app-lemma">
-      <xsl:if test="$lang">
-        <xsl:attribute name="lang" select="tp:html-lang($lang)"/>
-      </xsl:if>
+      <xsl:sequence select="tp:content-lang(.)"/>
       <xsl:apply-templates select="." mode="tp:app-lemma"/>
     </span>
     <span class="app-bracket">{tp:l10n('app-bracket')}</span>
@@ -440,6 +437,7 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="app-text">
+          <xsl:sequence select="$reading ! tp:content-lang(.)"/>
           <xsl:sequence select="$text"/>
         </span>
       </xsl:otherwise>
