@@ -172,3 +172,34 @@ def test_the_events_page_describes_its_entries_as_schema_org_events(site):
 def test_the_events_and_the_timeline_are_linked_from_the_home_page(site):
     hrefs = _page(site, "index.html").xpath('//section[@class="registers"]//a/@href')
     assert "events.html" in hrefs and "timeline.html" in hrefs
+
+
+# A per-entity page applies mode tp:entity-sections to an entry after its card; here an override
+# layer's register entry stands in for that page, to see the section as such a page shows it.
+ENTITY_PAGE = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns" exclude-result-prefixes="#all">
+  <xsl:template match="tei:event" mode="tp:register" priority="5">
+    <article id="{@xml:id}"><xsl:apply-templates select="." mode="tp:entity-sections"/></article>
+  </xsl:template>
+</xsl:stylesheet>"""
+
+
+def test_an_event_section_on_its_own_page_lists_the_texts_that_tell_it(tmp_path):
+    from teipress.config import Settings
+    from teipress.pipeline import build
+    from teipress.transform import Stylesheets
+
+    from .conftest import SEED_SETTINGS_ARGS, write
+
+    write(tmp_path / "overrides" / "html" / "entity-page.xsl", ENTITY_PAGE)
+    report = build([TEI], tmp_path / "out", "html", Settings(**SEED_SETTINGS_ARGS), Stylesheets(tmp_path / "overrides"))
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    murder = _page(tmp_path / "out", "events.html").xpath('//article[@id="ev-murder-1940"]')[0]
+    told = murder.xpath('.//dd[@class="event-told-in"]//li[@class="mention-group"]')
+    assert [li.get("data-text") for li in told] == list(TEXTS)
+    # Each paragraph that tells it; the mention in a caption (no numbered paragraph) is linked at its own place.
+    found = _event_mentions()["ev-murder-1940"]
+    hrefs = murder.xpath('.//dd[@class="event-told-in"]//a[@class="mention"]/@href')
+    assert len(hrefs) == len({(text, paragraph) for text, paragraph, _ in found})
+    assert {f"{text}.html#{paragraph}" for text, paragraph, _ in found if "-p" in paragraph} <= set(hrefs)
+    assert murder.xpath('.//dd[@class="event-when"]//text()') == ["20 August 1940 to 21 August 1940"]
