@@ -20,7 +20,7 @@ def test_tab_moves_through_the_events_in_date_order_and_enter_follows(page, serv
     page.goto(server + "timeline.html")
     expected = _list_events(page)
     assert len(expected) == 12
-    chart_events = page.locator(".tl-chart a.tl-event")
+    chart_events = page.locator(".tl-chart a.tl-chart-event")
     assert chart_events.count() == len(expected)
     page.locator(".tl-reset").focus()
     visited = []
@@ -39,7 +39,7 @@ def test_tab_moves_through_the_events_in_date_order_and_enter_follows(page, serv
 def test_plus_zooms_minus_zooms_out_and_arrows_move_the_view(page, server):
     page.goto(server + "timeline.html")
     start, end = _view(page)
-    page.locator(".tl-chart a.tl-event").first.focus()
+    page.locator(".tl-chart a.tl-chart-event").first.focus()
     page.keyboard.press("+")
     zoomed = _view(page)
     assert zoomed[1] - zoomed[0] < (end - start) * 0.6
@@ -82,7 +82,7 @@ def test_timeline_fits_a_phone(browser, server):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     # Every event's name ends inside the chart.
-    outside = page.evaluate("""() => [...document.querySelectorAll('.tl-event .tl-name')].filter(n => {
+    outside = page.evaluate("""() => [...document.querySelectorAll('.tl-chart-event .tl-name')].filter(n => {
         const r = n.getBoundingClientRect(), v = document.querySelector('.tl-viewport').getBoundingClientRect();
         return r.right > v.right + 1 || r.left < v.left - 1; }).length""")
     assert outside == 0

@@ -78,7 +78,7 @@
     axis.setAttribute("aria-hidden", "true");
     var eventLane = lane(strings("events"), false);
     var eventMarks = events.map(function (item) {
-      var a = make("a", "tl-event" + (item.point ? " tl-point" : " tl-span"), eventLane.track);
+      var a = make("a", "tl-chart-event" + (item.point ? " tl-chart-point" : " tl-chart-span"), eventLane.track);
       a.href = item.href;
       a.setAttribute("aria-label", item.label + ", " + item.when);
       a.title = item.label + " (" + item.when + ")";
@@ -164,24 +164,33 @@
 
     function x(t, width) { return (t - view[0]) / (view[1] - view[0]) * width; }
 
-    /* Items on rows: each on the first row where it does not overlap the one before it. */
+    /*
+      Items on rows: each on the first row where it does not overlap the one before it. An item
+      out of view keeps its place in the tab order but shows nothing (class tl-outside) and takes
+      no row; a name starts where its item comes into view and ends inside the chart.
+    */
     function place(marks, width, withNames, rowHeight) {
       var rowEnds = [];
       marks.forEach(function (m) {
         var left = x(m.item.start, width);
         var barWidth = m.item.point ? 0 : Math.max(2, x(m.item.end, width) - left);
+        m.el.style.left = left + "px";
+        m.el.style.setProperty("--bar", barWidth + "px");
+        var outside = left + Math.max(barWidth, 1) < 0 || left > width;
+        m.el.classList.toggle("tl-outside", outside);
+        if (outside) {
+          m.el.style.top = "0";
+          return;
+        }
         var name = withNames ? m.el.querySelector(".tl-name") : null;
         var nameWidth = name ? name.offsetWidth : 4;
-        // A name that would run past the right edge ends there instead (but starts no further left than the edge).
-        var shift = Math.max(-Math.max(left, 0), Math.min(0, width - (left + nameWidth)));
-        if (name) name.style.marginLeft = shift + "px";
-        var lo = left + shift, right = Math.max(left + barWidth, lo + nameWidth);
+        var nameLeft = Math.max(0, Math.min(Math.max(left, 0), width - nameWidth));
+        if (name) name.style.marginLeft = (nameLeft - left) + "px";
+        var lo = Math.min(left, nameLeft), right = Math.max(left + barWidth, nameLeft + nameWidth);
         var row = 0;
         while (row < rowEnds.length && rowEnds[row] > lo) row++;
         rowEnds[row] = right + ROW_GAP;
-        m.el.style.left = left + "px";
         m.el.style.top = (row * rowHeight) + "em";
-        m.el.style.setProperty("--bar", barWidth + "px");
       });
       return Math.max(1, rowEnds.length);
     }
