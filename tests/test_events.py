@@ -203,3 +203,35 @@ def test_an_event_section_on_its_own_page_lists_the_texts_that_tell_it(tmp_path)
     assert len(hrefs) == len({(text, paragraph) for text, paragraph, _ in found})
     assert {f"{text}.html#{paragraph}" for text, paragraph, _ in found if "-p" in paragraph} <= set(hrefs)
     assert murder.xpath('.//dd[@class="event-when"]//text()') == ["20 August 1940 to 21 August 1940"]
+
+
+MINI_REGISTERS = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="registers">
+<teiHeader><fileDesc><titleStmt><title>R</title></titleStmt><publicationStmt><p>P</p></publicationStmt>
+<sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
+<standOff><listPlace><place xml:id="pl-x"><placeName>Xanadu</placeName></place></listPlace>
+<listEvent><event xml:id="ev-fair" from="1850-05" to="1850-09" where="#pl-x"><label type="main">The Great Fair</label>
+<desc>A fair at <placeName ref="#pl-x">Xanadu</placeName>.</desc></event></listEvent></standOff></TEI>
+"""
+
+
+def test_a_name_of_type_event_mentions_an_event_like_rs_does(tmp_path, stylesheets):
+    from teipress.config import Settings
+    from teipress.pipeline import build
+
+    from .conftest import tei, write
+
+    write(tmp_path / "in" / "registers.xml", MINI_REGISTERS)
+    write(tmp_path / "in" / "t.xml", tei('<p xml:id="p1">We went to <name type="event" ref="registers.xml#ev-fair">the fair</name>'
+                                        ' at <placeName ref="registers.xml#pl-x">Xanadu</placeName> in <date when="1850">1850</date>.</p>'))
+    report = build([tmp_path / "in"], tmp_path / "out", "html", Settings(title="E", build_date="2000-01-01"), stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    text = _page(tmp_path / "out", "t.html")
+    [link] = text.xpath('//a[contains(@class, "event")]')
+    assert (link.get("href"), _words(link)) == ("events.html#ev-fair", "the fair")
+    entry = _page(tmp_path / "out", "events.html").xpath('//article[@id="ev-fair"]')[0]
+    assert _words(entry.xpath('.//dd[@class="event-when"]')[0]) == "May 1850 to September 1850"
+    assert entry.xpath('.//dd[@class="event-where"]/a/@href') == ["places.html#pl-x"]
+    items = _page(tmp_path / "out", "timeline.html").xpath('//ol[@class="timeline-list"]/li')
+    assert [(li.get("data-kind"), li.get("data-start"), li.get("data-end")) for li in items] == [
+        ("date", "1850-01-01", "1850-12-31"), ("event", "1850-05-01", "1850-09-30")]
