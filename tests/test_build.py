@@ -80,7 +80,7 @@ def test_every_mention_in_the_texts_is_listed_in_its_register(edition):
     tei = etree.parse(str(TEI / "sedova-assassins.xml"))
     expected = {r.split("#")[1] for r in tei.xpath("//tei:text//@ref", namespaces=NS)}
     listed = set()
-    for name in ("persons.html", "places.html", "organisations.html", "objects.html"):
+    for name in ("persons.html", "places.html", "organisations.html", "objects.html", "events.html"):
         for entry in _page(edition, name).xpath('//*[@id][.//li[@data-text="sedova-assassins"]]'):
             listed.add(entry.get("id"))
     assert expected <= listed, sorted(expected - listed)

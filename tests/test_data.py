@@ -20,7 +20,7 @@ from .conftest import SEED_SETTINGS_ARGS, TEI
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 SETTINGS = Settings(**SEED_SETTINGS_ARGS)
-ENTRY_TAGS = ("person", "place", "org", "object")
+ENTRY_TAGS = ("person", "place", "org", "object", "event")
 
 
 def _published_entries() -> dict[str, int]:

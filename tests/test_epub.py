@@ -62,7 +62,7 @@ def test_contents_list_title_page_every_text_and_register(book):
     nav = _doc(book, "nav.xhtml")
     hrefs = nav.xpath("//x:nav[@epub:type='toc']//x:a/@href", namespaces=NS)
     assert hrefs == ["title.xhtml", "principles.xhtml", *(f"{t}.xhtml" for t in TEXTS), "persons.xhtml", "places.xhtml",
-                     "organisations.xhtml", "objects.xhtml"]
+                     "organisations.xhtml", "objects.xhtml", "events.xhtml"]
     spine = _doc(book, "content.opf").xpath("//opf:itemref/@idref", namespaces=NS)
     assert spine[:2] == ["doc-title", "nav"]
 

@@ -133,7 +133,7 @@ def test_editorial_note_calls_are_hidden_outside_the_reading_view(site):
 def test_every_register_entry_lists_each_paragraph_that_mentions_it(site):
     """For every mention inside a numbered paragraph of either text, its register entry links to that paragraph."""
     hrefs: dict[str, set[str]] = {}
-    for name in ("persons.html", "places.html", "organisations.html", "objects.html"):
+    for name in ("persons.html", "places.html", "organisations.html", "objects.html", "events.html"):
         for entry in _page(site, name).xpath('//article[contains(@class, "entry")]'):
             hrefs[entry.get("id")] = set(entry.xpath('.//a[contains(@class, "mention")]/@href'))
     missing = []

@@ -65,7 +65,8 @@ def test_no_python_module_names_a_data_file_a_page_file_or_an_epub_file():
 
 
 def test_the_python_lists_are_read_from_the_file():
-    assert register_pages() == {"persons": "person", "places": "place", "organisations": "org", "objects": "object"}
+    assert register_pages() == {"persons": "person", "places": "place", "organisations": "org", "objects": "object",
+                                "events": "event"}
     assert EXTRA_PAGES == extra_pages()
     assert list(EXTRA_PAGES) == [p for p in _names("//tp:page/@name") if p not in (home_page(), *register_pages())]
     assert DATASETS == datasets() and list(DATASETS) == _names("//tp:dataset/@file")

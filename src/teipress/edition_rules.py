@@ -5,7 +5,7 @@ across files against an index of the edition's ids gathered once, and date range
   has a ``#`` and no scheme (``:``); a bare ``#id`` points into its own file; the file part is a
   file name of the edition as written (``registers.xml``);
 - every ``@wit`` names a declared witness;
-- every register entry (person, place, org, object in a standOff) is referenced by a text;
+- every register entry (person, place, org, object, event in a standOff) is referenced by a text;
 - a date range (``@from``/``@to``, ``@notBefore``/``@notAfter``) runs forwards.
 
 As Schematron over the whole edition wrapped in one tree these cost a pass of string
@@ -31,7 +31,7 @@ _RANGE_END = {"from": "to", "notBefore": "notAfter"}
 _TEI = f"{{{TEI_NS}}}"
 _ID = f"{{{XML_NS}}}id"
 _WITNESS = f"{{{TEI_NS}}}witness"
-_ENTRIES = {f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org", "object")}
+_ENTRIES = {f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org", "object", "event")}
 _STANDOFF = f"{{{TEI_NS}}}standOff"
 _ATTRIBUTES = etree.XPath("|".join(f".//@{a}" for a in (*CHECKED, "xml:id", "from", "notBefore")))
 

@@ -174,11 +174,15 @@
     <xsl:sequence select="if ($n ne '') then $n else string($entry/@xml:id)"/>
   </xsl:function>
 
-  <!-- The sort key of an entry: surname then forename for persons that have them, else the normalised name. -->
+  <!-- The sort key of an entry: its earliest day then its name for a kind sorted by date (sort="date" in
+       lists.xml: events), surname then forename for persons that have them, else the normalised name. -->
   <xsl:function name="tp:entry-sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="main" select="tp:main-name($entry)"/>
-    <xsl:sequence select="if ($main/tei:surname)
+    <xsl:sequence select="
+      if (tp:kind(tp:entry-kind($entry))/@sort = 'date' and exists(tp:date-start($entry)))
+        then string-join((tp:date-start($entry), tp:date-end($entry), tp:entry-name($entry)), ' ')
+      else if ($main/tei:surname)
       then normalize-space(string-join(($main/tei:surname, $main/tei:forename), ' '))
       else tp:entry-name($entry)"/>
   </xsl:function>

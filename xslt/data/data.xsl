@@ -45,8 +45,8 @@
   <!-- Each dataset, by its entry in lists.xml; $edition: the tp:edition element. -->
   <xsl:template match="tp:dataset[@id = 'registers-csv']" mode="tp:dataset">
     <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
-    <xsl:sequence select="tp:csv(('id', 'type', 'name', 'variants', 'wikidata', 'geonames', 'viaf', 'birth', 'death', 'latitude', 'longitude', 'mentions', 'url'),
-      tp:register-rows($edition) ! array{?id, ?type, ?name, string-join(?variants?*, ' | '), ?wikidata, ?geonames, ?viaf, ?birth, ?death, ?latitude, ?longitude, string(?mentions), ?url})"/>
+    <xsl:sequence select="tp:csv(('id', 'type', 'name', 'variants', 'wikidata', 'geonames', 'viaf', 'birth', 'death', 'start', 'end', 'latitude', 'longitude', 'mentions', 'url'),
+      tp:register-rows($edition) ! array{?id, ?type, ?name, string-join(?variants?*, ' | '), ?wikidata, ?geonames, ?viaf, ?birth, ?death, ?start, ?end, ?latitude, ?longitude, string(?mentions), ?url})"/>
   </xsl:template>
 
   <xsl:template match="tp:dataset[@id = 'registers-json']" mode="tp:dataset">
@@ -97,7 +97,7 @@
     <xsl:sequence select="string-join((array{$header}, $rows) ! string-join(?* ! ('&quot;' || replace(string(.), '&quot;', '&quot;&quot;') || '&quot;'), ','), '&#13;&#10;') || '&#13;&#10;'"/>
   </xsl:function>
 
-  <!-- One map per published register entry (mentioned in a text), in register order. -->
+  <!-- One map per published register entry (mentioned in a text), in register order; start and end: the dates of an entry that has them (an event). -->
   <xsl:function name="tp:register-rows" as="map(*)*">
     <xsl:param name="edition" as="element(tp:edition)"/>
     <xsl:for-each select="$tp:kinds ! tp:entries($edition, .)[tp:is-published(.)]">
@@ -109,6 +109,7 @@
         'wikidata': string(tei:idno[@type = 'wikidata'][1]), 'geonames': string(tei:idno[@type = 'geonames'][1]),
         'viaf': string(tei:idno[@type = 'viaf'][1]),
         'birth': string((tei:birth/(@when, @notBefore, @from))[1]), 'death': string((tei:death/(@when, @notAfter, @to))[1]),
+        'start': string((@when, @from, @notBefore)[1]), 'end': string((@when, @to, @notAfter)[1]),
         'latitude': string($geo[1]), 'longitude': string($geo[2]),
         'mentions': count(tp:mentions(.)),
         'url': tp:edition-url(., tp:register-href($kind) || '#' || tp:entry-anchor(.))}"/>

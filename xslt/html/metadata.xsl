@@ -76,15 +76,18 @@
     <script type="application/ld+json">{serialize($work, map{'method': 'json', 'indent': false()})}</script>
   </xsl:template>
 
-  <!-- A register entry as schema.org JSON: Person, Place or Organization, with its authority records as sameAs. -->
+  <!-- A register entry as schema.org JSON: Person, Place, Organization or Event, with its authority records
+       as sameAs; an entry with dates (an event) with its startDate and endDate. -->
   <xsl:function name="tp:entity-json" as="map(*)">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="kind" select="tp:entry-kind($entry)"/>
-    <xsl:sequence select="map{
+    <xsl:sequence select="map:merge((map{
       '@type': (tp:kind($kind)/@schema ! string(), 'Thing')[1],
       '@id': tp:site-url($entry, tp:register-href($kind) || '#' || tp:entry-anchor($entry)),
       'name': tp:entry-name($entry),
-      'sameAs': array{$entry/tei:idno ! tp:authority-url(.)}}"/>
+      'sameAs': array{$entry/tei:idno ! tp:authority-url(.)}},
+      ($entry/(@when, @from, @notBefore))[1] ! map{'startDate': string(.)},
+      ($entry/(@when, @to, @notAfter))[1] ! map{'endDate': string(.)}))"/>
   </xsl:function>
 
   <!-- An author's name as a string (its persName, orgName or name; else its words). -->
