@@ -77,10 +77,13 @@
       or normalize-space() castable as xs:dateTime]"/>
   </xsl:function>
 
-  <!-- The editors' names; each one's email is the one in its own header element, else the edition's contact email. -->
+  <!-- The editors' names, each once: those of teipress.toml, then of the files' editor and respStmt (the
+       people and bodies they name, else their words: an editor holding two names is two editors). -->
   <xsl:function name="tp:cmif-editors" as="xs:string*">
     <xsl:param name="edition" as="element(tp:edition)"/>
-    <xsl:sequence select="tp:edition-editor-names($edition)"/>
+    <xsl:sequence select="distinct-values((tp:settings-editors($edition), tp:edition-teis($edition) ! tp:text-editors(.))
+      ! (if (exists(tei:persName | tei:orgName | tei:name)) then tei:persName | tei:orgName | tei:name else self::tei:editor)
+      ! tp:name-string(.)[. ne ''])"/>
   </xsl:function>
 
   <!-- The contact emails of the edition: those in the editors' statements, then in the files' publicationStmt/address. -->

@@ -37,6 +37,8 @@
     <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
     <xsl:variable name="edges" select="tp:correspondence-edges($edition)"/>
     <h1>{tp:l10n('page-network')}</h1>
+    <!-- The table's look too (the page's base), with the graph or without it. -->
+    <link rel="stylesheet" href="{$page-assets-href}network.css"/>
     <p class="network-intro">{tp:l10n('network-intro', (count(tp:edition-letters($edition)), count($edges)))}</p>
     <xsl:if test="$page-library ne '' and exists($edges)">
       <xsl:call-template name="tp:network-graph">
@@ -132,7 +134,6 @@
       <p class="network-credit"><a href="{$page-assets-href}cytoscape/LICENSE">{tp:l10n('network-licence')}</a></p>
       <!-- "<" escaped: the JSON goes into a <script> data block, which "</script>" would end. -->
       <script type="application/json" class="network-data">{replace(serialize($data, map{'method': 'json'}), '&lt;', '\\u003c')}</script>
-      <link rel="stylesheet" href="{$page-assets-href}network.css"/>
       <script src="{$page-assets-href}{$page-library}" defer=""></script>
       <script src="{$page-assets-href}network.js" defer=""></script>
     </section>

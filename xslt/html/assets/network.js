@@ -32,14 +32,15 @@
     boxSelectionEnabled: false,
     style: [
       { selector: "node", style: {
-        "background-color": "#2f5d8a", "label": "data(label)", "color": "#1a1a1a", "font-size": 13,
-        "text-valign": "bottom", "text-margin-y": 6, "text-wrap": "wrap", "text-max-width": 140,
-        "width": 18, "height": 18 } },
+        "background-color": "#2f5d8a", "label": "data(label)", "color": "#1a1a1a", "font-size": 16,
+        "text-valign": "bottom", "text-margin-y": 6, "text-wrap": "wrap", "text-max-width": 160,
+        "text-background-color": "#fbfbfa", "text-background-opacity": 0.85, "text-background-padding": 2,
+        "min-zoomed-font-size": 0, "width": 22, "height": 22 } },
       { selector: "edge", style: {
         "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#7a8a99",
         "target-arrow-color": "#7a8a99", "arrow-scale": 1.2,
         "width": largest > 1 ? "mapData(count, 1, " + largest + ", 2, 9)" : 3,
-        "label": "data(count)", "font-size": 12, "text-background-color": "#ffffff",
+        "label": "data(count)", "font-size": 14, "text-background-color": "#ffffff",
         "text-background-opacity": 1, "text-background-padding": 2 } },
       { selector: ".chosen", style: { "line-color": "#b3361b", "target-arrow-color": "#b3361b", "background-color": "#b3361b" } }
     ]
@@ -62,6 +63,7 @@
       }
       chosen.appendChild(row.querySelector(".letter-list").cloneNode(true));
     });
+    chosen.scrollIntoView({ block: "nearest" });
   }
 
   function label(id) { return cy.getElementById(id).data("label"); }
