@@ -16,6 +16,7 @@ from teipress.transform import Stylesheets
 
 from .conftest import tei, write
 from .letters_edition import URL, write_edition
+from .test_valid_html import java, vnu_errors  # noqa: F401 - java is a fixture
 
 SETTINGS = Settings(title="Weber letters", build_date="2000-01-01", url=URL)
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -76,6 +77,10 @@ def test_the_graph_data_has_a_node_per_correspondent_and_an_edge_per_row(letters
                      ("Johann Gänsbacher", "Carl Maria von Weber", 1, rows[2])]
     assert page.xpath('//section[@class="network"]//script/@src') == ["assets/cytoscape/cytoscape.min.js", "assets/network.js"]
     assert (letters_site[0] / "assets" / "cytoscape" / "LICENSE").is_file()
+
+
+def test_the_network_page_is_valid_html(java, letters_site):  # noqa: F811 - the fixture
+    assert vnu_errors(java, [letters_site[0] / "network.html"]) == []
 
 
 def test_the_page_is_in_the_navigation_and_the_sitemap_of_a_letter_edition(letters_site):
