@@ -162,13 +162,17 @@
     </xsl:perform-sort>
   </xsl:function>
 
-  <!-- The letters a register entry sent or received (as sender or addressee), in edition order. -->
+  <!-- The letters by the register entries ("registers.xml#pers-x") and the type of action ("sent|…") of their correspondents. -->
+  <xsl:key name="tp:letters-by-correspondent" match="tp:text"
+           use="for $type in ('sent', 'received') return
+                  tp:correspondents(tp:letter-description(tp:tei(.))/tei:correspAction[@type = $type][1])
+                  ! tp:mention-entry(.) ! (tp:element-key(.) || '|' || $type)"/>
+
+  <!-- The letters a register entry sent or received ($type 'sent' or 'received'), in edition order. -->
   <xsl:function name="tp:entry-letters" as="element(tp:text)*">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:variable name="edition" select="root($entry)/tp:edition"/>
-    <xsl:sequence select="if (empty($edition)) then ()
-      else tp:edition-letters($edition)[some $name in tp:correspondents(tp:letter-action(., $type))
-                                                  satisfies tp:mention-entry($name) is $entry]"/>
+    <xsl:sequence select="if (root($entry) instance of document-node())
+      then key('tp:letters-by-correspondent', tp:element-key($entry) || '|' || $type, root($entry)) else ()"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -116,13 +116,15 @@
   <!-- The graph: hidden until network.js draws it; its data (nodes, edges with the ids of their rows) as JSON. -->
   <xsl:template name="tp:network-graph">
     <xsl:param name="edges" as="map(*)*"/>
+    <!-- Each correspondent's name element by its key (the first that names it), and its node's id by its key. -->
+    <xsl:variable name="names" as="map(xs:string, element())" select="map:merge($edges ! (map{?from: ?sender}, map{?to: ?addressee}),
+                                                                          map{'duplicates': 'use-first'})"/>
     <xsl:variable name="keys" select="distinct-values($edges ! (?from, ?to))"/>
-    <xsl:variable name="nodes" select="for $key in $keys return
-      map{'id': 'n' || index-of($keys, $key), 'label': tp:correspondent-name(($edges[?from eq $key]?sender, $edges[?to eq $key]?addressee)[1])}"/>
-    <xsl:variable name="data" select="map{'nodes': array{$nodes}, 'edges': array{
-      for $i in 1 to count($edges) return map{'id': 'e' || $i, 'row': tp:network-edge-id($i),
-        'source': 'n' || index-of($keys, $edges[$i]?from), 'target': 'n' || index-of($keys, $edges[$i]?to),
-        'count': count($edges[$i]?letters)}}}"/>
+    <xsl:variable name="ids" as="map(xs:string, xs:string)" select="map:merge(for $i in 1 to count($keys) return map{$keys[$i]: 'n' || $i})"/>
+    <xsl:variable name="data" select="map{
+      'nodes': array{$keys ! map{'id': $ids(.), 'label': tp:correspondent-name($names(.))}},
+      'edges': array{for $i in 1 to count($edges) return map{'id': 'e' || $i, 'row': tp:network-edge-id($i),
+        'source': $ids($edges[$i]?from), 'target': $ids($edges[$i]?to), 'count': count($edges[$i]?letters)}}}"/>
     <section class="network" hidden="" aria-labelledby="network-heading" data-pagefind-ignore="all"
              data-l10n-pair="{tp:l10n('network-pair', ('{1}', '{2}', '{3}'))}"
              data-l10n-person="{tp:l10n('network-person', ('{1}', '{2}'))}">
