@@ -22,20 +22,27 @@
   }
 
   var largest = Math.max.apply(null, data.edges.map(function (edge) { return edge.count; }));
+  var few = data.nodes.length <= 12;
+  // A few correspondents on a circle; more in rings, the most connected in the middle (both layouts are
+  // deterministic: the same edition draws the same graph). A large graph can be zoomed (wheel, pinch).
+  var layout = few ? { name: "circle", padding: 40 }
+    : { name: "concentric", padding: 20, minNodeSpacing: 30,
+        concentric: function (node) { return node.degree(); }, levelWidth: function () { return 3; } };
   var cy = cytoscape({
     container: container,
     elements: data.nodes.map(function (node) { return { group: "nodes", data: node }; })
       .concat(data.edges.map(function (edge) { return { group: "edges", data: edge }; })),
-    layout: data.nodes.length <= 12 ? { name: "circle", padding: 40 } : { name: "cose", animate: false, padding: 30 },
+    layout: layout,
     userPanningEnabled: true,
-    userZoomingEnabled: false,
+    userZoomingEnabled: !few,
+    wheelSensitivity: 0.3,
     boxSelectionEnabled: false,
     style: [
       { selector: "node", style: {
-        "background-color": "#2f5d8a", "label": "data(label)", "color": "#1a1a1a", "font-size": 16,
+        "background-color": "#2f5d8a", "label": "data(label)", "color": "#1a1a1a", "font-size": few ? 16 : 12,
         "text-valign": "bottom", "text-margin-y": 6, "text-wrap": "wrap", "text-max-width": 160,
         "text-background-color": "#fbfbfa", "text-background-opacity": 0.85, "text-background-padding": 2,
-        "min-zoomed-font-size": 0, "width": 22, "height": 22 } },
+        "min-zoomed-font-size": few ? 0 : 6, "width": 22, "height": 22 } },
       { selector: "edge", style: {
         "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#7a8a99",
         "target-arrow-color": "#7a8a99", "arrow-scale": 1.2,
