@@ -144,6 +144,7 @@
           <fileDesc>
             <titleStmt>
               <title>{$edition/@title}</title>
+              <!-- Each editor with the edition's first contact email: correspSearch writes to it about the file. -->
               <xsl:for-each select="tp:cmif-editors($edition)">
                 <editor>{.}<xsl:for-each select="$emails[1]"><xsl:text> </xsl:text><email>{.}</email></xsl:for-each></editor>
               </xsl:for-each>

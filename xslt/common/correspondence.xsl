@@ -14,7 +14,6 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tp="https://teipress.org/ns"
-  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- The correspDesc that makes a text a letter: one whose sent or received action names someone. -->
