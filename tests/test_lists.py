@@ -12,7 +12,8 @@ import pytest
 from lxml import etree, html
 
 from teipress.errors import TransformError
-from teipress.lists import datasets, epub_content_files, extra_pages, home_page, lists_root, register_pages
+from teipress.lists import (datasets, epub_content_files, extra_pages, home_page, lists_root, optional_pages,
+                            register_pages)
 from teipress.resources import xslt_dir
 from teipress.writers.data import DATASETS
 from teipress.writers.epub import CONTENT
@@ -68,7 +69,9 @@ def test_the_python_lists_are_read_from_the_file():
     assert register_pages() == {"persons": "person", "places": "place", "organisations": "org", "objects": "object",
                                 "events": "event"}
     assert EXTRA_PAGES == extra_pages()
-    assert list(EXTRA_PAGES) == [p for p in _names("//tp:page/@name") if p not in (home_page(), *register_pages())]
+    assert list(EXTRA_PAGES) == [p for p in _names("//tp:page/@name")
+                                 if p not in (home_page(), *register_pages(), *optional_pages())]
+    assert optional_pages() == tuple(_names("//tp:page[@optional = 'yes']/@name"))
     assert DATASETS == datasets() and list(DATASETS) == _names("//tp:dataset/@file")
 
 

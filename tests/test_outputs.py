@@ -74,8 +74,8 @@ def test_select_adds_what_an_output_links_and_refuses_unknown_names():
     assert [o.name for o in select("html")] == ["html", "tei", "iiif", "data", "search"]
     assert [o.name for o in select("pdf,epub")] == ["pdf", "epub"]
     assert [o.name for o in select(["epub", "pdf"])] == ["pdf", "epub"]
-    assert [o.name for o in select("all")] == ["html", "tei", "iiif", "data", "search", "dts", "harvest", "pdf", "epub"]
-    with pytest.raises(UsageError, match="unknown format 'docx': use one or more of html, tei, iiif, data, search, dts, harvest, pdf, epub"):
+    assert [o.name for o in select("all")] == ["html", "tei", "iiif", "data", "search", "dts", "harvest", "cmif", "pdf", "epub"]
+    with pytest.raises(UsageError, match="unknown format 'docx': use one or more of html, tei, iiif, data, search, dts, harvest, cmif, pdf, epub"):
         select("html,docx")
 
 

@@ -82,6 +82,8 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     edition.diagnostics.extend(
         Diagnostic(str(edition.settings.file), 1, 1, "warning", f"{job.target} not written: {job.unwritten}")
         for job in jobs if job.unwritten and edition.staging / job.target not in written)
+    edition.diagnostics.extend(Diagnostic(str(edition.settings.file), 1, 1, "warning", f"{job.target}: {job.warning}")
+                               for job in jobs if job.warning and edition.staging / job.target in written)
     stylesheets = executor.builder.stylesheets
     static = [path for output in edition.outputs for path in output.site_files(stylesheets, register_docs, edition.staging)]
     edition.record(PAGES, [*pages, *static])

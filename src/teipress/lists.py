@@ -48,9 +48,20 @@ def register_pages() -> dict[str, str]:
 
 
 def extra_pages() -> tuple[str, ...]:
-    """Give the pages of the edition besides the home page and the register pages, in site order."""
+    """Give the pages every edition has besides the home page and the register pages, in site order."""
     return tuple(page.get("name") for page in lists_root().iterfind(f"{_TP}pages/{_TP}page")
-                 if page.get("group") in ("tool", "paratext"))
+                 if page.get("group") in ("tool", "paratext") and page.get("optional") != "yes")
+
+
+def optional_pages() -> tuple[str, ...]:
+    """Give the pages an edition has only when its content calls for them (optional="yes": the
+    network page of an edition with letters), in site order."""
+    return tuple(page.get("name") for page in lists_root().iterfind(f"{_TP}pages/{_TP}page[@optional='yes']"))
+
+
+def page_libraries() -> dict[str, str]:
+    """Give each page that draws with a JavaScript library (library="…") with the library's name."""
+    return {page.get("name"): page.get("library") for page in lists_root().iterfind(f"{_TP}pages/{_TP}page[@library]")}
 
 
 def home_page() -> str:

@@ -165,6 +165,7 @@ _BUILT_IN = (
     ("teipress.writers.search", "SearchOutput"),
     ("teipress.writers.dts", "DtsOutput"),
     ("teipress.writers.harvest", "HarvestOutput"),
+    ("teipress.writers.cmif", "CmifOutput"),
     ("teipress.writers.pdf", "PdfOutput"),
     ("teipress.writers.epub", "EpubOutput"),
 )

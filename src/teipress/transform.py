@@ -58,6 +58,7 @@ OVERRIDE_LAYERS: dict[str, tuple[str, ...]] = {
     "data/data.xsl": ("common", "data"),
     "dts/dts.xsl": ("common", "dts"),
     "harvest/harvest.xsl": ("common", "harvest"),
+    "cmif/cmif.xsl": ("common", "cmif"),
     "text/text.xsl": ("text",),
 }
 ENTRY_STYLESHEETS = tuple(OVERRIDE_LAYERS)

@@ -45,3 +45,27 @@ def openseadragon_version() -> str:
         return str(json.loads((node_modules() / "openseadragon" / "package.json").read_text(encoding="utf-8"))["version"])
     except (OSError, ValueError, KeyError):
         return "unknown"
+
+
+# Cytoscape.js (MIT, npm "cytoscape"): draws the correspondents' network. Its folder in assets/.
+CYTOSCAPE = "cytoscape"
+
+
+def cytoscape_files() -> dict[str, Path]:
+    """Give Cytoscape.js's files the network page needs, by their path under ``assets/cytoscape/``
+    (the script and its licence), or {} when it is not installed."""
+    script = node_modules() / "cytoscape" / "dist" / "cytoscape.min.js"
+    licence = node_modules() / "cytoscape" / "LICENSE"
+    if not script.is_file() or not licence.is_file():
+        return {}
+    return {"cytoscape.min.js": script, "LICENSE": licence}
+
+
+def cytoscape_version() -> str:
+    """Give the version of the Cytoscape.js a build ships, or "" when it is not installed."""
+    if not cytoscape_files():
+        return ""
+    try:
+        return str(json.loads((node_modules() / "cytoscape" / "package.json").read_text(encoding="utf-8"))["version"])
+    except (OSError, ValueError, KeyError):
+        return "unknown"

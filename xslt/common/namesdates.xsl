@@ -91,10 +91,27 @@
     <xsl:sequence select="exists(tp:entries($edition, tp:page-kind($page)))"/>
   </xsl:function>
 
-  <!-- The pages of lists.xml that the edition has, in site order: every page but a register page without entries. -->
+  <!-- The pages of lists.xml that the edition has, in site order: every page but a register page without
+       entries and an optional page its rule does not call for. -->
   <xsl:function name="tp:edition-pages" as="xs:string*" cache="yes">
     <xsl:param name="edition" as="node()"/>
-    <xsl:sequence select="$tp:pages[empty(tp:kind) or tp:has-register-page($edition, @name)]/@name ! string()"/>
+    <xsl:sequence select="$tp:pages[empty(tp:kind) or tp:has-register-page($edition, @name)]
+                                   [not(@optional = 'yes') or tp:has-optional-page($edition, .)]/@name ! string()"/>
+  </xsl:function>
+
+  <!-- An optional page (optional="yes") is the edition's when its rule in this mode gives true (e.g. html/network.xsl);
+       without a rule it is not. -->
+  <xsl:mode name="tp:page-present" on-no-match="deep-skip"/>
+
+  <xsl:function name="tp:has-optional-page" as="xs:boolean">
+    <xsl:param name="edition" as="node()"/>
+    <xsl:param name="page" as="element(tp:page)"/>
+    <xsl:variable name="present" as="xs:boolean*">
+      <xsl:apply-templates select="$page" mode="tp:page-present">
+        <xsl:with-param name="edition" select="root($edition)/tp:edition" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="$present = true()"/>
   </xsl:function>
 
   <!-- The mentions of an entry in the texts of the edition, in document order. -->

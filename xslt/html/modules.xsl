@@ -28,6 +28,7 @@
   <xsl:import href="textcrit.xsl"/>
   <xsl:import href="namesdates.xsl"/>
   <xsl:import href="letters.xsl"/>
+  <xsl:import href="network.xsl"/>
   <xsl:import href="collection.xsl"/>
   <xsl:import href="header.xsl"/>
   <xsl:import href="edition.xsl"/>

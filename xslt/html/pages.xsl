@@ -33,7 +33,10 @@
     <xsl:if test="empty(key('tp:page', $page, $lists))">
       <xsl:message terminate="yes" error-code="tp:unknown-page">teipress: unknown page "{$page}" ({string-join($tp:pages/@name, ', ')})</xsl:message>
     </xsl:if>
-    <xsl:apply-templates select="tp:edition" mode="tp:page"/>
+    <!-- An optional page the edition does not have (lists.xml) is nothing: teipress then writes no file. -->
+    <xsl:if test="not(tp:page($page)/@optional = 'yes') or $page = tp:edition-pages(tp:edition)">
+      <xsl:apply-templates select="tp:edition" mode="tp:page"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tp:edition" mode="tp:page">

@@ -22,6 +22,8 @@ class PageJob:
     # Why a job that may write nothing (an OAI repository without a contact address) did not: the
     # build's warning when it wrote no file; "" when writing nothing needs no word (no BEACON ids).
     unwritten: str = ""
+    # A warning the build gives when the page is written (it is made without a library that is not installed).
+    warning: str = ""
 
     def run(self, stylesheets, node, out: Path) -> Path:
         """Write the page into ``out`` and give its path (raise TransformError when the stylesheet fails)."""

@@ -12,11 +12,12 @@ from pathlib import Path
 from .. import facsimile
 from ..edition import register_pages
 from ..errors import Diagnostic
-from ..lists import extra_pages, home_page
+from ..lists import extra_pages, home_page, optional_pages, page_libraries
 from ..outputs import Output, TextJob
 from ..transform import Stylesheets
-from ..vendor import OPENSEADRAGON, openseadragon_files, openseadragon_version
+from ..vendor import CYTOSCAPE, OPENSEADRAGON, cytoscape_files, cytoscape_version, openseadragon_files, openseadragon_version
 from . import PageJob, atomic_write
+from .harvest import OptionalJob
 from .iiif import manifest_path, services, viewer_data
 
 TEXT_STYLESHEET = "html/html.xsl"
@@ -29,6 +30,7 @@ def page_jobs(registers) -> list[PageJob]:
     ``registers`` are the register Documents (which register pages there are)."""
     jobs = [PageJob(PAGES_STYLESHEET, (("page", page),), f"{page}.html", f"the {page} page")
             for page in [home_page(), *register_pages(registers), *EXTRA_PAGES]]
+    jobs += [optional_page_job(page) for page in OPTIONAL_PAGES]
     jobs.append(PageJob(SITEMAP_STYLESHEET, (), "sitemap.xml", "the sitemap", needs_url=True))
     return jobs
 
@@ -47,7 +49,7 @@ class HtmlOutput(Output):
 
     def cache_key(self) -> str:
         # Installing (or updating) the viewer's library makes the pages with a facsimile again.
-        return f"openseadragon {openseadragon_version()}"
+        return f"openseadragon {openseadragon_version()} cytoscape {cytoscape_version()}"
 
     def build_text(self, job: TextJob) -> list[Path]:
         parameters = {"text-id": job.text_id, "facsimile-data": facsimile_parameter(job)}
@@ -72,12 +74,32 @@ class HtmlOutput(Output):
         for name, file in openseadragon_files().items():  # the facsimile viewer, with its licence
             copy = atomic_write(staging / "assets" / OPENSEADRAGON / name, file.read_bytes())
             assets[copy] = copy
+        for library, files in SITE_LIBRARIES.items():  # the libraries of pages (lists.xml library="…"), with their licences
+            for name, file in files().items():
+                copy = atomic_write(staging / "assets" / library / name, file.read_bytes())
+                assets[copy] = copy
         return list(assets)
+
+
+def optional_page_job(page: str) -> PageJob:
+    """Give the job of an optional page (written only when the stylesheet gives it content: the
+    edition has it); the stylesheet is told whether the library the page draws with is installed
+    (parameter page-library: its script under assets/, else ""), and the build warns when it is not."""
+    library = page_libraries().get(page, "")
+    files = SITE_LIBRARIES[library]() if library else {}
+    script = next((f"{library}/{name}" for name in files if name.endswith(".js")), "")
+    warning = (f"{library} is not installed (`npm install` in src/teipress/js/, as make does): the page is made "
+               "without its drawing, readable as it is without JavaScript") if library and not script else ""
+    return OptionalJob(PAGES_STYLESHEET, (("page", page), ("page-library", script)), f"{page}.html",
+                       f"the {page} page", warning=warning)
 
 
 # Pages of the edition besides the index and the registers (pages.xsl renders each), from
 # xslt/common/lists.xml; the paratext pages among them come from the TEI headers (paratext.xsl).
 EXTRA_PAGES = extra_pages()
+OPTIONAL_PAGES = optional_pages()
+# The JavaScript libraries a page of lists.xml may draw with (library="…"): their files under assets/NAME/.
+SITE_LIBRARIES = {CYTOSCAPE: cytoscape_files}
 SITEMAP_STYLESHEET = "html/sitemap.xsl"
 COLLECTION_STYLESHEET = PAGES_STYLESHEET  # with the parameter collection-id (html/collection.xsl)
 
