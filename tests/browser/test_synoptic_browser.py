@@ -1,0 +1,199 @@
+"""The synoptic page in Chromium: the AGN article and Sedova's text side by side stay aligned
+while either is scrolled (aligned paragraphs at one height), the choice of panes is kept in the
+URL, a phone gets tabs, axe-core finds nothing serious; a text's witnesses in columns light a
+variant in every column when it is pointed at or focused."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from teipress.config import Settings
+from teipress.pipeline import build
+
+from .conftest import _QuietHandler, serious_violations
+
+PAIR = "synoptic.html?panes=agn-arrival:reading,sedova-assassins:reading"
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("#synoptic[data-ready]")
+
+
+def _scroll_to(page, pane: int, block: str) -> None:
+    """Scroll pane ``pane`` (0-based) so that paragraph ``block`` is at its top, as a reader would."""
+    page.evaluate("""([i, id]) => {
+        const body = document.querySelectorAll('.synoptic-pane-body')[i];
+        const p = body.querySelector(`[data-id="${id}"]`);
+        body.scrollTop += p.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    }""", [pane, block])
+    page.wait_for_timeout(250)  # a frame for the scroll event and the other pane's answer
+
+
+def _top(page, pane: int, block: str) -> float:
+    return page.evaluate("""([i, id]) => document.querySelectorAll('.synoptic-pane-body')[i]
+        .querySelector(`[data-id="${id}"]`).getBoundingClientRect().top""", [pane, block])
+
+
+@pytest.mark.parametrize("mine, theirs", [("agn-p3", "sedova-p12"), ("agn-p8", "sedova-p14")])
+def test_scrolling_the_agn_article_brings_sedova_s_paragraph_to_the_same_height(page, server, mine, theirs):
+    _open(page, server + PAIR)
+    _scroll_to(page, 0, mine)
+    assert abs(_top(page, 0, mine) - _top(page, 1, theirs)) <= 3
+
+
+def test_scrolling_sedova_s_text_brings_the_agn_paragraph_to_the_same_height(page, server):
+    _open(page, server + PAIR)
+    _scroll_to(page, 1, "sedova-p21")
+    assert abs(_top(page, 1, "sedova-p21") - _top(page, 0, "agn-p11")) <= 3
+    before = page.evaluate("document.querySelectorAll('.synoptic-pane-body')[0].scrollTop")
+    assert before > 0
+
+
+def test_two_views_of_one_text_scroll_paragraph_by_paragraph(page, server):
+    _open(page, server + "synoptic.html?panes=agn-arrival:reading,agn-arrival:diplomatic")
+    for block in ("agn-p5", "agn-p10"):
+        _scroll_to(page, 1, block)
+        assert abs(_top(page, 0, block) - _top(page, 1, block)) <= 3
+    # The diplomatic pane shows the source's spelling, the reading pane the regularised one.
+    assert "Trotski" in page.inner_text("#synoptic-pane-box-2 [data-id='agn-p9']")
+    assert "Trotski" not in page.inner_text("#synoptic-pane-box-1 [data-id='agn-p9']")
+
+
+def test_the_choice_of_panes_is_kept_in_the_url(page, server):
+    _open(page, server + PAIR)
+    page.select_option("#synoptic-pane-3", "agn-arrival:diplomatic")
+    page.wait_for_function("document.querySelectorAll('.synoptic-pane').length === 3")
+    query = parse_qs(urlparse(page.url).query)
+    assert query["panes"] == ["agn-arrival:reading,sedova-assassins:reading,agn-arrival:diplomatic"]
+    page.reload()
+    page.wait_for_selector("#synoptic[data-ready]")
+    views = page.eval_on_selector_all(".synoptic-text", "els => els.map(e => e.dataset.view)")
+    titles = page.eval_on_selector_all(".synoptic-pane-title a", "els => els.map(e => e.textContent)")
+    assert views == ["reading", "reading", "diplomatic"]
+    assert titles[1] == "Stalinist Assassins Must Be Made to Stand Trial!"
+    assert page.input_value("#synoptic-pane-3") == "agn-arrival:diplomatic"
+
+
+def test_each_pane_shows_its_text_once(page, server):
+    _open(page, server + PAIR)
+    first = page.inner_text("#synoptic-pane-box-1 .synoptic-text")
+    assert first.count("Kalinin") == 1  # the paragraph's word; the note that names it too is on the text page
+    assert page.locator("#synoptic-pane-box-1 [data-id='agn-p12']").count() == 1
+    assert page.locator("#synoptic-pane-box-2 [data-id='sedova-p23']").count() == 1
+
+
+def test_a_phone_gets_a_tab_per_pane(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    _open(page, server + PAIR)
+    tabs = page.locator(".synoptic-tab")
+    assert tabs.count() == 2
+    assert page.is_visible("#synoptic-pane-box-1") and not page.is_visible("#synoptic-pane-box-2")
+    assert tabs.nth(0).get_attribute("aria-selected") == "true"
+    _scroll_to(page, 0, "agn-p3")
+    tabs.nth(1).click()
+    assert page.is_visible("#synoptic-pane-box-2") and not page.is_visible("#synoptic-pane-box-1")
+    assert tabs.nth(1).get_attribute("aria-selected") == "true"
+    # The second tab opens where the first was: Sedova's paragraph on the same events at the top.
+    assert page.evaluate("""() => { const b = document.querySelector('#synoptic-pane-box-2 .synoptic-pane-body');
+        return b.querySelector('[data-id="sedova-p12"]').getBoundingClientRect().top - b.getBoundingClientRect().top; }""") < 8
+    context.close()
+
+
+def test_without_script_the_page_lists_the_texts_told_alongside(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + PAIR)
+    assert not page.is_visible(".synoptic-panes")
+    item = page.locator(".synoptic-fallback li").first
+    assert item.locator("a").nth(1).get_attribute("href") == "sedova-assassins.html"
+    context.close()
+
+
+def test_a_text_page_links_the_synoptic_view_of_its_pair(page, server):
+    page.goto(server + "agn-arrival.html")
+    page.click(".synoptic-link a")
+    page.wait_for_selector("#synoptic[data-ready]")
+    assert page.eval_on_selector_all(".synoptic-pane-title a", "els => els.map(e => e.getAttribute('href'))") == [
+        "agn-arrival.html", "sedova-assassins.html"]
+
+
+def test_no_serious_accessibility_violations_with_the_synoptic_view_open(page, server, axe_script):
+    _open(page, server + PAIR)
+    assert serious_violations(page, axe_script) == []
+
+
+WITNESSES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Three witnesses</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><listWit><witness xml:id="A">Manuscript A</witness><witness xml:id="B">Manuscript B</witness>
+<witness xml:id="C">Print C</witness></listWit></sourceDesc></fileDesc></teiHeader>
+<text><body>
+<p>The <app><lem wit="#A">quick</lem><rdg wit="#B">swift</rdg><rdg wit="#C">fast</rdg></app> fox
+jumps over the <app><lem wit="#A #B">lazy</lem><rdg wit="#C">sleepy</rdg></app> dog.</p>
+<p>It ran <app><lem wit="#A #C">away</lem><rdg wit="#B">home</rdg></app> at dusk.</p>
+</body></text></TEI>"""
+
+
+@pytest.fixture(scope="module")
+def witness_server(tmp_path_factory, stylesheets):
+    """A text with three witnesses and an apparatus, built (html) and served; gives the base URL."""
+    folder = tmp_path_factory.mktemp("witness-site")
+    (folder / "tei").mkdir()
+    (folder / "tei" / "fox.xml").write_text(WITNESSES, encoding="utf-8")
+    out = folder / "output"
+    report = build([folder / "tei"], out, "html", Settings(title="Witnesses", build_date="2026-12-02"), stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def columns(browser, witness_server):
+    """The witnesses of the test text in columns, reached from the text page's link."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(witness_server + "fox.html")
+    page.click(".witnesses-link")
+    page.wait_for_selector("#synoptic[data-ready]")
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_each_witness_reads_its_own_text_in_its_column(columns):
+    texts = columns.eval_on_selector_all(".synoptic-text", "els => els.map(e => e.innerText)")
+    assert len(texts) == 3
+    assert "quick fox" in texts[0] and "lazy dog" in texts[0] and "ran away" in texts[0]
+    assert "swift fox" in texts[1] and "lazy dog" in texts[1] and "ran home" in texts[1]
+    assert "fast fox" in texts[2] and "sleepy dog" in texts[2] and "ran away" in texts[2]
+
+
+def test_pointing_at_a_variant_lights_it_in_every_column(columns):
+    variant = columns.locator("#synoptic-pane-box-2 [data-app]").nth(1)
+    app = variant.get_attribute("data-app")
+    variant.hover()
+    lit = columns.eval_on_selector_all(".variant-lit", "els => els.map(e => [e.dataset.app, e.innerText.trim()])")
+    assert lit == [[app, "lazy"], [app, "lazy"], [app, "sleepy"]]
+    columns.mouse.move(5, 5)
+    assert columns.locator(".variant-lit").count() == 0
+
+
+def test_focusing_a_variant_lights_it_in_every_column(columns):
+    columns.locator("#synoptic-pane-box-3 [data-app]").nth(2).focus()
+    lit = columns.eval_on_selector_all(".variant-lit", "els => els.map(e => e.innerText.trim())")
+    assert lit == ["away", "home", "away"]
+
+
+def test_no_serious_accessibility_violations_in_the_witness_columns(columns, axe_script):
+    assert serious_violations(columns, axe_script) == []
