@@ -23,7 +23,7 @@
   <!-- The link to a text's witnesses in columns, after the link to the synoptic page. -->
   <xsl:template match="tp:text[tp:has-witness-columns(tp:tei(.))]" mode="tp:witnesses-link">
     <xsl:text> · </xsl:text>
-    <a class="witnesses-link" href="synoptic.html?witnesses={encode-for-uri(@id)}">{tp:l10n('witnesses-link')}</a>
+    <a class="witnesses-link" href="{tp:page-href('synoptic')}?witnesses={encode-for-uri(@id)}">{tp:l10n('witnesses-link')}</a>
   </xsl:template>
 
   <!-- A text without witness views has no columns to link. -->
