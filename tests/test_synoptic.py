@@ -135,3 +135,46 @@ def test_a_text_with_witnesses_links_its_witness_columns(corresp_site):
     assert [v["label"] for v in texts["b"]["views"][2:]] == ["Witness W1", "Witness W2"]
     page = lxml_html.parse(str(corresp_site / "b.html")).getroot()
     assert page.find_class("witnesses-link")[0].get("href") == "synoptic.html?witnesses=b"
+
+
+T = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t"><teiHeader><fileDesc><titleStmt><title>Bilingual</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div xml:lang="la"><p xml:id="t1">Gallia est omnis divisa.</p><p xml:id="t2">Horum omnium fortissimi.</p></div>
+<div type="translation" xml:lang="en"><p xml:id="tr1" corresp="#t1">All Gaul is divided.</p><p xml:id="tr2">Of all these the bravest.</p></div>
+</body></text></TEI>"""
+X = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="x" corresp="y.xml"><teiHeader><fileDesc><titleStmt><title>Translated</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc>
+<profileDesc><listRelation><relation name="translation" active="#x" passive="y.xml"/></listRelation></profileDesc></teiHeader>
+<text><body><p xml:id="x1">Eins.</p></body></text></TEI>"""
+Y = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="y"><teiHeader><fileDesc><titleStmt><title>Original</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p xml:id="y1">One.</p></body></text></TEI>"""
+
+
+@pytest.fixture(scope="module")
+def translation_site(tmp_path_factory, stylesheets) -> Path:
+    """A text with its translation in a div[@type='translation'], and a text that says it translates another."""
+    folder = tmp_path_factory.mktemp("synoptic-translation")
+    (folder / "tei").mkdir()
+    for name, tei in (("t", T), ("x", X), ("y", Y)):
+        (folder / "tei" / f"{name}.xml").write_text(tei, encoding="utf-8")
+    report = build([folder / "tei"], folder / "out", "html", Settings(title="Translations", build_date="2026-12-02"),
+                   stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    return folder / "out"
+
+
+def test_a_translation_within_a_text_is_a_view_aligned_by_corresp(translation_site):
+    text = _data(translation_site)["t"]
+    assert text["views"][-1] == {"token": "translation", "label": "Translation"}
+    assert text["align"] == {"t1": ["t#tr1"], "tr1": ["t#t1"]}
+    assert text["translations"] == [] and text["partners"] == []
+
+
+def test_a_text_translating_another_is_its_first_partner_both_ways(translation_site):
+    texts = _data(translation_site)
+    assert texts["x"]["translations"] == ["y"] and texts["y"]["translations"] == ["x"]
+    assert texts["x"]["partners"] == ["y"] and texts["y"]["partners"] == ["x"]
+    assert "translation" not in [v["token"] for v in texts["x"]["views"]]
+    page = lxml_html.parse(str(translation_site / "y.html")).getroot()
+    assert page.find_class("synoptic-link")[0].find("a").get("href") == "synoptic.html?panes=y%3Areading%2Cx%3Areading"

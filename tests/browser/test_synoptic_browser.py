@@ -13,9 +13,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from teipress.config import Settings
+from teipress.facsimile_example import EXAMPLE_ID, write_example
 from teipress.pipeline import build
+from teipress.vendor import openseadragon_files
 
-from .conftest import _QuietHandler, serious_violations
+from ..test_synoptic import T as BILINGUAL
+from .conftest import _missing, _QuietHandler, serious_violations
 
 PAIR = "synoptic.html?panes=agn-arrival:reading,sedova-assassins:reading"
 
@@ -140,20 +143,55 @@ jumps over the <app><lem wit="#A #B">lazy</lem><rdg wit="#C">sleepy</rdg></app> 
 </body></text></TEI>"""
 
 
-@pytest.fixture(scope="module")
-def witness_server(tmp_path_factory, stylesheets):
-    """A text with three witnesses and an apparatus, built (html) and served; gives the base URL."""
-    folder = tmp_path_factory.mktemp("witness-site")
+def _built_and_served(folder, files: dict[str, str], stylesheets):
+    """Build the TEI ``files`` (name -> text) into a site under ``folder`` and serve it; yields the base URL."""
     (folder / "tei").mkdir()
-    (folder / "tei" / "fox.xml").write_text(WITNESSES, encoding="utf-8")
+    for name, tei in files.items():
+        (folder / "tei" / name).write_text(tei, encoding="utf-8")
     out = folder / "output"
-    report = build([folder / "tei"], out, "html", Settings(title="Witnesses", build_date="2026-12-02"), stylesheets)
+    report = build([folder / "tei"], out, "html", Settings(title="Synoptic", build_date="2026-12-02"), stylesheets)
     assert not report.failed, [str(d) for d in report.diagnostics]
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def witness_server(tmp_path_factory, stylesheets):
+    """A text with three witnesses and an apparatus, built (html) and served; gives the base URL."""
+    yield from _built_and_served(tmp_path_factory.mktemp("witness-site"), {"fox.xml": WITNESSES}, stylesheets)
+
+
+@pytest.fixture(scope="module")
+def translation_server(tmp_path_factory, stylesheets):
+    """A Latin text with its English translation in a div[@type='translation'], built and served."""
+    yield from _built_and_served(tmp_path_factory.mktemp("translation-site"), {"t.xml": BILINGUAL}, stylesheets)
+
+
+@pytest.fixture
+def own_page(browser):
+    """A desktop page for the sites built here (the ``page`` fixture allows only the seed edition's server)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_a_text_beside_its_translation_each_once_aligned_by_paragraph(own_page, translation_server):
+    page = own_page
+    _open(page, translation_server + "synoptic.html?panes=t:reading,t:translation")
+    original, translation = (page.inner_text(f"#synoptic-pane-box-{n} .synoptic-text") for n in (1, 2))
+    assert "Gallia est omnis divisa." in original and "All Gaul" not in original
+    assert "All Gaul is divided." in translation and "Gallia" not in translation
+    _scroll_to(page, 1, "tr2")  # no @corresp: the second paragraph of each
+    assert abs(_top(page, 1, "tr2") - _top(page, 0, "t2")) <= 3
+    _scroll_to(page, 0, "t1")  # @corresp="#t1"
+    assert abs(_top(page, 0, "t1") - _top(page, 1, "tr1")) <= 3
 
 
 @pytest.fixture
@@ -197,3 +235,33 @@ def test_focusing_a_variant_lights_it_in_every_column(columns):
 
 def test_no_serious_accessibility_violations_in_the_witness_columns(columns, axe_script):
     assert serious_violations(columns, axe_script) == []
+
+
+@pytest.fixture(scope="module")
+def facsimile_server(tmp_path_factory, stylesheets):
+    """teipress's facsimile example (two drawn pages), built and served."""
+    if not openseadragon_files():
+        _missing("OpenSeadragon (npm install in src/teipress/js/)")
+    folder = tmp_path_factory.mktemp("synoptic-facsimile")
+    write_example(folder / "tei")
+    out = folder / "output"
+    settings = Settings(title="Facsimiles", build_date="2026-12-02", folder=folder)
+    report = build([folder / "tei"], out, "html", settings, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_the_facsimile_pane_shows_the_page_of_the_paragraph_at_the_top(own_page, facsimile_server):
+    page = own_page
+    _open(page, facsimile_server + f"synoptic.html?panes={EXAMPLE_ID}:reading,{EXAMPLE_ID}:facsimile")
+    assert page.eval_on_selector_all("#synoptic-pane-box-2 img", "els => els.map(i => [i.alt, i.naturalWidth])") == [
+        ["Page 1", 900], ["Page 2", 900]]
+    paragraphs = page.eval_on_selector_all("#synoptic-pane-box-1 p.numbered", "els => els.map(p => p.dataset.id)")
+    _scroll_to(page, 0, paragraphs[1])  # the paragraph after the second page break
+    assert abs(_top(page, 0, paragraphs[1]) - _top(page, 1, "page-2")) <= 3
+    _scroll_to(page, 1, "page-1")
+    assert abs(_top(page, 0, paragraphs[0]) - _top(page, 1, "page-1")) <= 3

@@ -18,21 +18,62 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- The numbered paragraphs of a text that tell what a paragraph of another text tells, by their HTML id. -->
+  <!--
+    The numbered paragraphs that tell what a paragraph of a text tells, by their HTML id ("text#id"):
+    those of other texts ("Also told in"), and within the text, between the text and its translation
+    (a div[@type='translation']), those its @corresp names or whose @corresp names it.
+  -->
   <xsl:function name="tp:synoptic-alignment" as="map(xs:string, array(xs:string))">
     <xsl:param name="text" as="element(tp:text)"/>
     <xsl:sequence select="map:merge(
       for $block in tp:tei($text)/tei:text//(tei:p | tei:ab)[tp:is-numbered-block(.)],
-          $others in array { tp:also-told($block) ! (tp:part(.)/@id || '#' || tp:html-id(.)) }
+          $others in array { (tp:also-told($block), tp:translation-aligned($block)) ! (tp:part(.)/@id || '#' || tp:html-id(.)) }
       return if (array:size($others) gt 0) then map:entry(tp:html-id($block), $others) else ())"
       xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
   </xsl:function>
 
-  <!-- The texts aligned with $text: those holding a paragraph that tells what one of its paragraphs tells. -->
+  <!-- True for an element of a text's translation (inside a div[@type='translation']). -->
+  <xsl:function name="tp:in-translation" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor-or-self::tei:div[@type = 'translation'])"/>
+  </xsl:function>
+
+  <!-- The numbered paragraphs of the same text on the other side of its translation that $block's @corresp names or that name it. -->
+  <xsl:function name="tp:translation-aligned" as="element()*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:variable name="text" select="tp:part($block)"/>
+    <xsl:variable name="out" select="for $u in tokenize(normalize-space($block/@corresp), ' ') return tp:resolve($block, $u)"/>
+    <xsl:variable name="in" select="if (root($block) instance of document-node())
+      then key('tp:pointers-to', tp:element-key($block), root($block))[@corresp] else ()"/>
+    <xsl:sequence select="(($out, $in) ! tp:numbered-block(.))[tp:part(.) is $text]
+      [tp:in-translation(.) ne tp:in-translation($block)] | ()"/>
+  </xsl:function>
+
+  <!--
+    The texts that are translations of $text or of which it is a translation: a text whose TEI or
+    text @corresp points at the other and whose header has a relation named (or typed) "translation".
+  -->
+  <xsl:function name="tp:synoptic-translations" as="element(tp:text)*">
+    <xsl:param name="text" as="element(tp:text)"/>
+    <xsl:sequence select="($text/../tp:text except $text)[tp:translates(., $text) or tp:translates($text, .)]"/>
+  </xsl:function>
+
+  <!-- True when $text says it is a translation of $other (see tp:synoptic-translations). -->
+  <xsl:function name="tp:translates" as="xs:boolean">
+    <xsl:param name="text" as="element(tp:text)"/>
+    <xsl:param name="other" as="element(tp:text)"/>
+    <xsl:variable name="tei" select="tp:tei($text)"/>
+    <xsl:sequence select="exists($tei/tei:teiHeader//tei:relation[(@name, @type) = 'translation'])
+      and (some $u in tokenize(normalize-space(string-join(($tei/@corresp, $tei/tei:text/@corresp), ' ')), ' ')
+           satisfies (tp:resolve($tei, $u) ! tp:part(.)) is $other)"/>
+  </xsl:function>
+
+  <!-- The texts aligned with $text: its translations first, then those holding a paragraph that tells what one of its paragraphs tells. -->
   <xsl:function name="tp:synoptic-partners" as="element(tp:text)*">
     <xsl:param name="text" as="element(tp:text)"/>
-    <xsl:sequence select="(tp:tei($text)/tei:text//(tei:p | tei:ab)[tp:is-numbered-block(.)] ! tp:also-told(.) ! tp:part(.))
-      [self::tp:text] except $text"/>
+    <xsl:sequence select="tp:synoptic-translations($text),
+      ((tp:tei($text)/tei:text//(tei:p | tei:ab)[tp:is-numbered-block(.)] ! tp:also-told(.) ! tp:part(.))
+        [self::tp:text] except ($text, tp:synoptic-translations($text)))"/>
   </xsl:function>
 
   <!-- The views of a text as the pane chooser offers them: token, label. -->
@@ -43,6 +84,14 @@
       <xsl:sequence select="map{'token': tp:view-token(.),
         'label': tp:l10n('view-' || $kind, if ($kind eq 'witness') then tp:siglum($tei, .) else '')}"/>
     </xsl:for-each>
+    <!-- The page images (synoptic.js shows them one under another, each beside the text of its page). -->
+    <xsl:if test="exists($tei/(tei:facsimile | tei:sourceDoc))">
+      <xsl:sequence select="map{'token': 'facsimile', 'label': tp:l10n('facsimile-heading')}"/>
+    </xsl:if>
+    <!-- A translation within the text (synoptic.js shows only it in this pane, and the text without it beside). -->
+    <xsl:if test="exists($tei/tei:text//tei:div[@type = 'translation'])">
+      <xsl:sequence select="map{'token': 'translation', 'label': tp:l10n('synoptic-translation')}"/>
+    </xsl:if>
   </xsl:function>
 
   <!-- What the script needs to know of a text (synoptic.js reads it from the page's data block). -->
@@ -54,6 +103,7 @@
       'first': tp:view-token(tp:first-view($tei)),
       'views': array{tp:synoptic-views($tei)},
       'partners': array{tp:synoptic-partners($text) ! string(@id)},
+      'translations': array{tp:synoptic-translations($text) ! string(@id)},
       'align': tp:synoptic-alignment($text)}"/>
   </xsl:function>
 
@@ -64,7 +114,7 @@
     <div class="synoptic" id="synoptic"
          data-pane-label="{tp:l10n('synoptic-pane')}" data-loading="{tp:l10n('synoptic-loading')}"
          data-failed="{tp:l10n('synoptic-failed')}" data-witnesses-heading="{tp:l10n('witnesses-heading')}"
-         data-witnesses-intro="{tp:l10n('witnesses-intro')}">
+         data-witnesses-intro="{tp:l10n('witnesses-intro')}" data-page-label="{tp:l10n('synoptic-page')}">
       <h1>{tp:l10n('page-synoptic')}</h1>
       <p class="synoptic-intro">{tp:l10n('synoptic-intro')}</p>
       <xsl:call-template name="tp:synoptic-chooser">

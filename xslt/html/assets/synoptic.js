@@ -24,6 +24,8 @@
   var expected = new Map();  // a pane body -> the scrollTop this script gave it (its scroll event is not the reader's)
   var pending = null;
   var active = 0;            // the pane shown as the current tab on a narrow screen
+  var TRANSLATION = "translation";  // the view of a text's translation within it (synoptic.xsl)
+  var FACSIMILE = "facsimile";      // the view of a text's page images (synoptic.xsl)
 
   /* Which text and view a URL token "text:view" names; null for an unknown text. */
   function parsePane(token) {
@@ -93,12 +95,53 @@
     });
   }
 
+  /* Put a text's page images into a pane, one under another (the images the text page's viewer shows). */
+  function fillFacsimile(pane, doc) {
+    var block = doc.querySelector("script.facsimile-data");
+    if (!block) { failed(pane); return; }
+    var base = new URL(pane.text.href, window.location.href);
+    var column = document.createElement("div");
+    column.className = "synoptic-facsimile";
+    JSON.parse(block.textContent).pages.forEach(function (page) {
+      var figure = document.createElement("figure");
+      figure.className = "synoptic-page";
+      figure.dataset.id = page.id;
+      var img = document.createElement("img");
+      img.src = new URL(page.info ? page.info.id + "/full/max/0/default.jpg" : page.url, base).href;
+      img.alt = root.dataset.pageLabel.replace("{1}", page.label);
+      if (page.width && page.height) { img.width = page.width; img.height = page.height; }
+      var caption = document.createElement("figcaption");
+      caption.textContent = img.alt;
+      figure.append(img, caption);
+      column.appendChild(figure);
+    });
+    pane.body.replaceChildren(column);
+    pane.units = Array.prototype.slice.call(column.children);
+    pane.byId = new Map(pane.units.map(function (unit) { return [unit.dataset.id, unit]; }));
+    pane.pageOf = new Map(pane.units.map(function (unit) { return [unit, unit.dataset.id]; }));
+  }
+
+  /* The page (its id, from the page breaks that link a page image) each unit of a text pane begins on;
+     a page break inside a unit comes after it in document order and counts for the units after it. */
+  function pagesOf(article, units) {
+    var pages = new Map(), page = null, wanted = new Set(units);
+    article.querySelectorAll("[data-facs-page], p.numbered, .tei-ab.numbered, .tei-l").forEach(function (el) {
+      if (el.dataset.facsPage) { page = el.dataset.facsPage; }
+      if (wanted.has(el) && page !== null) { pages.set(el, page); }
+    });
+    return pages;
+  }
+
   /* Put the view of a text page into a pane: its reading text, in the pane's view. */
   function fill(pane, doc, index) {
+    if (pane.view === FACSIMILE) { fillFacsimile(pane, doc); return; }
     var source = doc.querySelector("#reading-text .tei-text");
     var article = document.createElement("article");
     article.className = "edition-text synoptic-text";
-    article.dataset.view = pane.view;
+    // A translation within the text is read in the text's first view, alone; beside it the text goes without it.
+    article.dataset.view = pane.view === TRANSLATION ? pane.text.first : pane.view;
+    article.classList.toggle("synoptic-translation", pane.view === TRANSLATION);
+    article.classList.toggle("synoptic-without-translation", pane.view !== TRANSLATION && pane.translated);
     var section = doc.querySelector("#reading-text");
     if (section && section.lang) { article.lang = section.lang; }
     var copy = document.importNode(source, true);
@@ -113,9 +156,14 @@
       document.head.appendChild(rules);
     }
     pane.body.replaceChildren(article);
-    pane.units = Array.prototype.slice.call(article.querySelectorAll("p.numbered, .tei-ab.numbered, .tei-l"));
+    pane.units = Array.prototype.slice.call(article.querySelectorAll("p.numbered, .tei-ab.numbered, .tei-l"))
+      .filter(function (unit) {
+        var inTranslation = unit.closest(".type-translation") !== null;
+        return pane.view === TRANSLATION ? inTranslation : !(inTranslation && pane.translated);
+      });
     pane.byId = new Map();
     pane.units.forEach(function (unit) { if (unit.dataset.id) { pane.byId.set(unit.dataset.id, unit); } });
+    pane.pageOf = pagesOf(article, pane.units);
     root.dispatchEvent(new CustomEvent("synoptic:filled", {detail: {pane: pane.el}}));
   }
 
@@ -130,12 +178,14 @@
     pane.body.replaceChildren(p);
     pane.units = [];
     pane.byId = new Map();
+    pane.pageOf = new Map();
   }
 
   function label(n) { return root.dataset.paneLabel.replace("{1}", String(n)); }
 
   /* Make the panes (and their tabs) for a list of choices, and fill them. */
   function build(list) {
+    var translated = list.filter(function (c) { return c.view === TRANSLATION; }).map(function (c) { return c.text; });
     panes = list.map(function (choice, i) {
       var el = document.createElement("section");
       el.className = "synoptic-pane";
@@ -172,7 +222,8 @@
       tabView.textContent = viewLabel(choice);
       tab.append(tabTitle, tabView);
       tab.addEventListener("click", function () { select(i); });
-      var pane = {el: el, body: body, text: choice.text, view: choice.view, units: [], byId: new Map(), tab: tab};
+      var pane = {el: el, body: body, text: choice.text, view: choice.view, units: [], byId: new Map(), pageOf: new Map(), tab: tab,
+                  translated: translated.indexOf(choice.text) >= 0};
       body.addEventListener("scroll", function () { scrolled(pane); }, {passive: true});
       return pane;
     });
@@ -235,7 +286,14 @@
 
   /* The unit of pane `to` aligned with `unit` of pane `from`, nearest the height it would take. */
   function counterpart(from, unit, to, offset) {
-    if (from.text === to.text) { return to.units[from.units.indexOf(unit)] || null; }
+    if (from.text === to.text && (from.view === FACSIMILE) !== (to.view === FACSIMILE)) {
+      // The page image of a paragraph, or the first paragraph of a page.
+      var page = from.pageOf.get(unit);
+      if (to.view === FACSIMILE) { return page ? to.byId.get(page) || null : null; }
+      return to.units.filter(function (u) { return to.pageOf.get(u) === page; })[0] || null;
+    }
+    var acrossTranslation = (from.view === TRANSLATION) !== (to.view === TRANSLATION);
+    if (from.text === to.text && !acrossTranslation) { return to.units[from.units.indexOf(unit)] || null; }
     var names = (from.text.align[unit.dataset.id] || []).filter(function (name) {
       return name.slice(0, name.lastIndexOf("#")) === to.text.id;
     });
@@ -245,6 +303,10 @@
     found.sort(function (a, b) {
       return Math.abs(a.getBoundingClientRect().top - top) - Math.abs(b.getBoundingClientRect().top - top);
     });
+    if (!found.length && from.text === to.text && !to.text.align[unit.dataset.id]) {
+      // A translation whose paragraphs name none of the text's: paragraph by paragraph, in order.
+      return to.units[from.units.indexOf(unit)] || null;
+    }
     return found[0] || null;
   }
 
