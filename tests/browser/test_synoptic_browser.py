@@ -58,6 +58,15 @@ def test_scrolling_sedova_s_text_brings_the_agn_paragraph_to_the_same_height(pag
     assert before > 0
 
 
+def test_an_also_told_link_in_a_pane_brings_the_other_pane_to_its_paragraph(page, server):
+    _open(page, server + PAIR)
+    _scroll_to(page, 0, "agn-p7")  # past agn-p3: the other pane follows it, not agn-p8 yet
+    page.click("#synoptic-pane-box-1 .also-told a[href$='#sedova-p14']")
+    page.wait_for_timeout(250)
+    assert page.url.endswith(PAIR)  # still on the synoptic page
+    assert abs(_top(page, 0, "agn-p8") - _top(page, 1, "sedova-p14")) <= 3
+
+
 def test_two_views_of_one_text_scroll_paragraph_by_paragraph(page, server):
     _open(page, server + "synoptic.html?panes=agn-arrival:reading,agn-arrival:diplomatic")
     for block in ("agn-p5", "agn-p10"):

@@ -370,6 +370,28 @@
     build(list);
   });
 
+  /* A link in a pane to a paragraph another pane shows ("Also told in") scrolls that pane to it, level
+     with the link's paragraph, instead of leaving the page. */
+  panesBox.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href]");
+    var from = link && panes.filter(function (p) { return p.body.contains(link); })[0];
+    if (!from || !link.hash) { return; }
+    var url = new URL(link.href);
+    var id = decodeURIComponent(url.hash.slice(1));
+    var to = panes.filter(function (p) {
+      return p !== from && new URL(p.text.href, window.location.href).pathname === url.pathname && p.byId.has(id);
+    })[0];
+    if (!to) { return; }
+    event.preventDefault();
+    // The paragraph the link belongs to: the last one beginning above it ("Also told in" follows its paragraph).
+    var unit = from.units.filter(function (u) {
+      return u.getBoundingClientRect().top <= link.getBoundingClientRect().top;
+    }).pop();
+    var offset = (unit || link).getBoundingClientRect().top - from.body.getBoundingClientRect().top;
+    if (to.el.hidden) { select(panes.indexOf(to)); offset = 0; }
+    place(to, {target: to.byId.get(id), offset: offset});
+  });
+
   narrow.addEventListener("change", layout);
 
   var start = chosen();
