@@ -23,7 +23,7 @@ LANGUAGES = ("en", "es", "de", "fr", "it")
 _KEYS = {
     "edition": ("title", "build-date", "introduction", "url", "editors", "licence", "language"),
     "build": ("texts", "formats", "out", "jobs", "scheduler", "stylesheets", "schema", "rules"),
-    "pdf": ("line-numbers", "line-number-every", "notes"),
+    "pdf": ("line-numbers", "line-number-every", "notes", "facsimile"),
     "render": ("conventions",),
 }
 
@@ -42,6 +42,7 @@ class Settings:
     pdf_line_numbers: str = "text"  # [pdf] line-numbers: "text" (counted per text) or "page"
     pdf_line_number_every: int = 5  # [pdf] line-number-every: a margin number on every n-th line
     pdf_notes: str = "footnotes"  # [pdf] notes: "footnotes" or "endnotes"
+    pdf_facsimile: str = "none"  # [pdf] facsimile: "plates" (a page per page image, after its text) or "none"
     # [render] conventions: "default", "leiden" or "diplomatic" (teipress.conventions); "" when not given:
     # EpiDoc texts then take Leiden, the others the default.
     conventions: str = ""
@@ -226,6 +227,7 @@ def load_settings(folder: str | Path = ".") -> Settings:
         pdf_line_numbers=pdf.choice("line-numbers", ("text", "page"), Settings.pdf_line_numbers),
         pdf_line_number_every=pdf.whole_number("line-number-every", Settings.pdf_line_number_every),
         pdf_notes=pdf.choice("notes", ("footnotes", "endnotes"), Settings.pdf_notes),
+        pdf_facsimile=pdf.choice("facsimile", ("none", "plates"), Settings.pdf_facsimile),
         conventions=render.choice("conventions", CONVENTIONS, "") if "conventions" in render.values else "",
         folder=folder,
         texts=resolved_texts,

@@ -38,6 +38,9 @@
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="paratext.xsl"/>
   <xsl:import href="reuse.xsl"/>
+  <!-- Texts side by side (synoptic.html) and a text's witnesses in columns. -->
+  <xsl:import href="synoptic.xsl"/>
+  <xsl:import href="witnesses.xsl"/>
   <!-- Rendering conventions last: their rules ask the text's convention and win only where it applies. -->
   <xsl:import href="leiden.xsl"/>
   <xsl:import href="diplomatic.xsl"/>

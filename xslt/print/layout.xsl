@@ -110,6 +110,10 @@
       <xsl:call-template name="tp:print-endnotes">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
+      <!-- Its page images, when teipress.toml asks for plates (plates.xsl). -->
+      <xsl:call-template name="tp:print-plates">
+        <xsl:with-param name="text" select="."/>
+      </xsl:call-template>
     </article>
   </xsl:template>
 

@@ -16,6 +16,7 @@ from ..outputs import BookJob, Output, TextJob
 from ..transform import Stylesheets
 from . import atomic_write
 from .pdf_layout import LaidOut, PrintOptions, lay_out
+from .pdf_plates import PLATES_PARAMETER, plates
 
 PRINT_STYLESHEET = "print/print.xsl"
 VOLUME_NAME = "edition.pdf"
@@ -64,12 +65,14 @@ def render_pdf(html: str, base_url: Path, options: PrintOptions = PrintOptions()
 
 def write_volume(stylesheets: Stylesheets, edition_node, corpus: Corpus, out: Path,
                  options: PrintOptions = PrintOptions(), build_date: str = "", *, images=(),
-                 site_url: str = "") -> Path:
-    """Write the volume of the whole edition (``edition.pdf``) into ``out``; give its path.
+                 site_url: str = "", settings=None) -> Path:
+    """Write the volume of the whole edition (``edition.pdf``) into ``out``; give its path; with
+    ``settings`` asking for plates, each text's page images follow it (:mod:`.pdf_plates`).
     The texts' own PDFs are made per text (:mod:`teipress.workers`). Raise TransformError
     when the print stylesheet fails."""
-    html = stylesheets.run(PRINT_STYLESHEET, edition_node, {"print-notes": options.notes, "text-id": "", "print-volume": True},
-                           label="the volume")
+    plate_data, images = plates(settings, corpus.texts, images) if settings is not None else ("", images)
+    html = stylesheets.run(PRINT_STYLESHEET, edition_node, {"print-notes": options.notes, "text-id": "", "print-volume": True,
+                                                            PLATES_PARAMETER: plate_data}, label="the volume")
     sources = [(document.name, document.source) for document in [*corpus.texts, *corpus.registers]]
     pdf = render_pdf(html, stylesheets.root / "print", options, sources, build_date, images=images, site_url=site_url)
     return atomic_write(out / VOLUME_NAME, pdf)
@@ -100,13 +103,16 @@ class PdfOutput(Output):
 
         options = self.options(job.settings)
         job.diagnostics.extend(remote_warnings(job.document, "the PDF"))
-        html = job.stylesheets.run(PRINT_STYLESHEET, job.node, {"print-notes": options.notes, "text-id": job.text_id},
+        plate_data, images = plates(job.settings, [job.document], job.images)
+        html = job.stylesheets.run(PRINT_STYLESHEET, job.node, {"print-notes": options.notes, "text-id": job.text_id,
+                                                                PLATES_PARAMETER: plate_data},
                                    label=str(job.document.path))
         pdf = render_pdf(html, job.stylesheets.root / "print", options,
                          [(job.document.name, job.document.source), *job.registers], job.settings.build_date,
-                         images=job.images, site_url=job.settings.url)
+                         images=images, site_url=job.settings.url)
         return [atomic_write(job.staging / f"{job.text_id}.pdf", pdf)]
 
     def build_book(self, job: BookJob) -> list[Path]:
         return [write_volume(job.stylesheets, job.node, job.corpus, job.staging, self.options(job.settings),
-                             job.settings.build_date, images=job.images, site_url=job.settings.url)]
+                             job.settings.build_date, images=job.images, site_url=job.settings.url,
+                             settings=job.settings)]
