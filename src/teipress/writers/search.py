@@ -9,6 +9,7 @@ pages' facts and the parts' indexes are cached in the build cache's folder
 
 from __future__ import annotations
 
+import subprocess  # noqa: F401 - Pagefind runs as a subprocess (search_parts); tests replace subprocess.run here
 from pathlib import Path
 
 from ..cache import cache_dir

@@ -135,7 +135,11 @@ def stage_parts(parts: list[Part], work: Path, target: Path) -> list[Path]:
                 files.append(_link(path, target / path.name))
     manifest = {"format": FORMAT, "parts": [
         {"path": f"{PARTS_FOLDER}/{part.name}/", "kind": part.kind, "language": part.language} for part in parts]}
-    files.append(atomic_write(target / PARTS_MANIFEST, json.dumps(manifest, indent=1) + "\n"))
+    # Kept in the cache and published as the same file while the list does not change.
+    text, kept = json.dumps(manifest, indent=1) + "\n", work / PARTS_MANIFEST
+    if not kept.is_file() or kept.read_text(encoding="utf-8") != text:
+        atomic_write(kept, text)
+    files.append(_link(kept, target / PARTS_MANIFEST))
     return files
 
 
