@@ -116,7 +116,7 @@ export async function search(term, given = {}) {
   const how = plan(given.filters);
   const asked = started.filter((e) => e.kind === (how.byWitness ? "witness" : "main"));
   const found = await Promise.all(asked.map((e) => e.engine.search(term, { ...given, filters: how.filters })));
-  const response = combine(found, term);
+  const response = await combine(found, term);
   const witnesses = started.filter((e) => e.kind === "witness");
   if (how.byWitness) {
     response.filters = { ...response.filters, ...witnessOnly(response.filters) };
@@ -132,8 +132,8 @@ export async function search(term, given = {}) {
   return response;
 }
 
-function combine(found, term) {
-  const results = found.flatMap((s) => s.results).sort((a, b) => b.score - a.score)
+async function combine(found, term) {
+  const results = (await withoutBacktracks(found.flatMap((s) => s.results), term)).sort((a, b) => b.score - a.score)
     .map((result) => ({ ...result, data: async () => land(await result.data()) }));
   const response = {
     results: results,
@@ -144,6 +144,53 @@ function combine(found, term) {
   };
   if (found.length && found[0].search_keywords) response.search_keywords = found[0].search_keywords;
   return response;
+}
+
+/*
+  Pagefind searches each part alone, and a part without a word of the query answers with the
+  longest prefix of it that it has ("co" for "conspicuous"), as one index does only when no page
+  has the word. So a result is dropped when, for a word of the query, another result matches it
+  better both by Pagefind's score of the match (its length bonus) and by the letters it shares
+  with the word: what one index of the whole site would not have answered.
+*/
+async function withoutBacktracks(results, term) {
+  const words = plain(term || "").split(/\s+/).filter(Boolean);
+  if (results.length < 2 || !words.length) return results;
+  const judged = await Promise.all(results.map(async (result) => ({ result: result, match: matching(await result.data(), words) })));
+  const best = words.map((_, i) => ({
+    fit: Math.max(...judged.map((j) => j.match[i].fit)),
+    shared: Math.max(...judged.map((j) => j.match[i].shared)),
+  }));
+  return judged.filter((j) => j.match.every((m, i) => m.fit >= best[i].fit * 0.99 || m.shared >= best[i].shared))
+    .map((j) => j.result);
+}
+
+/* For each word of the query: the best fit (Pagefind's balanced score over the square of the
+   match's weight) and the most letters shared with it by a word the result matched. */
+function matching(data, words) {
+  const content = String(data.content || "").split(/[\r\n\s]+/g);
+  const match = words.map(() => ({ fit: 0, shared: 0 }));
+  for (const location of data.weighted_locations || []) {
+    const found = plain(content[location.location] || "");
+    const weight = (location.weight || 1) * 24;
+    const fit = (location.balanced_score || 0) / (weight * weight);
+    let at = 0;
+    const shared = words.map((word) => common(found, word));
+    shared.forEach((n, i) => { if (n > shared[at]) at = i; });
+    match[at].fit = Math.max(match[at].fit, fit);
+    match[at].shared = Math.max(match[at].shared, shared[at]);
+  }
+  return match;
+}
+
+function plain(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, "");
+}
+
+function common(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /* The page of a result, without fragment: the record's own URL (a witness record links its view). */
