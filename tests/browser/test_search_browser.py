@@ -83,6 +83,9 @@ def german_seed(tmp_path_factory, stylesheets):
     out = tmp_path_factory.mktemp("seed-de") / "out"
     report = build([TEI], out, "html", Settings(**SEED_SETTINGS_ARGS, language="de"), stylesheets)
     assert not report.failed, [str(d) for d in report.diagnostics]
+    # For comparison, one index of the whole site as Pagefind makes it from the pages' language (German).
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--output-path", str(out / "single"),
+                    "--silent"], check=True, capture_output=True)
     return out
 
 
@@ -186,5 +189,8 @@ def test_an_english_text_in_a_german_interface_is_searched_as_english(browser, s
     link = page.locator(".pagefind-ui__result-link").first
     link.wait_for(timeout=15000)
     assert link.get_attribute("href").startswith("/agn-arrival.html#agn-p5")
+    # The same page indexed in the interface's language: "executed" is not found.
+    assert page.evaluate(SEARCH_BOTH, ["executed"])["single"] == []
+    assert page.evaluate(SEARCH_BOTH, ["executing"])["single"] == ["/agn-arrival.html"]
     assert page.script_errors == []
     context.close()
