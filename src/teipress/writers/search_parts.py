@@ -104,6 +104,8 @@ def plan_parts(pages: list[Page]) -> list[Part]:
 
 def build_parts(site: Path, parts: list[Part], work: Path) -> list[str]:
     """Index the parts whose cached index (in ``work``) is not of their key; give their names."""
+    for leftover in [*work.glob("scratch-*"), *work.glob("old-*")]:  # of a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
     stale = [part for part in parts if _cached_key(work, part) != part.key]
     if stale:
         command = pagefind_command()
