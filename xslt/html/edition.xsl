@@ -74,9 +74,10 @@
   </xsl:template>
 
   <!--
-    The search page: Pagefind's interface (its bundle is written by the HTML
-    writer into pagefind/), started by teipress.js. The index is fetched by
-    script, which browsers refuse on file: pages: the page says so there.
+    The search page: Pagefind's interface (pagefind/, written by the search
+    output), started by assets/search.js over the index in parts, with a filter by
+    witness. The index is fetched by script, which browsers refuse on file: pages:
+    the page says so there.
   -->
   <xsl:template match="tp:edition" mode="tp:search">
     <h1>{tp:l10n('page-search')}</h1>
@@ -84,8 +85,10 @@
     <p class="search-notice" id="search-needs-http" hidden="">{tp:l10n('search-needs-http')} <code>python3 -m http.server</code></p>
     <noscript><p class="search-notice">{tp:l10n('search-needs-script')}</p></noscript>
     <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
-    <div id="search" class="search" data-placeholder="{tp:l10n('search-placeholder')}"></div>
+    <div id="search" class="search" data-placeholder="{tp:l10n('search-placeholder')}"
+         data-witness-filter="{tp:l10n('filter-witness')}"></div>
     <script src="pagefind/pagefind-ui.js"></script>
+    <script src="{$page-assets-href}search.js"></script>
   </xsl:template>
 
   <!-- One text in the list. -->

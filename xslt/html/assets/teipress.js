@@ -275,27 +275,3 @@
   initCite();
   initSearchNotice();
 })();
-
-/* Search page: Pagefind's interface over the index the HTML writer built (pagefind/). */
-(function () {
-  "use strict";
-  var element = document.getElementById("search");
-  if (!element || typeof PagefindUI === "undefined" || location.protocol === "file:") return;
-  var ui = new PagefindUI({
-    element: "#search",
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    translations: { placeholder: element.getAttribute("data-placeholder") || "Search" }
-  });
-  // Pagefind's input has only a placeholder; give it an accessible name.
-  var label = function () {
-    var input = element.querySelector("input");
-    if (input && !input.hasAttribute("aria-label")) input.setAttribute("aria-label", element.getAttribute("data-placeholder") || "Search");
-    return Boolean(input);
-  };
-  if (!label()) new MutationObserver(function (changes, observer) { if (label()) observer.disconnect(); })
-    .observe(element, { childList: true, subtree: true });
-  var query = new URLSearchParams(location.search).get("q");
-  if (query) ui.triggerSearch(query);
-})();
