@@ -166,19 +166,19 @@ def test_text_page_folds_its_places_on_a_map(web):
 
 
 def test_tiles_setting_reaches_the_page_data(web, tmp_path, stylesheets):
-    figure = _page(web, "map.html").get_element_by_id("map")
+    figure = _page(web, "map.html").get_element_by_id("edition-map")
     assert figure.get("data-tiles") == DEFAULT_TILES
     assert figure.get("data-attribution") == DEFAULT_ATTRIBUTION
     tiles = "https://tiles.example.org/{z}/{x}/{y}.png"
     out, _ = _build(tmp_path, stylesheets, map_tiles=tiles, map_attribution="Example tiles")
-    figure = _page(out, "map.html").get_element_by_id("map")
+    figure = _page(out, "map.html").get_element_by_id("edition-map")
     assert (figure.get("data-tiles"), figure.get("data-attribution")) == (tiles, "Example tiles")
 
 
 def test_without_tiles_the_map_is_the_svg_alone(tmp_path, stylesheets):
     out, _ = _build(tmp_path, stylesheets, map_tiles="")
     page = _page(out, "map.html")
-    figure = page.get_element_by_id("map")
+    figure = page.get_element_by_id("edition-map")
     assert figure.get("data-tiles") is None
     assert not [s for s in page.iter("script") if "leaflet" in (s.get("src") or "")]
     assert set(_marker_points(page)) == MAPPED
@@ -192,7 +192,7 @@ def test_without_leaflet_a_warning_and_the_svg(tmp_path, stylesheets, monkeypatc
     warnings = [d for d in diagnostics if "Leaflet is not installed" in d]
     assert len(warnings) == 2 and any(w.startswith(str(TEI / "agn-arrival.xml")) for w in warnings)
     page = _page(out, "map.html")
-    assert page.get_element_by_id("map").get("data-tiles") is None
+    assert page.get_element_by_id("edition-map").get("data-tiles") is None
     assert set(_marker_points(page)) == MAPPED
     assert not (out / "assets" / "leaflet").exists()
 

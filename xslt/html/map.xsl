@@ -64,7 +64,7 @@
       <xsl:otherwise>
         <xsl:call-template name="tp:place-map">
           <xsl:with-param name="places" select="$mapped"/>
-          <xsl:with-param name="id" select="'map'"/>
+          <xsl:with-param name="id" select="'edition-map'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -118,7 +118,7 @@
   <!--
     One map of $places (entries with coordinates): the SVG, then the list of the
     places, each with its mentions (in $text only, when given). $id: the map's id
-    on its page. The figure says how map.js may draw it: the tiles and their
+    on its page. Its div says how map.js may draw it: the tiles and their
     attribution ([map] tiles and attribution), and whether Leaflet is there.
   -->
   <xsl:template name="tp:place-map">
@@ -129,20 +129,22 @@
     <xsl:param name="edition" as="element(tp:edition)?" tunnel="yes"/>
     <xsl:variable name="edition" select="($edition, tp:edition(.))[1]"/>
     <xsl:variable name="live" select="$edition/@map-viewer = 'leaflet'"/>
-    <figure class="place-map" id="{$id}" aria-labelledby="{$id}-caption">
+    <div class="place-map" id="{$id}">
       <xsl:if test="$live">
         <xsl:attribute name="data-tiles" select="$edition/@map-tiles"/>
         <xsl:attribute name="data-attribution" select="$edition/@map-attribution"/>
       </xsl:if>
-      <xsl:call-template name="tp:map-svg">
-        <xsl:with-param name="places" select="$places"/>
-        <xsl:with-param name="id" select="$id"/>
-      </xsl:call-template>
-      <figcaption id="{$id}-caption" class="map-caption">
-        <span class="map-label">{tp:l10n('map-label')}</span>
-        <xsl:text> </xsl:text>
-        <span class="map-source">{tp:l10n('map-outline-source')}</span>
-      </figcaption>
+      <figure class="map-figure" aria-labelledby="{$id}-caption">
+        <xsl:call-template name="tp:map-svg">
+          <xsl:with-param name="places" select="$places"/>
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+        <figcaption id="{$id}-caption" class="map-caption">
+          <span class="map-label">{tp:l10n('map-label')}</span>
+          <xsl:text> </xsl:text>
+          <span class="map-source">{tp:l10n('map-outline-source')}</span>
+        </figcaption>
+      </figure>
       <ul class="map-places">
         <xsl:for-each select="$places">
           <xsl:variable name="point" select="tp:place-point(.)"/>
@@ -167,7 +169,7 @@
       </xsl:if>
       <link rel="stylesheet" href="{$page-assets-href}map.css"/>
       <script src="{$page-assets-href}map.js" defer=""></script>
-    </figure>
+    </div>
   </xsl:template>
 
   <!-- The mentions of the current place in $text: a link to each paragraph that names it. -->
@@ -215,8 +217,8 @@
       </g>
       <!-- The markers' boxes, which no label may cover. -->
       <xsl:variable name="dots" as="map(*)*" select="$places ! tp:place-point(.) => tp:map-dots($unit)"/>
-      <!-- Each label where it overlaps no marker and no label placed before it: right of its marker,
-           else left, below, above (right when none is free: Coyoacán by Mexico City). -->
+      <!-- Each label inside the view where it overlaps no marker and no label placed before it: right of its
+           marker, else left, below, above (right when none is free). -->
       <xsl:iterate select="$places">
         <xsl:param name="taken" as="map(*)*" select="$dots"/>
         <xsl:variable name="point" select="tp:place-point(.)"/>
@@ -230,7 +232,8 @@
           map{'x': $x, 'y': $y + 3.2 * $unit, 'anchor': 'middle', 'x0': $x - $reach div 2, 'x1': $x + $reach div 2},
           map{'x': $x, 'y': $y - 1.6 * $unit, 'anchor': 'middle', 'x0': $x - $reach div 2, 'x1': $x + $reach div 2}"/>
         <xsl:variable name="boxes" select="$candidates ! map:merge((., map{'y0': ?y - 1.9 * $unit, 'y1': ?y + 0.5 * $unit}))"/>
-        <xsl:variable name="free" select="$boxes[every $t in $taken[not(?x0 le $x and $x le ?x1 and ?y0 le $y and $y le ?y1)]
+        <xsl:variable name="free" select="$boxes[?x0 ge $west and ?x1 le $east and ?y0 ge -$north and ?y1 le -$south]
+                                                [every $t in $taken[not(?x0 le $x and $x le ?x1 and ?y0 le $y and $y le ?y1)]
                                                    satisfies not(tp:boxes-meet(., $t))]"/>
         <xsl:variable name="label" select="($free, $boxes)[1]"/>
         <a href="{tp:map-entry-href(.)}" class="map-marker" data-entry="{@xml:id}" aria-label="{$name}">

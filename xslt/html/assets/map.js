@@ -1,9 +1,9 @@
 /*
-  teipress: the interactive maps (xslt/html/map.xsl). Each figure.place-map holds the map
-  drawn at build time (an SVG whose markers link the places' entries) and the list of its
-  places (li.map-place with data-lat and data-lon). Where the figure names tiles
+  teipress: the interactive maps (xslt/html/map.xsl). Each div.place-map holds the map
+  drawn at build time (a figure: an SVG whose markers link the places' entries) and the list of its
+  places (li.map-place with data-lat and data-lon). Where the div names tiles
   (data-tiles: [map] tiles) and Leaflet is loaded, this draws a Leaflet map over those
-  tiles instead of the SVG: a marker per place, whose popup is the place's item of the
+  tiles instead of the figure: a marker per place, whose popup is the place's item of the
   list (its entry's link and the passages that name it). A map inside a closed <details>
   (the places of a text) is drawn when it is first opened: Leaflet needs its size.
   Without this script, Leaflet or tiles, the SVG stays.
@@ -15,20 +15,20 @@
   var script = document.currentScript || document.querySelector('script[src$="map.js"]');
   var leafletImages = script ? new URL("leaflet/images/", script.src).href : "assets/leaflet/images/";
 
-  function draw(figure) {
-    if (figure.hasAttribute("data-drawn")) return;
-    figure.setAttribute("data-drawn", "");
+  function draw(holder) {
+    if (holder.hasAttribute("data-drawn")) return;
+    holder.setAttribute("data-drawn", "");
     var canvas = document.createElement("div");
     canvas.className = "map-canvas";
-    figure.insertBefore(canvas, figure.firstChild);
-    figure.classList.add("map-live");
+    holder.insertBefore(canvas, holder.querySelector(".map-figure"));
+    holder.classList.add("map-live");
     var map = L.map(canvas, { scrollWheelZoom: false });
     var attribution = document.createElement("span");
-    attribution.textContent = figure.getAttribute("data-attribution") || "";  // text, never markup
-    L.tileLayer(figure.getAttribute("data-tiles"), { maxZoom: 18, attribution: attribution.innerHTML }).addTo(map);
+    attribution.textContent = holder.getAttribute("data-attribution") || "";  // text, never markup
+    L.tileLayer(holder.getAttribute("data-tiles"), { maxZoom: 18, attribution: attribution.innerHTML }).addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     var icon = new L.Icon.Default({ imagePath: leafletImages });
-    var items = Array.prototype.slice.call(figure.querySelectorAll("li.map-place"));
+    var items = Array.prototype.slice.call(holder.querySelectorAll("li.map-place"));
     var points = items.map(function (item) {
       return [parseFloat(item.getAttribute("data-lat")), parseFloat(item.getAttribute("data-lon"))];
     });
@@ -47,13 +47,13 @@
     });
   }
 
-  document.querySelectorAll("figure.place-map[data-tiles]").forEach(function (figure) {
-    if (!figure.getAttribute("data-tiles")) return;
-    var folded = figure.closest("details");
+  document.querySelectorAll(".place-map[data-tiles]").forEach(function (holder) {
+    if (!holder.getAttribute("data-tiles")) return;
+    var folded = holder.closest("details");
     if (folded && !folded.open) {
-      folded.addEventListener("toggle", function () { if (folded.open) draw(figure); });
+      folded.addEventListener("toggle", function () { if (folded.open) draw(holder); });
     } else {
-      draw(figure);
+      draw(holder);
     }
   });
 })();
