@@ -227,14 +227,15 @@ def test_place_entity_section_draws_the_place_map(tmp_path):
         xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns" exclude-result-prefixes="#all">
       <xsl:template match="tp:page[@name = 'map']" mode="tp:page-content">
         <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
-        <xsl:apply-templates select="tp:entries($edition, 'place')[@xml:id = ('pl-mexico-city', 'pl-mexico')]"
-                             mode="tp:entity-sections"/>
+        <xsl:apply-templates select="tp:entries($edition, 'place')[@xml:id = ('pl-mexico-city', 'pl-mexico')],
+                                     tp:entries($edition, 'person')[1]" mode="tp:entity-sections"/>
       </xsl:template>
     </xsl:stylesheet>""", encoding="utf-8")
     out, _ = _build(tmp_path, Stylesheets(tmp_path / "layer"))
     page = _page(out, "map.html")
     sections = page.find_class("entity-map")
-    assert len(sections) == 1  # Mexico has no coordinates: no section
+    assert len(sections) == 1  # Mexico has no coordinates, a person no map: no section
+    assert [child.tag for child in page.get_element_by_id("main")] == ["section"]
     assert sections[0].find(".//h2").text == "On the map"
     assert set(_marker_points(page)) == {"pl-mexico-city"}
     assert _marker_points(page)["pl-mexico-city"] == (-99.133, -19.433)

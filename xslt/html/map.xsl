@@ -102,6 +102,9 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The entity pages' sections after an entry's card: an entry without a rule here (a person …) has none. -->
+  <xsl:mode name="tp:entity-sections" on-no-match="deep-skip"/>
+
   <!-- The map section of a place's own page (the entity pages apply this mode after the entry's card). -->
   <xsl:template match="tei:place" mode="tp:entity-sections">
     <xsl:if test="exists(tp:place-point(.))">
