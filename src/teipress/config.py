@@ -25,7 +25,12 @@ _KEYS = {
     "build": ("texts", "formats", "out", "jobs", "scheduler", "stylesheets", "schema", "rules"),
     "pdf": ("line-numbers", "line-number-every", "notes", "facsimile"),
     "render": ("conventions",),
+    "map": ("tiles", "attribution"),
 }
+
+# [map]: OpenStreetMap's standard tiles, with the attribution their tile usage policy asks for.
+DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_ATTRIBUTION = "© OpenStreetMap contributors"
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,10 @@ class Settings:
     # [render] conventions: "default", "leiden" or "diplomatic" (teipress.conventions); "" when not given:
     # EpiDoc texts then take Leiden, the others the default.
     conventions: str = ""
+    # [map] tiles: the URL template of the interactive maps' tiles ({z}/{x}/{y}); "": no tiles, the maps are
+    # the SVG drawn at build time. [map] attribution: what the maps say the tiles are from.
+    map_tiles: str = DEFAULT_TILES
+    map_attribution: str = DEFAULT_ATTRIBUTION
     # The edition folder: where teipress.toml is, and what the paths below were resolved against.
     folder: Path = Path(".")
     texts: tuple[Path, ...] = (Path("tei"),)  # [build] texts: the files and folders of TEI the edition is built from
@@ -168,6 +177,14 @@ def _formats(build: _Table) -> str:
     return value
 
 
+def _tiles(geo: _Table) -> str:
+    """Give ``[map] tiles``: "" (no tiles) or an http(s) URL template with {z}, {x} and {y}."""
+    tiles = geo.string("tiles", DEFAULT_TILES)
+    if tiles and not (tiles.startswith(("https://", "http://")) and all(f"{{{k}}}" in tiles for k in "zxy")):
+        raise geo.error("tiles", f'must be "" (no tiles) or an http(s) URL with {{z}}, {{x}} and {{y}}, not "{tiles}"')
+    return tiles
+
+
 def _shown(value) -> str:
     """Give a TOML value as its user wrote it (near enough), for a message."""
     if isinstance(value, bool):
@@ -190,7 +207,7 @@ def load_settings(folder: str | Path = ".") -> Settings:
     folder = Path(folder)
     path = folder / SETTINGS_FILE
     document = _read(path)
-    edition, build, pdf, render = (_Table(path, name, document.get(name, {})) for name in _KEYS)
+    edition, build, pdf, render, geo = (_Table(path, name, document.get(name, {})) for name in _KEYS)
 
     build_date = edition.values.get("build-date", "")
     if isinstance(build_date, _dt.date) and not isinstance(build_date, _dt.datetime):
@@ -229,6 +246,8 @@ def load_settings(folder: str | Path = ".") -> Settings:
         pdf_notes=pdf.choice("notes", ("footnotes", "endnotes"), Settings.pdf_notes),
         pdf_facsimile=pdf.choice("facsimile", ("none", "plates"), Settings.pdf_facsimile),
         conventions=render.choice("conventions", CONVENTIONS, "") if "conventions" in render.values else "",
+        map_tiles=_tiles(geo),
+        map_attribution=geo.string("attribution", DEFAULT_ATTRIBUTION if "tiles" not in geo.values else ""),
         folder=folder,
         texts=resolved_texts,
         formats=_formats(build),

@@ -19,6 +19,7 @@ from .config import Settings
 from .conventions import mark_epidoc
 from .document import Document
 from .namespaces import TEI_NS, TP_NS
+from .vendor_leaflet import leaflet_files
 
 # Bump when the extract rule changes: cached extracts of an older rule are then not reused.
 EXTRACT_VERSION = "2"
@@ -51,6 +52,11 @@ def edition_element(settings: Settings) -> etree._Element:
         language=settings.language,
         **{"build-date": settings.build_date},
     )
+    # The maps: the tiles and their attribution ([map]), and "leaflet" when the interactive map can be drawn
+    # (tiles and Leaflet both there), else "svg": the map drawn at build time (html/map.xsl).
+    edition.set("map-tiles", settings.map_tiles)
+    edition.set("map-attribution", settings.map_attribution)
+    edition.set("map-viewer", "leaflet" if settings.map_tiles and leaflet_files() else "svg")
     if settings.conventions:  # only when given: without it each text's kind decides (teipress.conventions)
         edition.set("conventions", settings.conventions)
     if settings.editors or settings.licence:

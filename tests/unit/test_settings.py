@@ -182,7 +182,7 @@ def test_an_unknown_key_is_refused_with_a_suggestion(tmp_path):
 def test_an_unknown_table_is_refused_with_a_suggestion(tmp_path):
     message = _refused(tmp_path, "[biuld]\njobs = 2\n")
     assert message == (f"{tmp_path / 'teipress.toml'}: unknown table [biuld] (did you mean 'build'?); "
-                       "the tables are [edition], [build], [pdf], [render]")
+                       "the tables are [edition], [build], [pdf], [render], [map]")
 
 
 def test_a_table_given_as_a_value_is_refused(tmp_path):

@@ -235,7 +235,7 @@
   <!-- What only works in a browser with script, or only on the web site: left out of the book
        (before the rule for links: the back links of the apparatus and notes are among them). -->
   <xsl:template mode="tp:xhtml" priority="1" match="script | noscript | button | link | style | *[@hidden]
-    | *[tokenize(@class) = ('entity-cards', 'cite-this', 'text-formats', 'skip-link', 'app-back', 'note-back')]"/>
+    | *[tokenize(@class) = ('entity-cards', 'cite-this', 'text-formats', 'skip-link', 'app-back', 'note-back', 'text-places')]"/>
 
   <!-- Alternatives of the other views: the book shows the reading view only (the apparatus gives the rest). -->
   <xsl:template mode="tp:xhtml" match="span[tokenize(@class) = 'alt'][not(tokenize(@class) = 'in-reading')]"/>

@@ -52,6 +52,8 @@
     <article class="edition-text" id="text-{tp:safe-id(@id)}" data-view="{tp:first-view($tei)}"
              data-views="{tp:views($tei) ! tp:view-token(.)}" data-pagefind-body="">
       <xsl:apply-templates select="." mode="tp:header"/>
+      <!-- The places the text names, on a map (folded: html/map.xsl). -->
+      <xsl:apply-templates select="." mode="tp:text-places"/>
       <xsl:call-template name="tp:text-tools">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>

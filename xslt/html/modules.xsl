@@ -35,6 +35,7 @@
   <xsl:import href="chronology.xsl"/>
   <xsl:import href="events.xsl"/>
   <xsl:import href="timeline.xsl"/>
+  <xsl:import href="map.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="paratext.xsl"/>
   <xsl:import href="reuse.xsl"/>

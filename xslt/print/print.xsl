@@ -27,6 +27,7 @@
   <xsl:import href="header.xsl"/>
   <xsl:import href="volume.xsl"/>
   <xsl:import href="plates.xsl"/>
+  <xsl:import href="map.xsl"/>
 
   <xsl:output method="html" version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 

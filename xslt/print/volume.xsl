@@ -36,6 +36,7 @@
         <main id="main">
           <xsl:apply-templates select="tp:text" mode="tp:text-content"/>
         </main>
+        <xsl:apply-templates select="." mode="tp:map-page"/>
         <xsl:apply-templates select="." mode="tp:index"/>
       </body>
     </html>
@@ -118,6 +119,7 @@
             </xsl:if>
           </li>
         </xsl:for-each>
+        <xsl:apply-templates select="." mode="tp:map-contents"/>
         <li class="toc-entry toc-back"><a href="#index">{tp:l10n('print-index')}</a></li>
       </ol>
     </nav>

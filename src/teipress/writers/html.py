@@ -16,6 +16,7 @@ from ..lists import extra_pages, home_page, optional_pages, page_libraries
 from ..outputs import Output, TextJob
 from ..transform import Stylesheets
 from ..vendor import CYTOSCAPE, OPENSEADRAGON, cytoscape_files, cytoscape_version, openseadragon_files, openseadragon_version
+from ..vendor_leaflet import LEAFLET, leaflet_files, leaflet_licence, leaflet_version
 from . import PageJob, atomic_write
 from .harvest import OptionalJob
 from .iiif import manifest_path, services, viewer_data
@@ -49,12 +50,13 @@ class HtmlOutput(Output):
 
     def cache_key(self) -> str:
         # Installing (or updating) the viewer's library makes the pages with a facsimile again.
-        return f"openseadragon {openseadragon_version()} cytoscape {cytoscape_version()}"
+        return f"openseadragon {openseadragon_version()} cytoscape {cytoscape_version()} leaflet {leaflet_version()}"
 
     def build_text(self, job: TextJob) -> list[Path]:
         parameters = {"text-id": job.text_id, "facsimile-data": facsimile_parameter(job)}
         html = job.stylesheets.run(TEXT_STYLESHEET, job.node, parameters, label=str(job.document.path))
         written = [atomic_write(job.staging / f"{job.text_id}.html", html)]
+        job.diagnostics.extend(map_warnings(job, html))
         written += [atomic_write(job.staging / image.target, image.file.read_bytes()) for image in job.images]
         return written
 
@@ -78,6 +80,12 @@ class HtmlOutput(Output):
             for name, file in files().items():
                 copy = atomic_write(staging / "assets" / library / name, file.read_bytes())
                 assets[copy] = copy
+        for name, file in leaflet_files().items():  # the interactive maps' library, with its licence
+            copy = atomic_write(staging / "assets" / LEAFLET / name, file.read_bytes())
+            assets[copy] = copy
+        if leaflet_files():
+            copy = atomic_write(staging / "assets" / LEAFLET / "LICENSE.txt", leaflet_licence())
+            assets[copy] = copy
         return list(assets)
 
 
@@ -118,6 +126,16 @@ def facsimile_parameter(job: TextJob) -> str:
     data = {**viewer_data(found, services(found)), "manifest": manifest_path(job.text_id)}
     # "<" escaped: the JSON goes into a <script> data block, which "</script>" would end.
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def map_warnings(job: TextJob, html: str) -> list[Diagnostic]:
+    """Give the warning that the text's map of places is drawn at build time, not on the tiles of
+    [map] tiles, because Leaflet is not installed (none when the page has no map or no tiles are set)."""
+    if not job.settings.map_tiles or leaflet_files() or 'class="place-map"' not in html:
+        return []
+    return [Diagnostic(str(job.document.path), 1, 1, "warning",
+                       "the interactive map of the text's places is left out: Leaflet is not installed "
+                       "(pip install xstatic-leaflet); the map is the one drawn at build time")]
 
 
 def copy_assets(source: Path, target: Path) -> list[Path]:
