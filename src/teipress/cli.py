@@ -82,7 +82,7 @@ _BUILD_OPTIONS = [
     click.option("--out", type=click.Path(file_okay=False), default=None,
                  help="Folder to write the edition into (default: [build] out of teipress.toml, else output)."),
     click.option("--format", "formats", default=None, metavar="NAME[,NAME…]",
-                 help="Which outputs to build, comma-separated: html, tei, iiif, data, search, dts, harvest, pdf, epub, or any "
+                 help="Which outputs to build, comma-separated: html, tei, iiif, data, search, dts, harvest, cmif, pdf, epub, or any "
                       "registered one; all: every one (default: [build] formats of teipress.toml, else all). "
                       "html brings the TEI copies, the open data and the search index its pages link."),
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

@@ -43,7 +43,7 @@ An edition made with teipress. Replace this introduction, the example text in te
 [build]
 # The TEI files and folders of the edition; folders are searched for *.xml.
 # texts = ["tei"]
-# What to build: output names, comma-separated ("html,pdf"): html, tei, iiif, data, search, dts, harvest, pdf, epub, or "all".
+# What to build: output names, comma-separated ("html,pdf"): html, tei, iiif, data, search, dts, harvest, cmif, pdf, epub, or "all".
 # formats = "all"
 # Where the edition is written.
 # out = "output"
