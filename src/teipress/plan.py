@@ -9,6 +9,8 @@ The units, for the outputs of the build (:mod:`teipress.outputs`):
   (stylesheets, settings, outputs, teipress's version);
 - ``pages``: the edition's pages and datasets made from the texts' extracts, and
   the static files; its key covers every extract, not the texts' prose;
+- ``entity:<id>``, ``period:<period>``: an entry's page, a period of the chronology; its key
+  covers the extracts of the texts that name or date it only (:mod:`teipress.entity_units`);
 - ``book:<output>``: a file made from the whole texts (the volume, the EPUB);
 - ``archive:<output>``: files gathered from the published site (the zip, the search index).
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cache import BuildCache
+from .entity_units import page_units
 from .extract import digest
 from .scan import Scan, Source
 
@@ -61,6 +64,9 @@ def plan(found: Scan, outputs, cache: BuildCache, fingerprint: str) -> Plan:
                 *[p for other in linked[s.key] for p in (other.copy, other.info.hash, other.text_id, str(other.position))])
     if any(output.has_pages([]) for output in outputs):
         units[PAGES] = digest(extracts, *[o.name for o in outputs])
+    if any(getattr(output, "entity_pages", False) for output in outputs):
+        # An entity's page and a period's page: units of their own, each keyed by the texts it depends on.
+        units.update(page_units(found, digest(shared, PAGES, *[o.name for o in outputs])))
     for output in outputs:
         if output.has_book:
             units[f"book:{output.name}"] = digest(whole, output.name)

@@ -111,7 +111,7 @@
         'birth': string((tei:birth/(@when, @notBefore, @from))[1]), 'death': string((tei:death/(@when, @notAfter, @to))[1]),
         'latitude': string($geo[1]), 'longitude': string($geo[2]),
         'mentions': count(tp:mentions(.)),
-        'url': tp:edition-url(., tp:register-href($kind) || '#' || tp:entry-anchor(.))}"/>
+        'url': tp:edition-url(., tp:entity-href(.))}"/>
     </xsl:for-each>
   </xsl:function>
 

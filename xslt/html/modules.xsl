@@ -32,6 +32,7 @@
   <xsl:import href="header.xsl"/>
   <xsl:import href="edition.xsl"/>
   <xsl:import href="chronology.xsl"/>
+  <xsl:import href="entity.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="paratext.xsl"/>
   <xsl:import href="reuse.xsl"/>
