@@ -131,11 +131,14 @@ def test_editorial_note_calls_are_hidden_outside_the_reading_view(site):
 
 
 def test_every_register_entry_lists_each_paragraph_that_mentions_it(site):
-    """For every mention inside a numbered paragraph of either text, its register entry links to that paragraph."""
+    """For every mention inside a numbered paragraph of either text, its entry's page links to that paragraph.
+    (Changed with the entity pages: the mentions are on each entry's own page, persons/pers-x.html, no longer
+    on the register page; their links go up to the site's root.)"""
     hrefs: dict[str, set[str]] = {}
-    for name in ("persons.html", "places.html", "organisations.html", "objects.html"):
-        for entry in _page(site, name).xpath('//article[contains(@class, "entry")]'):
-            hrefs[entry.get("id")] = set(entry.xpath('.//a[contains(@class, "mention")]/@href'))
+    for name in ("persons", "places", "organisations", "objects"):
+        for path in (site / name).glob("*.html"):
+            for entry in _page(site, f"{name}/{path.name}").xpath('//article[contains(@class, "entity")]'):
+                hrefs[entry.get("id")] = {h.removeprefix("../") for h in entry.xpath('.//a[contains(@class, "kwic-locus")]/@href')}
     missing = []
     for name in TEXTS:
         tei = etree.parse(str(TEI / f"{name}.xml"))
@@ -150,8 +153,11 @@ def test_every_register_entry_lists_each_paragraph_that_mentions_it(site):
 
 
 def test_chronology_lists_every_dated_mention_in_time_order(site):
-    page = _page(site, "chronology.html")
-    items = page.xpath('//ol[contains(@class, "chronology")]/li')
+    """(Changed with the chronology in pages: the overview links a page per period, whose items, in the
+    overview's order, are every dated mention once; their links go up to the site's root.)"""
+    overview = _page(site, "chronology.html")
+    items = [li for href in overview.xpath('//nav[contains(@class, "chrono-periods")]//a/@href')
+             for li in _page(site, href).xpath('//ol[contains(@class, "chronology")]/li')]
     keys = [(li.get("data-start"), li.get("data-end")) for li in items]
     assert keys == sorted(keys)
     expected = sum(len(etree.parse(str(TEI / f"{n}.xml")).xpath(
@@ -163,7 +169,7 @@ def test_chronology_lists_every_dated_mention_in_time_order(site):
     first_1929 = [words(li) for li in items if li.get("data-start", "").startswith("1929")]
     assert first_1929[0].startswith("January 1929")
     link = items[0].xpath('.//a/@href')[0]
-    assert re.fullmatch(r"(agn-arrival|sedova-assassins)\.html#[\w-]+", link)
+    assert re.fullmatch(r"\.\./(agn-arrival|sedova-assassins)\.html#[\w-]+", link)
 
 
 def test_also_told_links_join_paragraphs_of_the_two_texts(site):

@@ -86,10 +86,12 @@ class SourceInfo:
     # chronology depend on it (teipress.entity_units).
     names: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
+    # The digest of its extract without the mentions' contexts: the key of the pages that quote none.
+    shape: str = ""
 
     def check(self) -> None:
         """Raise TypeError when a field read from a manifest has the wrong type."""
-        for name in ("hash", "kind", "id", "n", "extract", "date"):
+        for name in ("hash", "kind", "id", "n", "extract", "date", "shape"):
             _text(getattr(self, name))
         for name in ("includes", "neighbours", "names", "years"):
             if not isinstance(getattr(self, name), list) or not all(isinstance(p, str) for p in getattr(self, name)):

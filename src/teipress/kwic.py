@@ -12,6 +12,7 @@ text naming it changed (:mod:`teipress.entity_units`).
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
@@ -51,6 +52,17 @@ def mark_contexts(text: etree._Element) -> None:
         before, after = _around(block, mention)
         mention.set(BEFORE, _tail_of_sentence(before))
         mention.set(AFTER, _head_of_sentence(after))
+
+
+def without_contexts(root: etree._Element) -> etree._Element:
+    """Give a copy of an extract without its mentions' contexts: what the pages that quote no
+    context depend on (an edit of the prose around a name rebuilds only the entity's page)."""
+    root = copy.deepcopy(root)
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            element.attrib.pop(BEFORE, None)
+            element.attrib.pop(AFTER, None)
+    return root
 
 
 def _around(block: etree._Element, mention: etree._Element) -> tuple[str, str]:

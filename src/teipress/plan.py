@@ -52,7 +52,8 @@ def plan(found: Scan, outputs, cache: BuildCache, fingerprint: str) -> Plan:
     """Give the plan of building ``outputs`` from what the scan ``found``."""
     texts, linked = found.texts, found.linked
     shared = digest(fingerprint, *[part for s in [*found.registers, *found.introductions] for part in (s.copy, s.info.hash)])
-    extracts = digest(shared, PAGES, *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.extract)],
+    # The edition's pages quote no mention's context (only an entity's page does): an edit of the prose around a name leaves them.
+    extracts = digest(shared, PAGES, *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.shape or s.info.extract)],
                       *[p for s in found.collections for p in (s.copy, s.info.hash)])
     whole = digest(shared, "whole", *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.hash)])
     units: dict[str, str] = {}
