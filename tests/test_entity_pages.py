@@ -13,6 +13,7 @@ from teipress.config import Settings
 from teipress.pipeline import build
 
 from .conftest import FIXTURES, TEI
+from .test_valid_html import java  # noqa: F401 - the fixture: Java and the Nu Html Checker
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 SETTINGS = Settings(title="Mini", build_date="2026-11-24")
@@ -235,3 +236,12 @@ def test_a_module_adds_a_section_to_entity_pages_through_the_hook(tmp_path):
     order = [el.get("class") for el in page.xpath('//article/section')]
     assert order.index("entity-card") < order.index("test-section") < order.index("entity-mentions")
     assert not _page(out, "persons/pers-quint.html").xpath('//section[@class="test-section"]')
+
+
+def test_entity_and_period_pages_are_valid_html(seed_edition, java):
+    from .test_valid_html import vnu_errors
+
+    pages = sorted([*seed_edition.glob("persons/*.html"), *seed_edition.glob("places/*.html"),
+                    *seed_edition.glob("chronology/*.html")])
+    assert len(pages) > 20
+    assert vnu_errors(java, pages) == []

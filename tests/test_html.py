@@ -207,7 +207,8 @@ def test_sitemap_lists_every_page(seed_site_with_url):
     site = seed_site_with_url
     sitemap = etree.parse(str(site / "sitemap.xml"))
     locs = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
-    pages = sorted(SEED_URL + p.name for p in site.glob("*.html"))
+    # (Changed with the entity pages: the pages in folders, an entry's and a period's, are listed too.)
+    pages = sorted(SEED_URL + p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
     assert sorted(locs) == pages
 
 
@@ -250,9 +251,10 @@ def test_register_page_carries_its_entries_as_json_ld(site):
     [ld] = page.xpath('//script[@type="application/ld+json"]/text()')
     graph = json.loads(ld)["@graph"]
     ids = {item["@id"] for item in graph}
-    assert "places.html#pl-coyoacan" in ids
+    # (Changed with the entity pages: an entry's @id is its own page; the register page lists rows.)
+    assert "places/pl-coyoacan.html" in ids
     assert all(item["@type"] == "Place" for item in graph)
-    assert len(graph) == len(page.xpath('//article[contains(@class, "entry")]'))
+    assert len(graph) == len(page.xpath('//li[contains(@class, "register-row")]'))
 
 
 def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, stylesheets):
@@ -273,7 +275,8 @@ def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, styleshee
     page = _page(out, "index.html")
     [intro] = page.xpath('//section[contains(@class, "introduction")]')
     assert words(intro) == "Two texts tell of Trotsky; see Sedova’s first paragraph."
-    assert intro.xpath(".//a/@href") == ["persons.html#pers-trotsky", "sedova-assassins.html#sedova-p1"]
+    # (Changed with the entity pages: a name links its entry's page.)
+    assert intro.xpath(".//a/@href") == ["persons/pers-trotsky.html", "sedova-assassins.html#sedova-p1"]
     assert not (out / "introduction.html").exists()
     assert len(page.xpath('//li[contains(@class, "text-item")]')) == 2
 
@@ -315,7 +318,8 @@ def test_every_mention_in_the_text_is_described_by_its_entity_card(site, name):
     for mention in mentions:
         card = cards[mention.get("aria-describedby")]
         assert card.get("id") == "card-" + mention.get("data-entry")
-        assert card.xpath('.//a/@href')[0].endswith("#" + mention.get("data-entry"))
+        # (Changed with the entity pages: the card links its entry's page, no longer a register page's anchor.)
+        assert card.xpath('.//a/@href')[0].endswith("/" + mention.get("data-entry") + ".html")
     coyoacan = words(cards["card-pl-coyoacan"]) if "card-pl-coyoacan" in cards else "Coordinates"
     assert "Coordinates" in coyoacan
     trotsky = words(cards["card-pers-trotsky"])

@@ -259,7 +259,7 @@ def _write_extract_edition(target: Path, found: Scan, register_docs, settings, c
     (lxml wrote it, from a file that parsed safely), so the build's memory does not grow
     with the edition; only the pieces around the extracts are made here, by lxml too."""
     edition = edition_element(settings)
-    edition.set("chronology-periods", " ".join(chronology_periods(found)))
+    edition.set("chronology-periods", chronology_periods(y for s in found.texts for y in s.info.years))
     texts = found.texts
     add_introduction(edition, [load(source.path) for source in found.introductions[:1]], settings)
     for document in register_docs:

@@ -54,9 +54,10 @@ def periods(years) -> dict[str, str]:
     return {year: f"{year[:3]}0-{year[:3]}9" for year in years}
 
 
-def chronology_periods(found) -> list[str]:
-    """Give the periods of the chronology of the scanned edition ``found``, in time order."""
-    return sorted(set(periods(y for s in found.texts for y in s.info.years).values()))
+def chronology_periods(years) -> str:
+    """Give the periods of a chronology whose dates start in ``years``, in time order, as the
+    edition document states them (``tp:edition/@chronology-periods``, read by xslt/html/chronology.xsl)."""
+    return " ".join(sorted(set(periods(years).values())))
 
 
 def page_units(found, base: str) -> dict[str, str]:

@@ -63,14 +63,15 @@
     <p class="register-intro">{tp:l10n('chronology-overview-intro')}</p>
     <nav class="chrono-periods" aria-labelledby="chrono-periods-heading">
       <h2 id="chrono-periods-heading">{tp:l10n('chronology-periods-heading')}</h2>
-      <ol>
+      <ul>
         <xsl:for-each select="tp:chronology-periods(.)">
           <xsl:variable name="period" select="."/>
           <li><a href="{tp:file-href(tp:period-file(.))}">{tp:period-label(.)}</a>
             <xsl:text> </xsl:text>
-            <span class="chrono-count">({tp:l10n('chronology-date-count', count($dates[tp:in-period(., $period)]))})</span></li>
+            <xsl:variable name="count" select="count($dates[tp:in-period(., $period)])"/>
+            <span class="chrono-count">({if ($count eq 1) then tp:l10n('chronology-date-count-one') else tp:l10n('chronology-date-count', $count)})</span></li>
         </xsl:for-each>
-      </ol>
+      </ul>
     </nav>
   </xsl:template>
 
@@ -85,7 +86,7 @@
       <xsl:with-param name="current" select="'chronology'"/>
       <xsl:with-param name="page-class" select="'chronology-page chronology-period-page'"/>
       <xsl:with-param name="content" as="node()*">
-        <div data-pagefind-body="">
+        <div class="chronology-period">
           <p class="entity-register"><a href="{tp:page-href('chronology')}">{tp:l10n('page-chronology')}</a></p>
           <h1>{tp:l10n('chronology-period-title', tp:period-label($period))}</h1>
           <nav class="pager" aria-label="{tp:l10n('chronology-periods-heading')}">

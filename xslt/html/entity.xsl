@@ -70,7 +70,6 @@
           <p class="entity-register"><a href="{tp:register-href($kind)}">{tp:l10n('page-' || $page)}</a></p>
           <h1 class="entity-name">{tp:entry-name(.)}</h1>
           <p class="entity-kind">{tp:l10n('kind-' || $kind)}</p>
-          <span hidden="" data-pagefind-filter="{tp:l10n('page-' || $page)}">{tp:pagefind-filter-value(tp:entry-name(.))}</span>
           <xsl:apply-templates select="." mode="tp:entity-card"/>
           <xsl:apply-templates select="." mode="tp:entity-sections">
             <xsl:with-param name="edition" select="tp:edition(.)" tunnel="yes"/>
@@ -112,7 +111,8 @@
   -->
   <xsl:template name="tp:entity-mentions">
     <xsl:param name="mentions" as="element()*"/>
-    <section class="entity-mentions" aria-labelledby="entity-mentions-heading">
+    <!-- The quotes repeat the texts' words: search finds the entry by its card, the words in the texts. -->
+    <section class="entity-mentions" aria-labelledby="entity-mentions-heading" data-pagefind-ignore="">
       <h2 id="entity-mentions-heading">{tp:l10n('entity-mentions-heading')} <span class="entity-count">({count($mentions)})</span></h2>
       <xsl:for-each-group select="$mentions" group-adjacent="string(tp:part(.)/@id)">
         <xsl:variable name="text" select="tp:part(.)"/>
@@ -144,7 +144,7 @@
       </xsl:for-each-group>
     </section>
     <xsl:variable name="texts" select="$mentions ! tp:part(.)"/>
-    <section class="entity-texts" aria-labelledby="entity-texts-heading">
+    <section class="entity-texts" aria-labelledby="entity-texts-heading" data-pagefind-ignore="">
       <h2 id="entity-texts-heading">{tp:l10n('entity-texts-heading')} <span class="entity-count">({count($texts)})</span></h2>
       <ul class="entity-text-list">
         <xsl:for-each select="$texts">
@@ -169,7 +169,7 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:if test="exists($related)">
-      <section class="entity-related" aria-labelledby="entity-related-heading">
+      <section class="entity-related" aria-labelledby="entity-related-heading" data-pagefind-ignore="">
         <h2 id="entity-related-heading">{tp:l10n('entity-related-heading')}</h2>
         <ul class="entity-related-list">
           <xsl:for-each select="subsequence($related, 1, $entity-related-count)">
