@@ -72,7 +72,7 @@ def test_register_lists_a_person_mentioned_in_both_texts(edition):
     """(Changed with the entity pages: the mentions are on the entry's own page, grouped per text.)"""
     assert _page(edition, "persons.html").get_element_by_id("pers-trotsky").xpath("a/@href") == ["persons/pers-trotsky.html"]
     entry = _page(edition, "persons/pers-trotsky.html").get_element_by_id("pers-trotsky")
-    groups = {g.get("data-text"): g for g in entry.xpath('.//section[contains(@class, "entity-text")]')}
+    groups = {g.get("data-text"): g for g in entry.xpath('.//section[@class="entity-text"]')}
     assert set(groups) == {"agn-arrival", "sedova-assassins"}
     links = groups["sedova-assassins"].xpath('.//a[contains(@class, "kwic-locus")]/@href')
     assert "../sedova-assassins.html#sedova-p11" in links

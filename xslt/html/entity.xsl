@@ -8,7 +8,7 @@
     (mode tp:entity-sections, below), every mention with the words of its sentence
     around it (keyword in context: tp:before and tp:after, which the build gives each
     mention of a text's extract, teipress.kwic) linking to its paragraph, the texts that
-    name it, and the entries named with it in those texts. Made only from the entry and
+    name it, and the entries named with it in the same passages. Made only from the entry and
     the texts that name it, so a text rebuilds only the pages of the entries it names.
   - A register page lists its published entries sorted (name, dates, mentions, a link to
     the entry's page) under their initials, in pages of at most $register-page-size
@@ -107,7 +107,7 @@
   <!--
     Every mention, per text in edition order: the text's title (a link to it), then each
     mention as a line "§ 3 … words before [the mention] words after …", the locus a link
-    to its place in the text page.
+    to its place in the text page; then the texts that name it.
   -->
   <xsl:template name="tp:entity-mentions">
     <xsl:param name="mentions" as="element()*"/>
@@ -156,11 +156,16 @@
     </section>
   </xsl:template>
 
-  <!-- The entries named in the texts that name this one, the most often named first. -->
+  <!--
+    The entries named in the passages (paragraph, line, heading, note …) that name this one, the
+    most often named first: bounded by the passages, not the texts (a text may name thousands).
+  -->
   <xsl:template name="tp:entity-related">
     <xsl:param name="mentions" as="element()*"/>
     <xsl:variable name="self" select="."/>
-    <xsl:variable name="others" select="($mentions ! tp:part(.))/tei:TEI/tei:text//*[@ref][tp:is-mention(.)]"/>
+    <xsl:variable name="passages" select="$mentions ! ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+      or self::tei:note or self::tei:item or self::tei:cell or self::tei:quote or self::tei:div][1]"/>
+    <xsl:variable name="others" select="$passages//*[@ref][tp:is-mention(.)]"/>
     <xsl:variable name="related" as="element()*">
       <xsl:for-each-group select="$others ! tp:mention-entry(.)[not(. is $self)]" group-by="generate-id(.)">
         <xsl:sort select="count(current-group())" order="descending"/>
