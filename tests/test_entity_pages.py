@@ -260,3 +260,39 @@ def test_entity_and_period_pages_are_valid_html(seed_edition, java):
                     *seed_edition.glob("chronology/*.html")])
     assert len(pages) > 20
     assert vnu_errors(java, pages) == []
+
+
+def _files(stylesheets, parameters):
+    """Run html/entities.xsl on the seed edition (whole texts) and give its pages by file name."""
+    from teipress.corpus import read_corpus
+    from teipress.edition import edition_tree
+    from teipress.outputs import select
+
+    node = stylesheets.node(edition_tree(read_corpus([TEI]), Settings(title="Seed", build_date="2026-11-24"), select("html")))
+    result = etree.fromstring(stylesheets.run("html/entities.xsl", node, parameters).encode("utf-8"))
+    return {file.get("name"): html.fromstring(file.text) for file in result}
+
+
+def test_a_long_list_of_texts_is_in_pages(stylesheets):
+    pages = _files(stylesheets, {"set": "index", "page": "index", "index-page-size": 1})
+    assert list(pages) == ["index.html", "index-2.html"]
+    first, second = pages["index.html"], pages["index-2.html"]
+    assert [_words(li.xpath(".//h3")[0]) for li in first.xpath('//li[contains(@class, "text-item")]')] == [
+        "Remembering the arrival of Leon Trotsky to Mexico as a refugee"]
+    assert len(second.xpath('//li[contains(@class, "text-item")]')) == 1
+    assert second.xpath('//ol[@class="text-list"]/@start') == ["2"]
+    # The registers and the introduction are on the first page only; each page links the other.
+    assert first.xpath('//section[@class="registers"]') and not second.xpath('//section[@class="registers"]')
+    assert second.xpath('//nav[@class="pager"]//a[@rel="prev"]/@href')[0] == "index.html"
+    assert first.xpath('//nav[@class="pager"]//a[@aria-current="page"]/@href')[0] == "index.html"
+
+
+def test_register_pages_split_where_the_size_says(stylesheets):
+    pages = _files(stylesheets, {"set": "register", "page": "persons", "register-page-size": 10})
+    assert list(pages) == ["persons.html", "persons-2.html", "persons-3.html"]
+    rows = [row.get("id") for page in pages.values() for row in page.xpath('//li[contains(@class, "register-row")]')]
+    assert len(rows) == len(set(rows)) == 22 and "pers-trotsky" in rows
+    # An initial's link names the page it starts on.
+    for href in pages["persons.html"].xpath('//nav[@class="register-initials"]//a/@href'):
+        target, _, anchor = href.partition("#")
+        assert pages[target or "persons.html"].get_element_by_id(anchor) is not None
