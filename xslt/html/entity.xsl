@@ -143,7 +143,8 @@
         </section>
       </xsl:for-each-group>
     </section>
-    <xsl:variable name="texts" select="$mentions ! tp:part(.)"/>
+    <!-- Each text once, in edition order (a union, unlike "!", drops duplicates). -->
+    <xsl:variable name="texts" select="($mentions ! tp:part(.)) | ()"/>
     <section class="entity-texts" aria-labelledby="entity-texts-heading" data-pagefind-ignore="">
       <h2 id="entity-texts-heading">{tp:l10n('entity-texts-heading')} <span class="entity-count">({count($texts)})</span></h2>
       <ul class="entity-text-list">
