@@ -92,8 +92,9 @@
       <dl class="entry-facts">
         <xsl:call-template name="tp:entry-fact-items"/>
       </dl>
+      <!-- Searched by its names only: a word of its description, which short pages would rank first, finds the texts. -->
       <xsl:for-each select="tei:note">
-        <div class="entry-note">
+        <div class="entry-note" data-pagefind-ignore="">
           <xsl:call-template name="tp:attributes">
             <xsl:with-param name="class" select="'entry-note'"/>
             <xsl:with-param name="with-id" select="false()"/>
