@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -68,35 +69,39 @@ def test_emendation_is_applied_and_marked_in_the_reading_text(edition):
 
 
 def test_register_lists_a_person_mentioned_in_both_texts(edition):
-    page = _page(edition, "persons.html")
-    entry = page.get_element_by_id("pers-trotsky")
-    groups = {g.get("data-text"): g for g in entry.xpath('.//li[contains(@class, "mention-group")]')}
+    """(Changed with the entity pages: the mentions are on the entry's own page, grouped per text.)"""
+    assert _page(edition, "persons.html").get_element_by_id("pers-trotsky").xpath("a/@href") == ["persons/pers-trotsky.html"]
+    entry = _page(edition, "persons/pers-trotsky.html").get_element_by_id("pers-trotsky")
+    groups = {g.get("data-text"): g for g in entry.xpath('.//section[@class="entity-text"]')}
     assert set(groups) == {"agn-arrival", "sedova-assassins"}
-    links = groups["sedova-assassins"].xpath('.//a[contains(@class, "mention")]/@href')
-    assert "sedova-assassins.html#sedova-p11" in links
+    links = groups["sedova-assassins"].xpath('.//a[contains(@class, "kwic-locus")]/@href')
+    assert "../sedova-assassins.html#sedova-p11" in links
 
 
 def test_every_mention_in_the_texts_is_listed_in_its_register(edition):
     tei = etree.parse(str(TEI / "sedova-assassins.xml"))
     expected = {r.split("#")[1] for r in tei.xpath("//tei:text//@ref", namespaces=NS)}
-    listed = set()
-    for name in ("persons.html", "places.html", "organisations.html", "objects.html", "events.html"):
-        for entry in _page(edition, name).xpath('//*[@id][.//li[@data-text="sedova-assassins"]]'):
-            listed.add(entry.get("id"))
+    listed = set()  # (changed with the entity pages: each entry's own page lists its mentions per text)
+    for name in ("persons", "places", "organisations", "objects", "events"):
+        for path in (edition / name).glob("*.html"):
+            for entry in _page(edition, f"{name}/{path.name}").xpath('//*[@id][.//section[@data-text="sedova-assassins"]]'):
+                listed.add(entry.get("id"))
     assert expected <= listed, sorted(expected - listed)
 
 
 def test_every_internal_link_resolves(edition):
+    # Every page, in folders too (an entry's page, a period's page: their links go up to the root).
     ids: dict[str, set[str]] = {}
-    for path in edition.glob("*.html"):
-        ids[path.name] = set(_page(edition, path.name).xpath("//@id"))
+    for path in edition.rglob("*.html"):
+        if "pagefind" not in path.parts:
+            ids[path.relative_to(edition).as_posix()] = set(_page(edition, path.relative_to(edition).as_posix()).xpath("//@id"))
     broken = []
     for name in ids:
         for href in _page(edition, name).xpath("//a/@href"):
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue
-            target = parts.path or name
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), parts.path)) if parts.path else name
             if not (edition / target).exists():
                 broken.append(f"{name}: {href}")
             elif parts.fragment and target.endswith(".html") and parts.fragment not in ids[target]:
@@ -186,6 +191,6 @@ def test_broken_file_is_reported_and_the_rest_still_builds(tmp_path):
 
 def test_persons_are_sorted_by_surname(edition):
     page = _page(edition, "persons.html")
-    ids = page.xpath('//article[contains(@class, "entry")]/@id')
+    ids = page.xpath('//li[contains(@class, "register-row")]/@id')
     assert ids[:4] == ["pers-siqueiros", "pers-browder", "pers-budenz", "pers-cardenas"]
     assert ids.index("pers-sarraut") < ids.index("pers-sedova") < ids.index("pers-trotsky")

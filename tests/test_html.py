@@ -131,11 +131,14 @@ def test_editorial_note_calls_are_hidden_outside_the_reading_view(site):
 
 
 def test_every_register_entry_lists_each_paragraph_that_mentions_it(site):
-    """For every mention inside a numbered paragraph of either text, its register entry links to that paragraph."""
+    """For every mention inside a numbered paragraph of either text, its entry's page links to that paragraph.
+    (Changed with the entity pages: the mentions are on each entry's own page, persons/pers-x.html, no longer
+    on the register page; their links go up to the site's root.)"""
     hrefs: dict[str, set[str]] = {}
-    for name in ("persons.html", "places.html", "organisations.html", "objects.html", "events.html"):
-        for entry in _page(site, name).xpath('//article[contains(@class, "entry")]'):
-            hrefs[entry.get("id")] = set(entry.xpath('.//a[contains(@class, "mention")]/@href'))
+    for name in ("persons", "places", "organisations", "objects", "events"):
+        for path in (site / name).glob("*.html"):
+            for entry in _page(site, f"{name}/{path.name}").xpath('//article[contains(@class, "entity")]'):
+                hrefs[entry.get("id")] = {h.removeprefix("../") for h in entry.xpath('.//a[contains(@class, "kwic-locus")]/@href')}
     missing = []
     for name in TEXTS:
         tei = etree.parse(str(TEI / f"{name}.xml"))
@@ -150,8 +153,11 @@ def test_every_register_entry_lists_each_paragraph_that_mentions_it(site):
 
 
 def test_chronology_lists_every_dated_mention_in_time_order(site):
-    page = _page(site, "chronology.html")
-    items = page.xpath('//ol[contains(@class, "chronology")]/li')
+    """(Changed with the chronology in pages: the overview links a page per period, whose items, in the
+    overview's order, are every dated mention once; their links go up to the site's root.)"""
+    overview = _page(site, "chronology.html")
+    items = [li for href in overview.xpath('//nav[contains(@class, "chrono-periods")]//a/@href')
+             for li in _page(site, href).xpath('//ol[contains(@class, "chronology")]/li')]
     keys = [(li.get("data-start"), li.get("data-end")) for li in items]
     assert keys == sorted(keys)
     expected = sum(len(etree.parse(str(TEI / f"{n}.xml")).xpath(
@@ -163,7 +169,7 @@ def test_chronology_lists_every_dated_mention_in_time_order(site):
     first_1929 = [words(li) for li in items if li.get("data-start", "").startswith("1929")]
     assert first_1929[0].startswith("January 1929")
     link = items[0].xpath('.//a/@href')[0]
-    assert re.fullmatch(r"(agn-arrival|sedova-assassins)\.html#[\w-]+", link)
+    assert re.fullmatch(r"\.\./(agn-arrival|sedova-assassins)\.html#[\w-]+", link)
 
 
 def test_also_told_links_join_paragraphs_of_the_two_texts(site):
@@ -201,7 +207,8 @@ def test_sitemap_lists_every_page(seed_site_with_url):
     site = seed_site_with_url
     sitemap = etree.parse(str(site / "sitemap.xml"))
     locs = sitemap.xpath("//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
-    pages = sorted(SEED_URL + p.name for p in site.glob("*.html"))
+    # (Changed with the entity pages: the pages in folders, an entry's and a period's, are listed too.)
+    pages = sorted(SEED_URL + p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
     assert sorted(locs) == pages
 
 
@@ -244,9 +251,10 @@ def test_register_page_carries_its_entries_as_json_ld(site):
     [ld] = page.xpath('//script[@type="application/ld+json"]/text()')
     graph = json.loads(ld)["@graph"]
     ids = {item["@id"] for item in graph}
-    assert "places.html#pl-coyoacan" in ids
+    # (Changed with the entity pages: an entry's @id is its own page; the register page lists rows.)
+    assert "places/pl-coyoacan.html" in ids
     assert all(item["@type"] == "Place" for item in graph)
-    assert len(graph) == len(page.xpath('//article[contains(@class, "entry")]'))
+    assert len(graph) == len(page.xpath('//li[contains(@class, "register-row")]'))
 
 
 def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, stylesheets):
@@ -267,7 +275,8 @@ def test_an_introduction_text_is_the_home_pages_introduction(tmp_path, styleshee
     page = _page(out, "index.html")
     [intro] = page.xpath('//section[contains(@class, "introduction")]')
     assert words(intro) == "Two texts tell of Trotsky; see Sedova’s first paragraph."
-    assert intro.xpath(".//a/@href") == ["persons.html#pers-trotsky", "sedova-assassins.html#sedova-p1"]
+    # (Changed with the entity pages: a name links its entry's page.)
+    assert intro.xpath(".//a/@href") == ["persons/pers-trotsky.html", "sedova-assassins.html#sedova-p1"]
     assert not (out / "introduction.html").exists()
     assert len(page.xpath('//li[contains(@class, "text-item")]')) == 2
 
@@ -309,7 +318,8 @@ def test_every_mention_in_the_text_is_described_by_its_entity_card(site, name):
     for mention in mentions:
         card = cards[mention.get("aria-describedby")]
         assert card.get("id") == "card-" + mention.get("data-entry")
-        assert card.xpath('.//a/@href')[0].endswith("#" + mention.get("data-entry"))
+        # (Changed with the entity pages: the card links its entry's page, no longer a register page's anchor.)
+        assert card.xpath('.//a/@href')[0].endswith("/" + mention.get("data-entry") + ".html")
     coyoacan = words(cards["card-pl-coyoacan"]) if "card-pl-coyoacan" in cards else "Coordinates"
     assert "Coordinates" in coyoacan
     trotsky = words(cards["card-pers-trotsky"])

@@ -95,7 +95,8 @@ def test_a_changed_register_entry_reaches_every_page_that_shows_it(mini, stylesh
     _edit(sources / "registers.xml", "Invented ship's captain", "Fictitious ship's captain")
     report = build([sources], out, "html", SETTINGS, stylesheets)
     assert report.built == 2  # every text page carries the cards of the entries it names
-    assert "Fictitious ship" in (out / "persons.html").read_text(encoding="utf-8")
+    # (Changed with the entity pages: the entry's note is on its own page, no longer on the register index.)
+    assert "Fictitious ship" in (out / "persons" / "pers-quint.html").read_text(encoding="utf-8")
     assert "Fictitious ship" in (out / "text-one.html").read_text(encoding="utf-8")
 
 

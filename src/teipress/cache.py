@@ -36,7 +36,7 @@ CACHE_FOLDER = ".teipress-cache"
 MANIFEST = "manifest.json"
 # Bump when the manifest's layout changes: an older manifest is then ignored
 # (but for the files it says teipress wrote).
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_dir(out: str | Path) -> Path:
@@ -82,12 +82,18 @@ class SourceInfo:
     includes: list[str] = field(default_factory=list)
     date: str = ""  # a letter's date of sending (corpus.sent_date): the order of letters
     neighbours: list[str] = field(default_factory=list)  # a letter's correspContext targets, as written
+    # What a text's extract names and dates (teipress.kwic): which entity pages and years of the
+    # chronology depend on it (teipress.entity_units).
+    names: list[str] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    # The digest of its extract without the mentions' contexts: the key of the pages that quote none.
+    shape: str = ""
 
     def check(self) -> None:
         """Raise TypeError when a field read from a manifest has the wrong type."""
-        for name in ("hash", "kind", "id", "n", "extract", "date"):
+        for name in ("hash", "kind", "id", "n", "extract", "date", "shape"):
             _text(getattr(self, name))
-        for name in ("includes", "neighbours"):
+        for name in ("includes", "neighbours", "names", "years"):
             if not isinstance(getattr(self, name), list) or not all(isinstance(p, str) for p in getattr(self, name)):
                 raise TypeError(f"{name}: expected a list of strings")
         if not isinstance(self.line, int) or isinstance(self.line, bool):

@@ -11,6 +11,8 @@ from . import lists
 from .config import Settings
 from .corpus import Corpus
 from .document import TEI_NS
+from .kwic import dated_years
+from .entity_units import chronology_periods
 from .extract import TP_NS, edition_element, output_names, registers_element, text_element
 
 
@@ -28,6 +30,9 @@ def edition_tree(corpus: Corpus, settings: Settings, outputs=None) -> etree._Ele
     for position, text in enumerate(corpus.texts, start=1):
         edition.append(text_element(text, position, text_id=text.id,
                                     links=output_names(text.id, text.copy_name, outputs)))
+    # The chronology's periods, decided as for the edition document of the extracts (teipress.entity_units).
+    edition.set("chronology-periods", chronology_periods(
+        y for text in corpus.texts for body in text.root.iterchildren(f"{{{TEI_NS}}}text") for y in dated_years(body)))
     return edition
 
 

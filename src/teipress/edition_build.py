@@ -21,6 +21,7 @@ from .corpus import Corpus
 from .document import Document, load
 from .edition import add_introduction, edition_tree
 from .errors import Diagnostic, StylesheetError, TeipressError, UsageError
+from .entity_units import chronology_periods, is_page_unit, unit_of
 from .execute import Executor
 from .extract import TP_NS, collection_element, edition_element, output_names, registers_element, serialize
 from .outputs import ArchiveJob, BookJob, linked
@@ -58,25 +59,35 @@ class EditionBuild:
 
 
 def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[Document]) -> None:
-    """Make the stale pages unit: every output's pages from the edition document of the
-    extracts (the workers read it from a file, once each) and its static files.
+    """Make the stale pages unit (every output's pages from the edition document of the
+    extracts, which the workers read from a file, once each, and its static files) and the
+    stale entities' and periods' pages (each a unit of its own: teipress.entity_units).
     A failure here is the stylesheets' (no text is at fault): it stops the build."""
-    if PAGES not in edition.the_plan.stale:
+    sets = sorted(name for name in edition.the_plan.stale if is_page_unit(name))
+    _forget_gone(edition)
+    if PAGES not in edition.the_plan.stale and not sets:
         return
     found = edition.found
     source = _write_extract_edition(edition.cache.folder / "pages-source.xml", found, register_docs,
                                     edition.settings, edition.cache, linked(edition.outputs),
                                     {name: file for output in edition.outputs for name, file in output.book_links().items()})
-    collections = list(found.collection_ids.values())
+    try:
+        if PAGES in edition.the_plan.stale:
+            _build_edition_pages(edition, executor, register_docs, source)
+        if sets:
+            _build_sets(edition, executor, source, sets)
+    finally:
+        source.unlink(missing_ok=True)
+
+
+def _build_edition_pages(edition: EditionBuild, executor: Executor, register_docs: list[Document], source: Path) -> None:
+    collections = list(edition.found.collection_ids.values())
     jobs = [job for output in edition.outputs
             for job in [*output.page_jobs(register_docs), *output.collection_jobs(collections)]]
     if not edition.settings.url:
         edition.diagnostics.extend(_unwritten_without_url([job for job in jobs if job.needs_url], edition.settings))
         jobs = [job for job in jobs if not job.needs_url]
-    try:
-        pages, seen = executor.pages(source, jobs, edition.staging)
-    finally:
-        source.unlink(missing_ok=True)
+    pages, seen = executor.pages(source, jobs, edition.staging)
     _merge(edition.unhandled, seen)
     written = set(pages)
     edition.diagnostics.extend(
@@ -87,6 +98,30 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     stylesheets = executor.builder.stylesheets
     static = [path for output in edition.outputs for path in output.site_files(stylesheets, register_docs, edition.staging)]
     edition.record(PAGES, [*pages, *static])
+
+
+def _build_sets(edition: EditionBuild, executor: Executor, source: Path, sets: list[str]) -> None:
+    """Make the stale entities' and periods' pages (``sets``: their units) and record each unit's page."""
+    jobs = [job for output in edition.outputs if getattr(output, "entity_pages", False)
+            for job in output.page_set_jobs(sets)]
+    pages, seen = executor.pages(source, jobs, edition.staging)
+    _merge(edition.unhandled, seen)
+    stale, files = set(sets), {}
+    for path in pages:
+        unit = unit_of(path, stale)
+        if not unit:
+            raise StylesheetError(f"{path.relative_to(edition.staging)}: a page of an entity or a period whose "
+                                  "name is not its entry's id or its period (tp:entity-file, tp:period-file)")
+        files.setdefault(unit, []).append(path)
+    for name in sets:  # an id the texts point to that is no published entry has no page
+        edition.record(name, files.get(name, []))
+
+
+def _forget_gone(edition: EditionBuild) -> None:
+    """Forget the entities' and periods' units that are no longer in the edition; their pages
+    are removed once the build is published (remove_dropped)."""
+    for name in [n for n in edition.cache.units if is_page_unit(n) and n not in edition.the_plan.units]:
+        edition.the_plan.previous[name] = set(edition.cache.units.pop(name).files)
 
 
 def _unwritten_without_url(jobs, settings) -> list[Diagnostic]:
@@ -175,6 +210,8 @@ def remove_dropped(previous: dict[str, set[str]], cache: BuildCache, out: Path) 
         unit = cache.units.get(name)
         if unit is not None:
             dropped |= files - set(unit.files)
+        elif is_page_unit(name):
+            dropped |= files  # an entity or a period no longer in the edition (_forget_gone)
     still_written = {path for unit in cache.units.values() for path in unit.files}
     cache.forget_written(remove_written(out, sorted(dropped - still_written), cache.written))
 
@@ -224,6 +261,7 @@ def _write_extract_edition(target: Path, found: Scan, register_docs, settings, c
     (lxml wrote it, from a file that parsed safely), so the build's memory does not grow
     with the edition; only the pieces around the extracts are made here, by lxml too."""
     edition = edition_element(settings)
+    edition.set("chronology-periods", chronology_periods(y for s in found.texts for y in s.info.years))
     texts = found.texts
     add_introduction(edition, [load(source.path) for source in found.introductions[:1]], settings)
     for document in register_docs:

@@ -18,11 +18,12 @@ from lxml import etree
 from .config import Settings
 from .conventions import mark_epidoc
 from .document import Document
+from .kwic import mark_contexts
 from .namespaces import TEI_NS, TP_NS
 from .vendor_leaflet import leaflet_files
 
 # Bump when the extract rule changes: cached extracts of an older rule are then not reused.
-EXTRACT_VERSION = "2"
+EXTRACT_VERSION = "3"
 
 # Elements of a text kept whole in its extract: what the edition's pages quote
 # (mentions with @ref, dates, an apparatus entry as the example of How to read),
@@ -112,13 +113,15 @@ def collection_element(document: Document, collection_id: str, copy_name: str) -
 def text_extract(document: Document) -> etree._Element:
     """Give a copy of a text's TEI element with its header whole and, in its
     ``text``, every element and attribute but only the words of mentions
-    (elements with ``@ref``), dates, apparatus entries and headings.
+    (elements with ``@ref``), dates, apparatus entries and headings; each
+    mention carries the words of its sentence around it (teipress.kwic).
 
     Every element stays where it was, so what the stylesheets count (numbered
     paragraphs, notes, apparatus entries, mentions) and every locus label
     come out as from the whole text."""
     root = mark_epidoc(document, copy.deepcopy(document.root))
     for text in root.iterchildren(f"{{{TEI_NS}}}text"):
+        mark_contexts(text)
         _strip(text)
     return root
 

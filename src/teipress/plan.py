@@ -9,6 +9,8 @@ The units, for the outputs of the build (:mod:`teipress.outputs`):
   (stylesheets, settings, outputs, teipress's version);
 - ``pages``: the edition's pages and datasets made from the texts' extracts, and
   the static files; its key covers every extract, not the texts' prose;
+- ``entity:<id>``, ``period:<period>``: an entry's page, a period of the chronology; its key
+  covers the extracts of the texts that name or date it only (:mod:`teipress.entity_units`);
 - ``book:<output>``: a file made from the whole texts (the volume, the EPUB);
 - ``archive:<output>``: files gathered from the published site (the zip, the search index).
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cache import BuildCache
+from .entity_units import page_units
 from .extract import digest
 from .scan import Scan, Source
 
@@ -49,7 +52,8 @@ def plan(found: Scan, outputs, cache: BuildCache, fingerprint: str) -> Plan:
     """Give the plan of building ``outputs`` from what the scan ``found``."""
     texts, linked = found.texts, found.linked
     shared = digest(fingerprint, *[part for s in [*found.registers, *found.introductions] for part in (s.copy, s.info.hash)])
-    extracts = digest(shared, PAGES, *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.extract)],
+    # The edition's pages quote no mention's context (only an entity's page does): an edit of the prose around a name leaves them.
+    extracts = digest(shared, PAGES, *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.shape or s.info.extract)],
                       *[p for s in found.collections for p in (s.copy, s.info.hash)])
     whole = digest(shared, "whole", *[p for s in texts for p in (s.copy, s.text_id, str(s.position), s.info.hash)])
     units: dict[str, str] = {}
@@ -61,6 +65,9 @@ def plan(found: Scan, outputs, cache: BuildCache, fingerprint: str) -> Plan:
                 *[p for other in linked[s.key] for p in (other.copy, other.info.hash, other.text_id, str(other.position))])
     if any(output.has_pages([]) for output in outputs):
         units[PAGES] = digest(extracts, *[o.name for o in outputs])
+    if any(getattr(output, "entity_pages", False) for output in outputs):
+        # An entity's page and a period's page: units of their own, each keyed by the texts it depends on.
+        units.update(page_units(found, digest(shared, PAGES, *[o.name for o in outputs])))
     for output in outputs:
         if output.has_book:
             units[f"book:{output.name}"] = digest(whole, output.name)

@@ -18,6 +18,9 @@ from .document import Document, corpus_member, corpus_texts, load, member_path, 
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
 from .extract import digest, serialize, text_extract
+from .entity_units import entry_ids
+from .kwic import dated_years, named_ids, without_contexts
+from .namespaces import TEI_NS
 from .workers import TextRef
 from .xml_ids import duplicate_id_warnings, make_ids_unique
 
@@ -194,7 +197,7 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
         else:
             pointers[name] = [element.sourceline or 1, document.column_of(element), attribute, 1]
     kind = kind_of(document)
-    extract = ""
+    extract, names, years, shape = "", [], [], ""
     if kind == "text":
         extract_root = text_extract(document)
         if document.duplicate_ids:
@@ -202,10 +205,16 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
         data = serialize(extract_root)
         extract = digest(data)
         pending[extract] = data
+        texts = list(extract_root.iterchildren(f"{{{TEI_NS}}}text"))
+        names = sorted({i for text in texts for i in named_ids(text)})
+        shape = digest(serialize(without_contexts(extract_root)))
+        years = sorted({y for text in texts for y in dated_years(text)})
+    elif kind == "register":
+        names = entry_ids(document.root)  # its entries, which get pages of their own
     return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
                       line=document.root.sourceline or 1, extract=extract,
                       includes=[str(p) for p in document.included], date=sent_date(document),
-                      neighbours=correspondence_targets(document))
+                      neighbours=correspondence_targets(document), names=names, years=years, shape=shape)
 
 
 def _collection_ids(collections: list[Source], reserved: dict[str, str]) -> dict[str, str]:

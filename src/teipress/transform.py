@@ -52,6 +52,7 @@ from .resources import xslt_dir
 OVERRIDE_LAYERS: dict[str, tuple[str, ...]] = {
     "html/html.xsl": ("common", "html"),
     "html/pages.xsl": ("common", "html"),
+    "html/entities.xsl": ("common", "html"),
     "html/sitemap.xsl": ("common", "html"),
     "print/print.xsl": ("common", "print"),
     "epub/epub.xsl": ("common", "html", "epub"),

@@ -89,7 +89,7 @@ def test_view_switch_offers_one_button_per_view(mini):
 def test_app_inside_a_name_keeps_the_name_link_and_its_entry(mini):
     page = _page(mini, "text-one.html")
     [name] = page.xpath('//p[@id="p-2"]//a[contains(@class, "person")]')
-    assert name.get("href") == "persons.html#pers-quint"
+    assert name.get("href") == "persons/pers-quint.html"  # (changed with the entity pages: the entry's own page)
     assert "Quint" in _words(name)
     call = name.getnext()
     assert "app-call" in call.get("class")
@@ -109,8 +109,10 @@ def test_note_links_to_the_other_texts_paragraph(mini):
 
 
 def test_register_publishes_only_mentioned_entries(mini):
+    # (Changed with the entity pages: the register lists rows; an entry's own page its mentions per text.)
     page = _page(mini, "persons.html")
-    ids = page.xpath('//article[contains(@class, "entry")]/@id')
+    ids = page.xpath('//li[contains(@class, "register-row")]/@id')
     assert "pers-quint" in ids and "pers-nobody" not in ids
-    groups = page.xpath('//article[@id="pers-quint"]//li[contains(@class, "mention-group")]/@data-text')
+    assert not (mini / "persons" / "pers-nobody.html").exists()
+    groups = _page(mini, "persons/pers-quint.html").xpath('//section[@class="entity-text"]/@data-text')
     assert groups == ["text-one", "text-two"]

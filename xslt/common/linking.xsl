@@ -152,7 +152,7 @@
 
   <!--
     The href of $target as seen from the page that shows $context: a register
-    entry on its register page, an element of a text on that text's page
+    entry's own page (tp:entity-href), an element of a text on that text's page
     ("#id" when it is the same page), a whole text as its page; nothing for
     what no page shows (the teiHeader, lists of the registers that are not entries).
   -->
@@ -163,7 +163,7 @@
     <xsl:variable name="kind" select="tp:entry-kind($target)"/>
     <xsl:variable name="id" select="tp:html-id($target)"/>
     <xsl:sequence select="
-      if (exists($kind) and $target/@xml:id) then tp:register-href($kind) || '#' || tp:entry-anchor($target)
+      if (exists($kind) and $target/@xml:id) then tp:entity-href($target)
       else if (empty($part/self::tp:text) or exists($target/ancestor::tei:teiHeader)) then ()
       else if ($target/(self::tei:TEI | self::tei:text[parent::tei:TEI]) or $id eq '') then tp:file-href($part/@html)
       else if ($part is tp:part($context)) then '#' || $id

@@ -68,6 +68,23 @@
     <xsl:sequence select="tp:register-page($kind) || '.html'"/>
   </xsl:function>
 
+  <!--
+    The page of a register entry, relative to the site's root: the folder named after its
+    register page, the file after its xml:id ("persons/pers-trotsky.html"). No text page
+    ("{text-id}.html": an id holds no "/") nor other page of the edition can take that name.
+    The build reads an entity page's id back from its file name (teipress.entity_units).
+  -->
+  <xsl:function name="tp:entity-file" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tp:register-page(tp:entry-kind($entry)) || '/' || $entry/@xml:id || '.html'"/>
+  </xsl:function>
+
+  <!-- The href of an entry's page from the site's root: every link to an entry goes through this function. -->
+  <xsl:function name="tp:entity-href" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tp:file-href(tp:entity-file($entry))"/>
+  </xsl:function>
+
   <!-- The anchor of an entry on its register page: its xml:id. -->
   <xsl:function name="tp:entry-anchor" as="xs:string">
     <xsl:param name="entry" as="element()"/>

@@ -112,7 +112,7 @@
         'start': string((@when, @from, @notBefore)[1]), 'end': string((@when, @to, @notAfter)[1]),
         'latitude': string($geo[1]), 'longitude': string($geo[2]),
         'mentions': count(tp:mentions(.)),
-        'url': tp:edition-url(., tp:register-href($kind) || '#' || tp:entry-anchor(.))}"/>
+        'url': tp:edition-url(., tp:entity-href(.))}"/>
     </xsl:for-each>
   </xsl:function>
 

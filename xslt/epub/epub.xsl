@@ -101,6 +101,12 @@
   <xsl:variable name="tp:book-pages" as="map(xs:string, xs:string)"
     select="map:merge(tp:epub-documents(/tp:edition) ! map{tp:file-href(?name || '.html'): tp:epub-href(?name)})"/>
 
+  <!-- In the book an entry is on its register's part: the web edition's entity pages are not in it. -->
+  <xsl:function name="tp:entity-href" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="tp:register-href(tp:entry-kind($entry)) || '#' || tp:entry-anchor($entry)"/>
+  </xsl:function>
+
   <!-- The book's identifier: the edition's URL when it has one, else a URN from its title and version. -->
   <xsl:function name="tp:epub-identifier" as="xs:string">
     <xsl:param name="edition" as="element(tp:edition)"/>

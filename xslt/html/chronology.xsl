@@ -1,7 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The chronology page: every dated mention of the texts (date with a
-  machine-readable value) on one list, ordered by the earliest day it can
+  The chronology: an overview page (chronology.html) of its periods (years, or
+  decades for a long span: the build decides, teipress.entity_units) and a page
+  per period (chronology/1940.html, chronology/1930-1939.html: tp:period-file)
+  listing every dated mention of the texts (date with a machine-readable value)
+  whose first day falls in it, each once, ordered by the earliest day it can
   mean, then by the latest (a day before the month or year that starts with it,
   a range at its start), each with its words, its value in words and a link to
   its paragraph. The order comes from tp:date-start and tp:date-end
@@ -15,20 +18,99 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
+  <!-- The dated mentions of the texts (a date or time with a value tp:date-start reads). -->
+  <xsl:function name="tp:dated" as="element()*">
+    <xsl:param name="edition" as="element(tp:edition)"/>
+    <xsl:sequence select="$edition/tp:text//tei:text//(tei:date | tei:time)[exists(tp:date-start(.))]"/>
+  </xsl:function>
+
+  <!--
+    The periods of the chronology, in time order: as the build decided them (teipress.entity_units:
+    tp:edition/@chronology-periods, years "1929 1940" or decades "1920-1929 1930-1939"), else the
+    years of the dates.
+  -->
+  <xsl:function name="tp:chronology-periods" as="xs:string*" cache="yes">
+    <xsl:param name="edition" as="element(tp:edition)"/>
+    <xsl:sequence select="if ($edition/@chronology-periods) then tokenize(normalize-space($edition/@chronology-periods))
+      else sort(distinct-values(tp:dated($edition) ! substring(tp:date-start(.), 1, 4)))"/>
+  </xsl:function>
+
+  <!-- True when the date $date falls in $period ("1940" or "1930-1939"): the year of its first day. -->
+  <xsl:function name="tp:in-period" as="xs:boolean">
+    <xsl:param name="date" as="element()"/>
+    <xsl:param name="period" as="xs:string"/>
+    <xsl:variable name="year" select="substring(tp:date-start($date), 1, 4)"/>
+    <xsl:sequence select="if (contains($period, '-')) then $year ge substring-before($period, '-') and $year le substring-after($period, '-')
+      else $year eq $period"/>
+  </xsl:function>
+
+  <!-- The page of a period of the chronology, from the site's root: "chronology/1940.html". -->
+  <xsl:function name="tp:period-file" as="xs:string">
+    <xsl:param name="period" as="xs:string"/>
+    <xsl:sequence select="tp:page-href('chronology') => replace('\.html$', '') || '/' || $period || '.html'"/>
+  </xsl:function>
+
+  <!-- A period as a reader reads it: "1940", "1930–1939". -->
+  <xsl:function name="tp:period-label" as="xs:string">
+    <xsl:param name="period" as="xs:string"/>
+    <xsl:sequence select="replace($period, '-', '–')"/>
+  </xsl:function>
+
+  <!-- The chronology's overview: its periods, each with the number of its dates. -->
   <xsl:template match="tp:edition" mode="tp:chronology">
-    <xsl:variable name="dates" select="tp:text//tei:text//(tei:date | tei:time)[exists(tp:date-start(.))]"/>
+    <xsl:variable name="dates" select="tp:dated(.)"/>
     <h1>{tp:l10n('page-chronology')}</h1>
-    <p class="register-intro">{tp:l10n('chronology-intro')}</p>
-    <!-- One section per year (of the earliest day), for reading and for the table of contents. -->
-    <xsl:variable name="sorted" select="sort($dates, (), function ($d) { tp:date-start($d), tp:date-end($d) })"/>
-    <xsl:for-each-group select="$sorted" group-adjacent="substring(tp:date-start(.), 1, 4)">
-      <section class="chrono-year" aria-labelledby="year-{current-grouping-key()}">
-        <h2 id="year-{current-grouping-key()}">{current-grouping-key()}</h2>
-        <ol class="chronology">
-          <xsl:apply-templates select="current-group()" mode="tp:chronology"/>
-        </ol>
-      </section>
-    </xsl:for-each-group>
+    <p class="register-intro">{tp:l10n('chronology-overview-intro')}</p>
+    <nav class="chrono-periods" aria-labelledby="chrono-periods-heading">
+      <h2 id="chrono-periods-heading">{tp:l10n('chronology-periods-heading')}</h2>
+      <ul>
+        <xsl:for-each select="tp:chronology-periods(.)">
+          <xsl:variable name="period" select="."/>
+          <li><a href="{tp:file-href(tp:period-file(.))}">{tp:period-label(.)}</a>
+            <xsl:text> </xsl:text>
+            <xsl:variable name="count" select="count($dates[tp:in-period(., $period)])"/>
+            <span class="chrono-count">({if ($count eq 1) then tp:l10n('chronology-date-count-one') else tp:l10n('chronology-date-count', $count)})</span></li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <!-- The page of a period: its dated mentions in time order, a section per year. -->
+  <xsl:template match="tp:edition" mode="tp:chronology-period">
+    <xsl:param name="period" as="xs:string"/>
+    <xsl:variable name="all" select="tp:chronology-periods(.)"/>
+    <xsl:variable name="at" select="index-of($all, $period)[1]"/>
+    <xsl:variable name="dates" select="tp:dated(.)[tp:in-period(., $period)]"/>
+    <xsl:call-template name="tp:page">
+      <xsl:with-param name="title" select="tp:l10n('chronology-period-title', tp:period-label($period))"/>
+      <xsl:with-param name="current" select="'chronology'"/>
+      <xsl:with-param name="page-class" select="'chronology-page chronology-period-page'"/>
+      <xsl:with-param name="content" as="node()*">
+        <div class="chronology-period">
+          <p class="entity-register"><a href="{tp:page-href('chronology')}">{tp:l10n('page-chronology')}</a></p>
+          <h1>{tp:l10n('chronology-period-title', tp:period-label($period))}</h1>
+          <nav class="pager" aria-label="{tp:l10n('chronology-periods-heading')}">
+            <ul>
+              <xsl:for-each select="$all[$at - 1]">
+                <li><a rel="prev" href="{tp:file-href(tp:period-file(.))}">{tp:l10n('pager-previous')}: {tp:period-label(.)}</a></li>
+              </xsl:for-each>
+              <xsl:for-each select="$all[$at + 1]">
+                <li><a rel="next" href="{tp:file-href(tp:period-file(.))}">{tp:l10n('pager-next')}: {tp:period-label(.)}</a></li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+          <xsl:variable name="sorted" select="sort($dates, (), function ($d) { tp:date-start($d), tp:date-end($d) })"/>
+          <xsl:for-each-group select="$sorted" group-adjacent="substring(tp:date-start(.), 1, 4)">
+            <section class="chrono-year" aria-labelledby="year-{current-grouping-key()}">
+              <h2 id="year-{current-grouping-key()}">{current-grouping-key()}</h2>
+              <ol class="chronology">
+                <xsl:apply-templates select="current-group()" mode="tp:chronology"/>
+              </ol>
+            </section>
+          </xsl:for-each-group>
+        </div>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- One dated mention: its value in words, its words in the text, where it stands. -->

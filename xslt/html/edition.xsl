@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The index page of the edition: its title, the list of texts (title,
-  author, date, source, links to HTML, PDF and TEI) and links to the registers.
+  author, date, source, links to HTML, PDF and TEI) and links to the registers;
+  the list in pages (index.html, index-2.html …) when it is long.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,9 +12,49 @@
   exclude-result-prefixes="#all"
   expand-text="yes">
 
-  <!-- The content of the index page. -->
+  <!-- The files of the list of texts: "index.html", then "index-2.html" … when it is long (entity.xsl). -->
+  <xsl:function name="tp:index-files" as="xs:string*">
+    <xsl:param name="edition" as="element(tp:edition)"/>
+    <xsl:sequence select="(1 to tp:page-count(count($edition/tp:text), $index-page-size)) ! tp:paged-file($tp:home-page, .)"/>
+  </xsl:function>
+
+  <!--
+    The content of page $tp:page-number of the index: the first has the introduction, the
+    books, the collections and the registers; each lists at most $index-page-size texts.
+  -->
   <xsl:template match="tp:edition" mode="tp:index">
+    <xsl:param name="tp:page-number" as="xs:integer" select="1" tunnel="yes"/>
+    <xsl:variable name="pages" select="tp:page-count(count(tp:text), $index-page-size)"/>
     <h1>{@title}</h1>
+    <xsl:if test="$tp:page-number eq 1">
+      <xsl:apply-templates select="." mode="tp:index-front"/>
+    </xsl:if>
+    <section class="texts" aria-labelledby="texts-heading">
+      <h2 id="texts-heading">{tp:l10n('index-texts')}</h2>
+      <xsl:call-template name="tp:pager">
+        <xsl:with-param name="name" select="$tp:home-page"/>
+        <xsl:with-param name="n" select="$tp:page-number"/>
+        <xsl:with-param name="pages" select="$pages"/>
+      </xsl:call-template>
+      <ol class="text-list">
+        <xsl:if test="$tp:page-number gt 1">
+          <xsl:attribute name="start" select="($tp:page-number - 1) * $index-page-size + 1"/>
+        </xsl:if>
+        <xsl:apply-templates select="subsequence(tp:text, ($tp:page-number - 1) * $index-page-size + 1, $index-page-size)" mode="tp:index"/>
+      </ol>
+      <xsl:call-template name="tp:pager">
+        <xsl:with-param name="name" select="$tp:home-page"/>
+        <xsl:with-param name="n" select="$tp:page-number"/>
+        <xsl:with-param name="pages" select="$pages"/>
+      </xsl:call-template>
+    </section>
+    <xsl:if test="$tp:page-number eq 1">
+      <xsl:apply-templates select="." mode="tp:index-registers"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The first page of the index before the texts: the introduction, the books, the collections. -->
+  <xsl:template match="tp:edition" mode="tp:index-front">
     <!-- The introduction: the body of the introduction text (TEI), else the settings' paragraphs. -->
     <xsl:if test="tp:introduction">
       <section class="introduction" aria-label="{tp:l10n('index-introduction')}">
@@ -47,12 +88,10 @@
         </ul>
       </section>
     </xsl:if>
-    <section class="texts" aria-labelledby="texts-heading">
-      <h2 id="texts-heading">{tp:l10n('index-texts')}</h2>
-      <ol class="text-list">
-        <xsl:apply-templates select="tp:text" mode="tp:index"/>
-      </ol>
-    </section>
+  </xsl:template>
+
+  <!-- The first page of the index after the texts: the registers and the pages listed with them. -->
+  <xsl:template match="tp:edition" mode="tp:index-registers">
     <section class="registers" aria-labelledby="registers-heading">
       <h2 id="registers-heading">{tp:l10n('index-registers')}</h2>
       <ul class="register-list">

@@ -26,12 +26,11 @@
   <xsl:import href="../common/land.xsl"/>
 
   <!--
-    The href of a place's entry, the one place the maps link it (the register page and
-    its anchor today; the entity's own page when there is one: switch to tp:entity-href here).
+    The href of a place's entry, the one place the maps link it: the entry's own page.
   -->
   <xsl:function name="tp:map-entry-href" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="tp:register-href(tp:entry-kind($entry)) || '#' || tp:entry-anchor($entry)"/>
+    <xsl:sequence select="tp:entity-href($entry)"/>
   </xsl:function>
 
   <!-- The (latitude, longitude) of a place's geo ("lat long" in decimal degrees), or empty when it has none or another form. -->
@@ -101,9 +100,6 @@
       </details>
     </xsl:if>
   </xsl:template>
-
-  <!-- The entity pages' sections after an entry's card: an entry without a rule here (a person …) has none. -->
-  <xsl:mode name="tp:entity-sections" on-no-match="deep-skip"/>
 
   <!-- The map section of a place's own page (the entity pages apply this mode after the entry's card). -->
   <xsl:template match="tei:place" mode="tp:entity-sections">

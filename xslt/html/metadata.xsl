@@ -83,7 +83,7 @@
     <xsl:variable name="kind" select="tp:entry-kind($entry)"/>
     <xsl:sequence select="map:merge((map{
       '@type': (tp:kind($kind)/@schema ! string(), 'Thing')[1],
-      '@id': tp:site-url($entry, tp:register-href($kind) || '#' || tp:entry-anchor($entry)),
+      '@id': tp:site-url($entry, tp:entity-href($entry)),
       'name': tp:entry-name($entry),
       'sameAs': array{$entry/tei:idno ! tp:authority-url(.)}},
       ($entry/(@when, @from, @notBefore))[1] ! map{'startDate': string(.)},

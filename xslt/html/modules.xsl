@@ -36,6 +36,7 @@
   <xsl:import href="events.xsl"/>
   <xsl:import href="timeline.xsl"/>
   <xsl:import href="map.xsl"/>
+  <xsl:import href="entity.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="paratext.xsl"/>
   <xsl:import href="reuse.xsl"/>

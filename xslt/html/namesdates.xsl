@@ -2,13 +2,14 @@
 <!--
   Names and dates in HTML.
   - A mention (persName, placeName, orgName, name, rs … with @ref) links to its
-    entry on the register page: <a class="name person" href="persons.html#pers-x"
+    entry's page (tp:entity-href): <a class="name person" href="persons/pers-x.html"
     title="Normalised, Name"> (or to the element it points to in a text).
     Calls of notes and apparatus items inside the name are moved after the
     link (links cannot nest).
   - A date is <time datetime="…"> with its attributes in words as title.
-  - The register pages: entries sorted by normalised name, each with names,
-    dates or coordinates, note, authority links and every mention, grouped per text.
+  - A register with every entry whole (names, dates or coordinates, note, authority
+    links and every mention, grouped per text): the EPUB's register parts. The web
+    edition's register pages are indexes of the entries' own pages (entity.xsl).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -125,7 +126,7 @@
   <xsl:template match="*" mode="tp:card">
     <xsl:variable name="kind" select="tp:entry-kind(.)"/>
     <div class="entity-card {$kind}" id="card-{@xml:id}" role="tooltip">
-      <p class="card-name"><a href="{tp:register-href($kind)}#{tp:entry-anchor(.)}">{tp:entry-name(.)}</a>
+      <p class="card-name"><a href="{tp:entity-href(.)}">{tp:entry-name(.)}</a>
         <xsl:text> </xsl:text>
         <span class="card-kind">{tp:l10n('kind-' || $kind)}</span></p>
       <xsl:variable name="life" select="(tei:birth, tei:death)[tp:date-value(.) or normalize-space()]"/>
@@ -246,44 +247,7 @@
       </xsl:if>
       <h2 class="entry-name">{tp:entry-name(.)}</h2>
       <dl class="entry-facts">
-        <xsl:variable name="variants" select="tp:variant-names(.)[normalize-space()]"/>
-        <xsl:if test="exists($variants)">
-          <dt>{tp:l10n('entry-variants')}</dt><xsl:text> </xsl:text>
-          <dd class="entry-variants">
-            <xsl:for-each select="$variants">
-              <xsl:if test="position() gt 1">; </xsl:if>
-              <span class="variant">{tp:name-string(.)}</span>
-            </xsl:for-each>
-          </dd><xsl:text> </xsl:text>
-        </xsl:if>
-        <xsl:for-each select="tei:birth, tei:death">
-          <dt>{tp:l10n(if (self::tei:birth) then 'entry-born' else 'entry-died')}</dt><xsl:text> </xsl:text>
-          <dd class="entry-{local-name()}"><xsl:apply-templates select="." mode="tp:register-event"/></dd><xsl:text> </xsl:text>
-        </xsl:for-each>
-        <xsl:for-each select="(tei:location/tei:geo, tei:geo)[normalize-space()][1]">
-          <xsl:variable name="ll" select="tokenize(normalize-space(translate(., ',', ' ')), ' ')"/>
-          <dt>{tp:l10n('entry-coordinates')}</dt><xsl:text> </xsl:text>
-          <dd class="entry-geo">
-            <xsl:choose>
-              <xsl:when test="count($ll) eq 2 and ($ll[1] castable as xs:double) and ($ll[2] castable as xs:double)">
-                <a class="geo" href="https://www.openstreetmap.org/?mlat={$ll[1]}&amp;mlon={$ll[2]}#map=12/{$ll[1]}/{$ll[2]}"
-                   data-lat="{$ll[1]}" data-long="{$ll[2]}">{$ll[1]}, {$ll[2]}</a>
-              </xsl:when>
-              <xsl:otherwise>{normalize-space(.)}</xsl:otherwise>
-            </xsl:choose>
-          </dd><xsl:text> </xsl:text>
-        </xsl:for-each>
-        <xsl:variable name="authorities" select="tei:idno[exists(tp:authority-url(.))]"/>
-        <xsl:if test="exists($authorities)">
-          <dt>{tp:l10n('entry-authorities')}</dt><xsl:text> </xsl:text>
-          <dd class="entry-authorities">
-            <xsl:for-each select="$authorities">
-              <xsl:if test="position() gt 1">, </xsl:if>
-              <xsl:variable name="label" select="tp:l10n('authority-' || lower-case(@type))"/>
-              <a class="authority authority-{lower-case(@type)}" href="{tp:authority-url(.)}">{if (starts-with($label, '[')) then tp:authority-url(.) else $label}</a>
-            </xsl:for-each>
-          </dd><xsl:text> </xsl:text>
-        </xsl:if>
+        <xsl:call-template name="tp:entry-fact-items"/>
         <dt>{tp:l10n('entry-mentions')}</dt><xsl:text> </xsl:text>
         <dd class="entry-mentions">
           <xsl:call-template name="tp:entry-mentions"/>
@@ -299,6 +263,48 @@
         </div>
       </xsl:for-each>
     </article>
+  </xsl:template>
+
+  <!-- The facts of an entry as dt/dd pairs of a dl: variant names, birth and death, coordinates, authority files. -->
+  <xsl:template name="tp:entry-fact-items">
+    <xsl:variable name="variants" select="tp:variant-names(.)[normalize-space()]"/>
+    <xsl:if test="exists($variants)">
+      <dt>{tp:l10n('entry-variants')}</dt><xsl:text> </xsl:text>
+      <dd class="entry-variants">
+        <xsl:for-each select="$variants">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <span class="variant">{tp:name-string(.)}</span>
+        </xsl:for-each>
+      </dd><xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:for-each select="tei:birth, tei:death">
+      <dt>{tp:l10n(if (self::tei:birth) then 'entry-born' else 'entry-died')}</dt><xsl:text> </xsl:text>
+      <dd class="entry-{local-name()}"><xsl:apply-templates select="." mode="tp:register-event"/></dd><xsl:text> </xsl:text>
+    </xsl:for-each>
+    <xsl:for-each select="(tei:location/tei:geo, tei:geo)[normalize-space()][1]">
+      <xsl:variable name="ll" select="tokenize(normalize-space(translate(., ',', ' ')), ' ')"/>
+      <dt>{tp:l10n('entry-coordinates')}</dt><xsl:text> </xsl:text>
+      <dd class="entry-geo">
+        <xsl:choose>
+          <xsl:when test="count($ll) eq 2 and ($ll[1] castable as xs:double) and ($ll[2] castable as xs:double)">
+            <a class="geo" href="https://www.openstreetmap.org/?mlat={$ll[1]}&amp;mlon={$ll[2]}#map=12/{$ll[1]}/{$ll[2]}"
+               data-lat="{$ll[1]}" data-long="{$ll[2]}">{$ll[1]}, {$ll[2]}</a>
+          </xsl:when>
+          <xsl:otherwise>{normalize-space(.)}</xsl:otherwise>
+        </xsl:choose>
+      </dd><xsl:text> </xsl:text>
+    </xsl:for-each>
+    <xsl:variable name="authorities" select="tei:idno[exists(tp:authority-url(.))]"/>
+    <xsl:if test="exists($authorities)">
+      <dt>{tp:l10n('entry-authorities')}</dt><xsl:text> </xsl:text>
+      <dd class="entry-authorities">
+        <xsl:for-each select="$authorities">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <xsl:variable name="label" select="tp:l10n('authority-' || lower-case(@type))"/>
+          <a class="authority authority-{lower-case(@type)}" href="{tp:authority-url(.)}">{if (starts-with($label, '[')) then tp:authority-url(.) else $label}</a>
+        </xsl:for-each>
+      </dd><xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <!-- Birth and death: their words, else the date of @when in words; @when as datetime. -->

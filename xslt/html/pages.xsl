@@ -70,21 +70,22 @@
     <xsl:apply-templates select="$edition" mode="tp:search"/>
   </xsl:template>
 
-  <!-- A register page (any page with a kind). -->
+  <!--
+    A register page (any page with a kind): page $tp:page-number of its index (entity.xsl),
+    whose rows lead to the entries' own pages (those are searched: the index is not).
+  -->
   <xsl:template match="tp:page[tp:kind]" mode="tp:page-content">
     <xsl:param name="edition" as="element(tp:edition)" tunnel="yes"/>
-    <!-- Register pages are searched too (data-pagefind-body: the text pages mark their article). -->
-    <div data-pagefind-body="">
-      <xsl:for-each select="$edition">
-        <xsl:call-template name="tp:register-page">
-          <xsl:with-param name="kind" select="tp:page-kind($page)"/>
-          <xsl:with-param name="page" select="$page"/>
-        </xsl:call-template>
-      </xsl:for-each>
-      <!-- The register's entries as open data (written by the data writer). -->
-      <p class="register-data"><xsl:sequence select="tp:data-link('registers-json', 'data-register-json')"/>
-                (<xsl:sequence select="tp:data-link('registers-csv', 'data-csv')"/>)</p>
-    </div>
+    <xsl:param name="tp:page-number" as="xs:integer" select="1" tunnel="yes"/>
+    <xsl:for-each select="$edition">
+      <xsl:call-template name="tp:register-index">
+        <xsl:with-param name="page" select="$page"/>
+        <xsl:with-param name="n" select="$tp:page-number"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <!-- The register's entries as open data (written by the data writer). -->
+    <p class="register-data"><xsl:sequence select="tp:data-link('registers-json', 'data-register-json')"/>
+              (<xsl:sequence select="tp:data-link('registers-csv', 'data-csv')"/>)</p>
   </xsl:template>
 
   <!-- A register page's entries as JSON-LD (schema.org Person, Place, Organization with sameAs). -->

@@ -23,8 +23,10 @@
     <urlset>
       <!-- The home page, the texts, then the edition's other pages in the order of lists.xml. -->
       <xsl:variable name="pages" select="tp:edition-pages($edition)"/>
-      <xsl:for-each select="$pages[tp:page(.)/@group eq 'home'] ! tp:page-href(.), $edition/tp:text/@html ! string(),
-                            $pages[tp:page(.)/@group ne 'home'] ! tp:page-href(.)">
+      <!-- A paged list's later pages (index-2.html, persons-2.html …) after its first; an entry's page and a
+           period's page after their register and the chronology (entity.xsl, chronology.xsl). -->
+      <xsl:for-each select="tp:index-files($edition), $edition/tp:text/@html ! string(),
+                            $pages[tp:page(.)/@group ne 'home'] ! tp:sitemap-files($edition, .)">
         <url>
           <!-- A valid absolute URL: the file name percent-encoded by path segment (tp:file-href), and
                what the edition's url holds beyond ASCII (an IRI) percent-encoded as UTF-8 (iri-to-uri). -->
@@ -36,4 +38,14 @@
       </xsl:for-each>
     </urlset>
   </xsl:template>
+
+  <!-- The files of a page of lists.xml: a register's index pages and its entries' pages, the chronology and its periods' pages. -->
+  <xsl:function name="tp:sitemap-files" as="xs:string*">
+    <xsl:param name="edition" as="element(tp:edition)"/>
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="if (exists(tp:page-kind($page))) then (tp:register-index-files($edition, $page),
+        tp:register-entries($edition, $page) ! tp:entity-file(.))
+      else if ($page eq 'chronology') then (tp:page-href($page), tp:chronology-periods($edition) ! tp:period-file(.))
+      else tp:page-href($page)"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -7,11 +7,15 @@ search index, which are outputs of their own (``writers/tei``, ``writers/data``,
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree
 
 from .. import facsimile
 from ..edition import register_pages
-from ..errors import Diagnostic
+from ..entity_units import set_parameters
+from ..errors import Diagnostic, StylesheetError
 from ..lists import extra_pages, home_page, optional_pages, page_libraries
 from ..outputs import Output, TextJob
 from ..transform import Stylesheets
@@ -23,17 +27,48 @@ from .iiif import manifest_path, services, viewer_data
 
 TEXT_STYLESHEET = "html/html.xsl"
 PAGES_STYLESHEET = "html/pages.xsl"
+# Sets of pages from one transformation: the entities', the periods', the paged lists (html/entities.xsl).
+SETS_STYLESHEET = "html/entities.xsl"
+_TP = "{https://teipress.org/ns}"
 
 
 def page_jobs(registers) -> list[PageJob]:
-    """Give the pages of the edition that are not texts (index, registers, chronology,
-    search, paratext) and the sitemap, as jobs on the edition document of the extracts;
-    ``registers`` are the register Documents (which register pages there are)."""
-    jobs = [PageJob(PAGES_STYLESHEET, (("page", page),), f"{page}.html", f"the {page} page")
-            for page in [home_page(), *register_pages(registers), *EXTRA_PAGES]]
+    """Give the pages of the edition that are not texts (the list of texts and the register
+    indexes, each in pages; chronology, search, paratext) and the sitemap, as jobs on the
+    edition document of the extracts; ``registers`` are the register Documents (which
+    register pages there are). The entities' and periods' pages are units of their own
+    (:func:`page_set_jobs`)."""
+    home = home_page()
+    jobs = [PageSetJob(SETS_STYLESHEET, (("set", "index"), ("page", home)), f"{home}.html", "the list of texts")]
+    jobs += [PageSetJob(SETS_STYLESHEET, (("set", "register"), ("page", page)), f"{page}.html", f"the {page} page")
+             for page in register_pages(registers)]
+    jobs += [PageJob(PAGES_STYLESHEET, (("page", page),), f"{page}.html", f"the {page} page") for page in EXTRA_PAGES]
     jobs += [optional_page_job(page) for page in OPTIONAL_PAGES]
     jobs.append(PageJob(SITEMAP_STYLESHEET, (), "sitemap.xml", "the sitemap", needs_url=True))
     return jobs
+
+
+def page_set_jobs(stale: list[str]) -> list[PageJob]:
+    """Give the jobs of the stale entities' and periods' pages (unit names, teipress.entity_units)."""
+    return [PageSetJob(SETS_STYLESHEET, parameters, "", f"the pages of {dict(parameters)['set']} {dict(parameters)['ids'][:60]}")
+            for parameters in set_parameters(stale)]
+
+
+@dataclass(frozen=True)
+class PageSetJob(PageJob):
+    """Pages of the edition from one run of html/entities.xsl, whose result names each file
+    (``<tp:files><tp:file name="persons/pers-x.html">page</tp:file>…``)."""
+
+    def run(self, stylesheets, node, out: Path) -> list[Path]:
+        result = stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+        written = []
+        for file in etree.fromstring(result.encode("utf-8"), parser).iterchildren(f"{_TP}file"):
+            name = file.get("name", "")
+            if not name or name.startswith("/") or ".." in name.split("/") or "\\" in name:
+                raise StylesheetError(f"{stylesheets.resource(self.stylesheet)}: a page named {name!r} is outside the site")
+            written.append(atomic_write(out / name, file.text or ""))
+        return written
 
 
 class HtmlOutput(Output):
@@ -43,7 +78,9 @@ class HtmlOutput(Output):
     summary = "the web edition: a page per text, index, registers, chronology, paratext, sitemap"
     requires = ("tei", "data", "search", "iiif")
 
-    stylesheets = ("html/html.xsl", "html/pages.xsl", "html/sitemap.xsl")
+    stylesheets = ("html/html.xsl", "html/pages.xsl", "html/entities.xsl", "html/sitemap.xsl")
+    # A page per register entry and per period of the chronology, each a unit (teipress.entity_units).
+    entity_pages = True
 
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         return {"html": f"{text_id}.html"}
@@ -62,6 +99,10 @@ class HtmlOutput(Output):
 
     def page_jobs(self, registers) -> list[PageJob]:
         return page_jobs(registers)
+
+    def page_set_jobs(self, stale: list[str]) -> list[PageJob]:
+        """Give the jobs of the stale entities' and periods' pages."""
+        return page_set_jobs(stale)
 
     def collection_jobs(self, collections: list[str]) -> list[PageJob]:
         return [PageJob(COLLECTION_STYLESHEET, (("collection-id", name),), f"{name}.html", f"the collection page {name}")

@@ -1,0 +1,156 @@
+"""The keyword-in-context of mentions, and what a text names and dates, read from a text at extract time.
+
+A text's extract (:mod:`teipress.extract`) drops the running prose, but an entity's page quotes
+each mention with the words around it. So, before the prose is dropped, every mention (an
+element with ``@ref``) gets the words of its sentence before and after it, as the attributes
+``tp:before`` and ``tp:after`` (xslt/html/entity.xsl shows them around the mention's own words).
+
+The build also needs to know, without parsing a text again, which register entries it names and
+which years it dates: each entity page and each year of the chronology is rebuilt only when a
+text naming it changed (:mod:`teipress.entity_units`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+
+from .namespaces import TEI_NS, TP_NS
+
+# The elements a snippet stays inside: the nearest of them around a mention.
+_BLOCKS = frozenset(("p", "ab", "l", "head", "item", "cell", "note", "dateline", "salute", "signed", "opener",
+                     "closer", "trailer", "byline", "addrLine", "speaker", "stage", "label", "caption", "desc",
+                     "postscript", "argument", "epigraph", "docTitle", "titlePart"))
+# Words a reader of the text does not read in its running text: notes (outside a note itself),
+# variant readings, the source's errors and abbreviations beside their corrections, deletions.
+_SKIPPED = frozenset(("note", "rdg", "rdgGrp", "witDetail", "fw", "figDesc", "del", "surplus", "metamark"))
+_SKIPPED_IN_CHOICE = frozenset(("sic", "orig", "abbr"))
+_BREAKS = frozenset(("lb", "pb", "cb"))
+# How many characters of context at most on each side (cut at a word).
+LIMIT = 160
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+
+BEFORE = f"{{{TP_NS}}}before"
+AFTER = f"{{{TP_NS}}}after"
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def mark_contexts(text: etree._Element) -> None:
+    """Give every mention inside ``text`` (a TEI ``text`` element, still whole) the words of
+    its sentence before and after it (``tp:before``, ``tp:after``), as a reader reads them."""
+    for mention in text.iter():
+        if not isinstance(mention.tag, str) or mention.get("ref") is None:
+            continue
+        block = next((a for a in mention.iterancestors() if _local(a) in _BLOCKS), mention.getparent())
+        if block is None:
+            continue
+        before, after = _around(block, mention)
+        mention.set(BEFORE, _tail_of_sentence(before))
+        mention.set(AFTER, _head_of_sentence(after))
+
+
+def without_contexts(root: etree._Element) -> etree._Element:
+    """Give a copy of an extract without its mentions' contexts: what the pages that quote no
+    context depend on (an edit of the prose around a name rebuilds only the entity's page)."""
+    root = copy.deepcopy(root)
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            element.attrib.pop(BEFORE, None)
+            element.attrib.pop(AFTER, None)
+    return root
+
+
+def _around(block: etree._Element, mention: etree._Element) -> tuple[str, str]:
+    """Give the words of ``block`` before ``mention`` and after it."""
+    parts: tuple[list[str], list[str]] = ([], [])
+    side = 0
+
+    def walk(element: etree._Element) -> None:
+        nonlocal side
+        if element is mention:
+            side = 1
+            return
+        if element.text:
+            parts[side].append(element.text)
+        for child in element:
+            if not isinstance(child.tag, str) or _skipped(child, block):
+                pass
+            elif _local(child) in _BREAKS:
+                if child.get("break") != "no":
+                    parts[side].append(" ")
+            else:
+                walk(child)
+            if child.tail:
+                parts[side].append(child.tail)
+
+    walk(block)
+    return "".join(parts[0]), "".join(parts[1])
+
+
+def _skipped(element: etree._Element, block: etree._Element) -> bool:
+    name = _local(element)
+    parent = element.getparent()
+    return (name in _SKIPPED and element is not block) or (
+        name in _SKIPPED_IN_CHOICE and parent is not None and _local(parent) == "choice")
+
+
+def _tail_of_sentence(words: str) -> str:
+    """Give the end of ``words`` from the start of its last sentence (at most LIMIT characters,
+    "… " before when cut), keeping one space at the end when it had one."""
+    spaced = bool(words) and words[-1].isspace()
+    words = " ".join(words.split())
+    starts = [m.end() for m in _SENTENCE_END.finditer(words + " ")]
+    starts = [s for s in starts if s < len(words)]
+    if starts:
+        words = words[starts[-1]:]
+    if len(words) > LIMIT:
+        cut = words[-LIMIT:]
+        words = "… " + (cut.split(" ", 1)[1] if " " in cut else cut)
+    return words + (" " if spaced and words else "")
+
+
+def _head_of_sentence(words: str) -> str:
+    """Give the start of ``words`` to the end of its first sentence (at most LIMIT characters,
+    " …" after when cut), keeping one space at the start when it had one."""
+    spaced = bool(words) and words[0].isspace()
+    words = " ".join(words.split())
+    end = _SENTENCE_END.search(words + " ")
+    if end:
+        words = words[:end.end()].rstrip()
+    if len(words) > LIMIT:
+        cut = words[:LIMIT]
+        words = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + " …"
+    return (" " if spaced and words else "") + words
+
+
+def named_ids(text: etree._Element) -> list[str]:
+    """Give the ids that the ``@ref`` pointers inside ``text`` name ("registers.xml#pers-x" and
+    "#pers-x" name "pers-x"), sorted: a superset of the register entries the text mentions."""
+    ids = set()
+    for element in text.iter():
+        if isinstance(element.tag, str):
+            for uri in (element.get("ref") or "").split():
+                ids.add(uri.rsplit("#", 1)[-1])
+    return sorted(i for i in ids if i)
+
+
+# The attributes a date's first day comes from, in order: as tp:date-start (xslt/common/namesdates.xsl).
+_DATE_ATTRIBUTES = ("when", "from", "notBefore", "to", "notAfter")
+_YEAR = re.compile(r"^\s*(\d{4})(-\d{2}(-\d{2})?)?")
+
+
+def dated_years(text: etree._Element) -> list[str]:
+    """Give the years in which the dates inside ``text`` start (as tp:date-start reads them), sorted."""
+    years = set()
+    for element in text.iter(f"{{{TEI_NS}}}date", f"{{{TEI_NS}}}time"):
+        for name in _DATE_ATTRIBUTES:
+            found = _YEAR.match(element.get(name) or "")
+            if found:
+                years.add(found.group(1))
+                break
+    return sorted(years)
