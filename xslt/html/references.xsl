@@ -26,7 +26,8 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:author | tei:editor | tei:publisher | tei:pubPlace | tei:biblScope | tei:edition
+  <!-- The parts of a reference, and a reference (bibl) or list of them where it stands: a div when a block, else a span. -->
+  <xsl:template match="tei:bibl | tei:listBibl | tei:author | tei:editor | tei:publisher | tei:pubPlace | tei:biblScope | tei:edition
                        | tei:idno | tei:respStmt | tei:resp | tei:citedRange | tei:distributor | tei:sponsor
                        | tei:funder | tei:principal | tei:meeting | tei:textLang | tei:extent | tei:licence
                        | tei:titleStmt | tei:publicationStmt | tei:notesStmt | tei:editionStmt | tei:seriesStmt
