@@ -94,3 +94,14 @@ def test_the_odd_is_tei_and_selects_only_tei_elements():
     odd = etree.parse(str(ODD))
     assert etree.RelaxNG(tei_all).validate(odd)
     assert odd_elements(odd) - grammar_elements(tei_all) == set()
+
+
+def test_the_odd_is_published_with_the_edition_and_the_data_page_links_it(seed_edition):
+    from lxml import html
+
+    for name in ("teipress.odd", "teipress.rng", "teipress.sch"):
+        assert (seed_edition / "data" / "tei" / "schema" / name).read_bytes() == (SCHEMA / name).read_bytes()
+    page = html.parse(str(seed_edition / "data.html")).getroot()
+    [schema] = page.find_class("data-schema")
+    assert [a.get("href") for a in schema.iter("a")][0] == "data/tei/schema/teipress.odd"
+    assert "(ODD)" in schema.text_content()

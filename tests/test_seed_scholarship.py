@@ -39,6 +39,19 @@ def test_trotskys_words_of_8_june_1940_read_as_before_with_their_source_after_th
     assert "Stalin Seeks" not in view_text(p1, "diplomatic")
     for view in ("reading", "diplomatic"):
         assert "Stalin Seeks" not in export_text(TEI / "sedova-assassins.xml", view, stylesheets)
+    # The reply of 16 December 1928 names the letter it comes from.
+    p10 = _page(seed_edition, "sedova-assassins.html").get_element_by_id("sedova-p10")
+    [source] = p10.find_class("cit-source")
+    assert "letter of 16 December 1928" in words(source) and "Trotsky’s Reply to Stalin" in words(source)
+    assert view_text(p10, "diplomatic").endswith("Only contemptible renegades could be capable of binding themselves"
+                                                 " to do so.”")
+
+
+def test_the_headers_abstract_and_keywords_are_shown_with_the_texts_facts(seed_edition):
+    page = _page(seed_edition, "agn-arrival.html")
+    [keywords] = page.find_class("meta-keywords")
+    assert words(keywords).startswith("Leon Trotsky, political asylum, political exile, Mexico")
+    assert "arrival in Mexico as a refugee on 9 January 1937" in words(page.find_class("meta-abstract")[0])
 
 
 def test_the_source_page_header_is_folded_where_it_stands_with_its_words_once_in_order(seed_edition, stylesheets):

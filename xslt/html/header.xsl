@@ -162,6 +162,14 @@
         <dt>{tp:l10n('meta-created')}</dt>
         <dd class="meta-created"><xsl:apply-templates select="$creation/node()"/></dd>
       </xsl:if>
+      <xsl:for-each select="$h/tei:profileDesc/tei:abstract[normalize-space()]">
+        <dt>{tp:l10n('meta-abstract')}</dt>
+        <dd class="meta-abstract"><xsl:apply-templates/></dd>
+      </xsl:for-each>
+      <xsl:if test="exists($h/tei:profileDesc/tei:textClass/tei:keywords/tei:term[normalize-space()])">
+        <dt>{tp:l10n('meta-keywords')}</dt>
+        <dd class="meta-keywords">{string-join($h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space()[.], ', ')}</dd>
+      </xsl:if>
       <xsl:if test="exists($licences)">
         <dt>{tp:l10n('meta-licence')}</dt>
         <xsl:for-each select="$licences">

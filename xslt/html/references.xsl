@@ -32,7 +32,8 @@
                        | tei:funder | tei:principal | tei:meeting | tei:textLang | tei:extent | tei:licence
                        | tei:titleStmt | tei:publicationStmt | tei:notesStmt | tei:editionStmt | tei:seriesStmt
                        | tei:sourceDesc | tei:normalization | tei:correction | tei:segmentation | tei:interpretation
-                       | tei:hyphenation | tei:quotation | tei:stdVals | tei:divGen | tei:index | tei:term">
+                       | tei:hyphenation | tei:quotation | tei:stdVals | tei:divGen | tei:index | tei:term
+                       | tei:abstract | tei:textClass | tei:keywords">
     <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>
