@@ -8,7 +8,6 @@ from pathlib import Path
 from .config import Settings
 from .errors import Diagnostic
 from .events import Progress
-from .maker import maker_warnings
 from .pipeline import BuildReport, build
 from .transform import Stylesheets
 from .models import validate_with_models
@@ -35,11 +34,9 @@ def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str |
     build); otherwise the engine compiles those of the settings."""
     if stylesheets is None and settings.stylesheets is not None:
         stylesheets = stylesheets_for(settings)
-    report = build(text_paths(settings, paths), settings.out, settings.formats, settings, stylesheets,
-                   report_unhandled=report_unhandled, fail_fast=fail_fast, jobs=settings.jobs, force=force,
-                   progress=progress)
-    report.diagnostics.extend(maker_warnings(text_paths(settings, paths), settings))
-    return report
+    return build(text_paths(settings, paths), settings.out, settings.formats, settings, stylesheets,
+                 report_unhandled=report_unhandled, fail_fast=fail_fast, jobs=settings.jobs, force=force,
+                 progress=progress)
 
 
 def validate_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = (), *,
