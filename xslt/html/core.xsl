@@ -111,8 +111,38 @@
     </cite>
   </xsl:template>
 
+  <!-- A quotation with its source (cit): the quotation where it stands, then its bibl; a block when it stands as one. -->
+  <xsl:template match="tei:cit">
+    <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-cit'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!--
+    The editors' reference to a quotation's source (a bibl with @resp in a cit): not words of the
+    text, so on the web it is shown in the reading view only (like supplied text), in brackets
+    after the quotation, and left out of the search index; in print and EPUB after the quotation.
+    A bibl without @resp is the source's own and renders as any bibl.
+  -->
+  <xsl:template match="tei:cit/tei:bibl[@resp]" priority="1">
+    <xsl:param name="tp:web" as="xs:boolean" select="false()" tunnel="yes"/>
+    <small data-pagefind-ignore="">
+      <xsl:call-template name="tp:attributes">
+        <xsl:with-param name="class" select="'tei-bibl', 'cit-source', ('alt', 'in-reading')[$tp:web]"/>
+      </xsl:call-template>
+      <xsl:text> [</xsl:text>
+      <span class="cit-source-label" title="{tp:l10n('cit-source-title')}">{tp:l10n('cit-source')}</span>
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+      <xsl:text>]</xsl:text>
+    </small>
+  </xsl:template>
+
   <!-- Quotations: a blockquote when it stands as a block, else q (which adds no quotation marks: the source has its own). -->
-  <xsl:template match="tei:quote | tei:q | tei:cit">
+  <xsl:template match="tei:quote | tei:q">
     <xsl:choose>
       <xsl:when test="tp:is-block(.) or @rend = 'block'">
         <blockquote>

@@ -124,6 +124,8 @@
   <!-- The facts of the header as a description list. -->
   <xsl:template name="tp:text-meta">
     <xsl:param name="tei" as="element()"/>
+    <!-- Whether to give the header's abstract and keywords (the printed header leaves them out). -->
+    <xsl:param name="summary" as="xs:boolean" select="true()"/>
     <xsl:variable name="h" select="$tei/tei:teiHeader"/>
     <xsl:variable name="editors" select="tp:text-editors($tei)"/>
     <xsl:variable name="sources" select="tp:text-sources($tei)"/>
@@ -162,6 +164,14 @@
       <xsl:if test="exists($creation)">
         <dt>{tp:l10n('meta-created')}</dt>
         <dd class="meta-created"><xsl:sequence select="tp:content-lang($creation[1])"/><xsl:apply-templates select="$creation/node()"/></dd>
+      </xsl:if>
+      <xsl:for-each select="$h/tei:profileDesc/tei:abstract[normalize-space()][$summary]">
+        <dt>{tp:l10n('meta-abstract')}</dt>
+        <dd class="meta-abstract"><xsl:apply-templates/></dd>
+      </xsl:for-each>
+      <xsl:if test="$summary and exists($h/tei:profileDesc/tei:textClass/tei:keywords/tei:term[normalize-space()])">
+        <dt>{tp:l10n('meta-keywords')}</dt>
+        <dd class="meta-keywords">{string-join($h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space()[.], ', ')}</dd>
       </xsl:if>
       <xsl:if test="exists($licences)">
         <dt>{tp:l10n('meta-licence')}</dt>

@@ -412,6 +412,9 @@
           <li><a href="{tp:file-href($tp:data-folder || 'tei/' || @src)}" type="application/tei+xml">{@src}</a>: <cite>{tp:file-title(tp:tei(.))}</cite></li>
         </xsl:for-each>
       </ul>
+      <p class="data-schema">{tp:l10n('data-schema')} <a href="{$tp:data-folder}tei/schema/teipress.odd" type="application/tei+xml">teipress.odd</a>
+        (<a href="{$tp:data-folder}tei/schema/teipress.rng" type="application/xml">teipress.rng</a>,
+        <a href="{$tp:data-folder}tei/schema/teipress.sch" type="application/xml">teipress.sch</a>)</p>
     </section>
     <section aria-labelledby="h-data-registers">
       <h2 id="h-data-registers">{tp:l10n('data-registers')}</h2>

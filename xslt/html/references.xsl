@@ -26,12 +26,14 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:author | tei:editor | tei:publisher | tei:pubPlace | tei:biblScope | tei:edition
+  <!-- The parts of a reference, and a reference (bibl) or list of them where it stands: a div when a block, else a span. -->
+  <xsl:template match="tei:bibl | tei:listBibl | tei:author | tei:editor | tei:publisher | tei:pubPlace | tei:biblScope | tei:edition
                        | tei:idno | tei:respStmt | tei:resp | tei:citedRange | tei:distributor | tei:sponsor
                        | tei:funder | tei:principal | tei:meeting | tei:textLang | tei:extent | tei:licence
                        | tei:titleStmt | tei:publicationStmt | tei:notesStmt | tei:editionStmt | tei:seriesStmt
                        | tei:sourceDesc | tei:normalization | tei:correction | tei:segmentation | tei:interpretation
-                       | tei:hyphenation | tei:quotation | tei:stdVals | tei:divGen | tei:index | tei:term">
+                       | tei:hyphenation | tei:quotation | tei:stdVals | tei:divGen | tei:index | tei:term
+                       | tei:abstract | tei:textClass | tei:keywords">
     <xsl:element name="{if (tp:is-block(.) or tp:contains-blocks(.)) then 'div' else 'span'}">
       <xsl:call-template name="tp:attributes">
         <xsl:with-param name="class" select="'tei-' || local-name()"/>

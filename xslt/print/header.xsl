@@ -31,11 +31,13 @@
 
   <xsl:template name="tp:text-formats"/>
 
-  <!-- In print the facts stand open, and there is nothing to copy a citation from. -->
+  <!-- In print the facts stand open, and there is nothing to copy a citation from; the abstract and
+       keywords are for the web page and the EPUB (in print they would move every page break of the text). -->
   <xsl:template name="tp:about-text">
     <xsl:param name="tei" as="element()"/>
     <xsl:call-template name="tp:text-meta">
       <xsl:with-param name="tei" select="$tei"/>
+      <xsl:with-param name="summary" select="false()"/>
     </xsl:call-template>
   </xsl:template>
 

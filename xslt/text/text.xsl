@@ -55,6 +55,9 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The editors' reference to a quotation's source (html/core.xsl): no words of the text, in neither view. -->
+  <xsl:template match="tei:cit/tei:bibl[@resp]" priority="1"/>
+
   <xsl:template match="tei:supplied">
     <xsl:if test="$view ne 'diplomatic'"><xsl:apply-templates/></xsl:if>
   </xsl:template>

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..lists import datasets
 from ..outputs import ArchiveJob, Output, TextJob
+from ..resources import schema_dir
 from . import PageJob, atomic_write
 
 DATA_STYLESHEET = "data/data.xsl"
@@ -44,7 +45,7 @@ class DataOutput(Output):
         return dataset_jobs()
 
     def site_files(self, stylesheets, registers, staging: Path) -> list[Path]:
-        return write_register_copies(registers, staging)
+        return write_register_copies(registers, staging) + write_schema_copies(staging)
 
     def build_archive(self, job: ArchiveJob) -> list[Path] | None:
         folder = job.out / DATA_FOLDER
@@ -57,6 +58,17 @@ class DataOutput(Output):
 def write_register_copies(registers, out: Path) -> list[Path]:
     """Write the registers' TEI copies into ``out/data/tei`` (the texts' are written per text)."""
     return [atomic_write(out / DATA_FOLDER / "tei" / register.copy_name, register.source) for register in registers]
+
+
+# teipress's schema, published beside the TEI copies: their xml-model instructions name
+# schema/teipress.rng and schema/teipress.sch, and the ODD documents both (the data page links it).
+SCHEMA_FILES = ("teipress.odd", "teipress.rng", "teipress.sch")
+
+
+def write_schema_copies(out: Path) -> list[Path]:
+    """Write teipress's schema (ODD, RELAX NG, Schematron) into ``out/data/tei/schema``."""
+    return [atomic_write(out / DATA_FOLDER / "tei" / "schema" / name, (schema_dir() / name).read_bytes())
+            for name in SCHEMA_FILES if (schema_dir() / name).is_file()]
 
 
 def write_zip(out: Path, tei_names: list[str], build_date: str, target: Path | None = None) -> Path:

@@ -40,6 +40,9 @@
     if (views.indexOf(view) < 0) view = firstView;
     var mark = placeMark();
     article.setAttribute("data-view", view);
+    // The source page's header and navigation lines are folded in the reading view and open in the
+    // others, which show the source as received (html/textstructure.xsl).
+    $all("details.source-page, details.source-navigation").forEach(function (block) { block.open = view !== "reading"; });
     $all(".view-button").forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === view));
     });
