@@ -10,6 +10,7 @@ from .errors import Diagnostic
 from .events import Progress
 from .pipeline import BuildReport, build
 from .transform import Stylesheets
+from .maker import maker_warnings
 from .models import validate_with_models
 
 
@@ -34,9 +35,13 @@ def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str |
     build); otherwise the engine compiles those of the settings."""
     if stylesheets is None and settings.stylesheets is not None:
         stylesheets = stylesheets_for(settings)
-    return build(text_paths(settings, paths), settings.out, settings.formats, settings, stylesheets,
-                 report_unhandled=report_unhandled, fail_fast=fail_fast, jobs=settings.jobs, force=force,
-                 progress=progress)
+    report = build(text_paths(settings, paths), settings.out, settings.formats, settings, stylesheets,
+                   report_unhandled=report_unhandled, fail_fast=fail_fast, jobs=settings.jobs, force=force,
+                   progress=progress)
+    # The edition's own question, not a text's: asked of the editor's builds (build, watch, serve), not of
+    # library builds of a folder (pipeline.build), and never an error.
+    report.diagnostics[:0] = maker_warnings(text_paths(settings, paths), settings)
+    return report
 
 
 def validate_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = (), *,
