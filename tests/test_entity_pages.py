@@ -88,7 +88,7 @@ def test_every_link_to_an_entry_goes_to_its_page(seed_edition):
     assert links
     for link in links:
         folder, _, file = link.get("href").partition("/")
-        assert folder in ("persons", "places", "organisations", "objects") and file == f"{link.get('data-entry')}.html"
+        assert folder in ("persons", "places", "organisations", "objects", "events") and file == f"{link.get('data-entry')}.html"
         assert (seed_edition / link.get("href")).is_file()
     cards = text.xpath('//div[contains(@class, "entity-card")]//p[@class="card-name"]/a/@href')
     assert cards and all((seed_edition / href).is_file() for href in cards)
@@ -199,7 +199,7 @@ def test_a_touched_text_rebuilds_only_the_pages_of_the_entries_it_names(mini, st
     assert "places/pl-veracruz.html" not in rewritten
     named = {ref.rsplit("#", 1)[-1] for ref in etree.parse(str(text)).xpath("//tei:text//@ref", namespaces=NS)}
     assert "pl-veracruz" not in named
-    entity_pages = {name for name in rewritten if name.split("/")[0] in ("persons", "places", "organisations", "objects")}
+    entity_pages = {name for name in rewritten if name.split("/")[0] in ("persons", "places", "organisations", "objects", "events")}
     assert {name.split("/")[1].removesuffix(".html") for name in entity_pages} <= named
 
 

@@ -50,6 +50,15 @@ def site(seed_edition) -> Path:
     return seed_edition
 
 
+def _entry(site: Path, event: str):
+    """The article of an event on its own page (events/<id>.html), its links from the site's root."""
+    return _page(site, f"events/{event}.html").xpath(f'//article[@id="{event}"]')[0]
+
+
+def _from_root(hrefs):
+    return [h.removeprefix("../") for h in hrefs]
+
+
 def test_the_seed_registers_hold_the_events_both_texts_tell_with_their_dates():
     events = _events()
     dates = {i: {a: e.get(a) for a in ("when", "from", "to") if e.get(a)} for i, e in events.items()}
@@ -81,32 +90,31 @@ def test_every_event_is_told_where_the_texts_tell_it():
 
 
 def test_the_events_register_lists_every_event_in_date_order_with_its_dates(site):
+    # The register page is the index of the events, in date order; each event's facts are on its own page.
     page = _page(site, "events.html")
-    entries = page.xpath('//article[contains(@class, "entry")]')
-    assert [e.get("id") for e in entries] == [
+    rows = page.xpath('//li[contains(@class, "register-row")]')
+    assert [e.get("id") for e in rows] == [
         "ev-civil-war", "ev-october-revolution", "ev-deportation-1929", "ev-exile-turkey", "ev-exile-france",
         "ev-exile-norway", "ev-moscow-trials", "ev-asylum-mexico", "ev-arrival-mexico", "ev-assault-1940",
         "ev-murder-1940", "ev-appeal-1947"]
-    by_id = {e.get("id"): e for e in entries}
-    assert _words(by_id["ev-arrival-mexico"].xpath(".//h2")[0]) == "Arrival in Mexico"
-    assert by_id["ev-arrival-mexico"].xpath('.//dd[@class="event-when"]/time/@datetime') == ["1937-01-09"]
-    assert _words(by_id["ev-arrival-mexico"].xpath('.//dd[@class="event-when"]')[0]) == "9 January 1937"
-    assert _words(by_id["ev-murder-1940"].xpath('.//dd[@class="event-when"]')[0]) == "20 August 1940 to 21 August 1940"
-    assert _words(by_id["ev-exile-turkey"].xpath('.//dd[@class="event-when"]')[0]) == "February 1929 to July 1933"
+    arrival = _entry(site, "ev-arrival-mexico")
+    assert _words(arrival.xpath(".//h1")[0]) == "Arrival in Mexico"
+    assert arrival.xpath('.//dd[@class="event-when"]/time/@datetime') == ["1937-01-09"]
+    assert _words(arrival.xpath('.//dd[@class="event-when"]')[0]) == "9 January 1937"
+    assert _words(_entry(site, "ev-murder-1940").xpath('.//dd[@class="event-when"]')[0]) == "20 August 1940 to 21 August 1940"
+    assert _words(_entry(site, "ev-exile-turkey").xpath('.//dd[@class="event-when"]')[0]) == "February 1929 to July 1933"
 
 
 def test_an_event_section_names_its_places_and_participants_and_links_them(site):
-    assault = _page(site, "events.html").xpath('//article[@id="ev-assault-1940"]')[0]
+    assault = _entry(site, "ev-assault-1940")
     section = assault.xpath('.//section[@class="event-section"]')[0]
-    who = {a.text_content(): a.get("href") for a in section.xpath('.//dd[@class="event-who"]/a')}
-    assert who == {"David Alfaro Siqueiros": "persons.html#pers-siqueiros", "Leon Trotsky": "persons.html#pers-trotsky",
-                   "Natalia Sedova": "persons.html#pers-sedova", "Robert Sheldon Harte": "persons.html#pers-harte"}
-    assert section.xpath('.//dd[@class="event-where"]/a/@href') == ["places.html#pl-coyoacan"]
+    who = {a.text_content(): a.get("href").removeprefix("../") for a in section.xpath('.//dd[@class="event-who"]/a')}
+    assert who == {"David Alfaro Siqueiros": "persons/pers-siqueiros.html", "Leon Trotsky": "persons/pers-trotsky.html",
+                   "Natalia Sedova": "persons/pers-sedova.html", "Robert Sheldon Harte": "persons/pers-harte.html"}
+    assert _from_root(section.xpath('.//dd[@class="event-where"]/a/@href')) == ["places/pl-coyoacan.html"]
     assert "fired into the bedroom" in _words(section.xpath('.//p[@class="event-description"]')[0])
-    # On the register page the texts that tell it are the entry's mentions, listed once.
-    assert not section.xpath('.//dd[@class="event-told-in"]')
-    assert assault.xpath('.//a[@class="mention"]/@href') == ["sedova-assassins.html#sedova-p16",
-                                                            "sedova-assassins.html#sedova-p21"]
+    told = _from_root(section.xpath('.//dd[@class="event-told-in"]//a/@href'))
+    assert {"sedova-assassins.html#sedova-p16", "sedova-assassins.html#sedova-p21"} <= set(told)
 
 
 def test_a_mention_of_an_event_links_its_entry_and_describes_it_with_its_card(site):
@@ -115,9 +123,9 @@ def test_a_mention_of_an_event_links_its_entry_and_describes_it_with_its_card(si
         links = page.xpath(f'//*[@id="{paragraph}"]//a[contains(@class, "event")]')
         link = next(a for a in links if _words(a) == words)
         event = link.get("data-entry")
-        assert link.get("href") == f"events.html#{event}"
+        assert link.get("href") == f"events/{event}.html"
         card = page.xpath(f'//div[@id="{link.get("aria-describedby")}"]')[0]
-        assert card.xpath('.//p[@class="card-name"]/a/@href') == [f"events.html#{event}"]
+        assert card.xpath('.//p[@class="card-name"]/a/@href') == [f"events/{event}.html"]
     sedova = _page(site, "sedova-assassins.html")
     assert _words(sedova.xpath('//div[@id="card-ev-assault-1940"]//p[@class="card-dates"]')[0]) == "24 May 1940"
 
@@ -130,7 +138,7 @@ def test_the_timeline_list_holds_every_event_and_every_dated_mention_in_date_ord
     events = [li for li in items if li.get("data-kind") == "event"]
     assert sorted(li.get("data-id") for li in events) == sorted(_events())
     for li in events:
-        assert li.xpath('.//a[@class="tl-link"]/@href') == [f"events.html#{li.get('data-id')}"]
+        assert li.xpath('.//a[@class="tl-link"]/@href') == [f"events/{li.get('data-id')}.html"]
     by_id = {li.get("data-id"): li for li in events}
     # Real calendar days: a month ends on its last day.
     assert (by_id["ev-deportation-1929"].get("data-start"), by_id["ev-deportation-1929"].get("data-end")) == \
@@ -154,7 +162,7 @@ def test_the_open_data_carries_the_events_with_their_dates(site):
     assert set(events) == set(_events())
     assert (events["ev-murder-1940"]["start"], events["ev-murder-1940"]["end"]) == ("1940-08-20", "1940-08-21")
     assert events["ev-assault-1940"]["name"] == "Assault of 24 May 1940"
-    assert events["ev-assault-1940"]["url"] == "events.html#ev-assault-1940"
+    assert events["ev-assault-1940"]["url"] == "events/ev-assault-1940.html"
     assert int(events["ev-october-revolution"]["mentions"]) == len(_event_mentions()["ev-october-revolution"])
     objects = {o["id"]: o for o in json.loads((site / "data" / "registers.json").read_text(encoding="utf-8"))}
     assert objects["ev-arrival-mexico"]["start"] == objects["ev-arrival-mexico"]["end"] == "1937-01-09"
@@ -194,12 +202,12 @@ def test_an_event_section_on_its_own_page_lists_the_texts_that_tell_it(tmp_path)
     write(tmp_path / "overrides" / "html" / "entity-page.xsl", ENTITY_PAGE)
     report = build([TEI], tmp_path / "out", "html", Settings(**SEED_SETTINGS_ARGS), Stylesheets(tmp_path / "overrides"))
     assert not report.failed, [str(d) for d in report.diagnostics]
-    murder = _page(tmp_path / "out", "events.html").xpath('//article[@id="ev-murder-1940"]')[0]
+    murder = _entry(tmp_path / "out", "ev-murder-1940")
     told = murder.xpath('.//dd[@class="event-told-in"]//li[@class="mention-group"]')
     assert [li.get("data-text") for li in told] == list(TEXTS)
     # Each paragraph that tells it; the mention in a caption (no numbered paragraph) is linked at its own place.
     found = _event_mentions()["ev-murder-1940"]
-    hrefs = murder.xpath('.//dd[@class="event-told-in"]//a[@class="mention"]/@href')
+    hrefs = _from_root(murder.xpath('.//dd[@class="event-told-in"]//a[@class="mention"]/@href'))
     assert len(hrefs) == len({(text, paragraph) for text, paragraph, _ in found})
     assert {f"{text}.html#{paragraph}" for text, paragraph, _ in found if "-p" in paragraph} <= set(hrefs)
     assert murder.xpath('.//dd[@class="event-when"]//text()') == ["20 August 1940 to 21 August 1940"]
@@ -228,10 +236,10 @@ def test_a_name_of_type_event_mentions_an_event_like_rs_does(tmp_path, styleshee
     assert not report.failed, [str(d) for d in report.diagnostics]
     text = _page(tmp_path / "out", "t.html")
     [link] = text.xpath('//a[contains(@class, "event")]')
-    assert (link.get("href"), _words(link)) == ("events.html#ev-fair", "the fair")
-    entry = _page(tmp_path / "out", "events.html").xpath('//article[@id="ev-fair"]')[0]
+    assert (link.get("href"), _words(link)) == ("events/ev-fair.html", "the fair")
+    entry = _entry(tmp_path / "out", "ev-fair")
     assert _words(entry.xpath('.//dd[@class="event-when"]')[0]) == "May 1850 to September 1850"
-    assert entry.xpath('.//dd[@class="event-where"]/a/@href') == ["places.html#pl-x"]
+    assert _from_root(entry.xpath('.//dd[@class="event-where"]/a/@href')) == ["places/pl-x.html"]
     items = _page(tmp_path / "out", "timeline.html").xpath('//ol[@class="timeline-list"]/li')
     assert [(li.get("data-kind"), li.get("data-start"), li.get("data-end")) for li in items] == [
         ("date", "1850-01-01", "1850-12-31"), ("event", "1850-05-01", "1850-09-30")]

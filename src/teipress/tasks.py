@@ -39,8 +39,9 @@ def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str |
                    report_unhandled=report_unhandled, fail_fast=fail_fast, jobs=settings.jobs, force=force,
                    progress=progress)
     # The edition's own question, not a text's: asked of the editor's builds (build, watch, serve), not of
-    # library builds of a folder (pipeline.build), and never an error.
-    report.diagnostics[:0] = maker_warnings(text_paths(settings, paths), settings)
+    # library builds of a folder (pipeline.build), never an error, and not while the texts have errors to fix.
+    if not report.failed:
+        report.diagnostics[:0] = maker_warnings(text_paths(settings, paths), settings)
     return report
 
 

@@ -33,7 +33,7 @@ def test_tab_moves_through_the_events_in_date_order_and_enter_follows(page, serv
         return a.offsetLeft >= 0 && a.offsetLeft <= t.clientWidth; }""")
     assert inside
     page.keyboard.press("Enter")
-    page.wait_for_url("**/events.html#ev-appeal-1947")
+    page.wait_for_url("**/events/ev-appeal-1947.html")  # the event's own page
 
 
 def test_plus_zooms_minus_zooms_out_and_arrows_move_the_view(page, server):

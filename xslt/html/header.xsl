@@ -51,7 +51,9 @@
           </xsl:for-each>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="tp:text-formats"/>
+      <xsl:call-template name="tp:text-formats">
+        <xsl:with-param name="reading-links" select="true()"/>
+      </xsl:call-template>
       <xsl:call-template name="tp:about-text">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
@@ -208,8 +210,16 @@
   </xsl:template>
 
   <!-- Links to the PDF and the TEI source (when the edition document names them). -->
+  <!-- $reading-links: on the text's own page, the other ways to read it (side by side: synoptic.xsl) come after,
+       on the same line, so that on a phone the text still begins on the first screen. -->
   <xsl:template name="tp:text-formats">
-    <xsl:if test="@pdf or @tei">
+    <xsl:param name="reading-links" as="xs:boolean" select="false()"/>
+    <xsl:variable name="reading" as="element()*">
+      <xsl:if test="$reading-links">
+        <xsl:apply-templates select="." mode="tp:synoptic-link"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:if test="@pdf or @tei or exists($reading)">
       <ul class="text-formats" aria-label="{tp:l10n('formats-label')}">
         <xsl:if test="@pdf">
           <li><a class="format-pdf" href="{tp:file-href(@pdf)}" type="application/pdf">{tp:l10n('format-pdf')}</a></li>
@@ -217,6 +227,7 @@
         <xsl:if test="@tei">
           <li><a class="format-tei" href="{tp:file-href(@tei)}" type="application/tei+xml">{tp:l10n('format-tei')}</a></li>
         </xsl:if>
+        <xsl:sequence select="$reading"/>
       </ul>
     </xsl:if>
   </xsl:template>

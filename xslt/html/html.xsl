@@ -52,8 +52,6 @@
     <article class="edition-text" id="text-{tp:safe-id(@id)}" data-view="{tp:first-view($tei)}"
              data-views="{tp:views($tei) ! tp:view-token(.)}" data-pagefind-body="">
       <xsl:apply-templates select="." mode="tp:header"/>
-      <!-- The places the text names, on a map (folded: html/map.xsl). -->
-      <xsl:apply-templates select="." mode="tp:text-places"/>
       <xsl:call-template name="tp:text-tools">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
@@ -71,6 +69,9 @@
       <xsl:call-template name="tp:notes-section">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
+      <!-- The places the text names, on a map (folded: html/map.xsl); after the text and its notes, so that
+           on a phone the text begins on the first screen. -->
+      <xsl:apply-templates select="." mode="tp:text-places"/>
       <xsl:call-template name="tp:entity-cards">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>

@@ -91,8 +91,6 @@
       <xsl:with-param name="current" select="$current"/>
     </xsl:call-template>
     <main id="main">
-      <!-- A text page links the synoptic page (synoptic.xsl). -->
-      <xsl:apply-templates select="self::tp:text" mode="tp:synoptic-link"/>
       <xsl:sequence select="$content"/>
     </main>
     <xsl:call-template name="tp:site-footer"/>

@@ -195,9 +195,9 @@
     <xsl:variable name="panes" select="if (exists($partner))
       then (@id || ':' || tp:view-token(tp:first-view($tei)), $partner/@id || ':' || tp:view-token(tp:first-view(tp:tei($partner))))
       else (@id || ':reading', @id || ':diplomatic')"/>
-    <p class="synoptic-link" data-pagefind-ignore="all">
+    <li class="synoptic-link" data-pagefind-ignore="all">
       <a href="{tp:page-href('synoptic')}?panes={encode-for-uri(string-join($panes, ','))}">{tp:l10n('synoptic-link')}</a>
       <xsl:apply-templates select="." mode="tp:witnesses-link"/>
-    </p>
+    </li>
   </xsl:template>
 </xsl:stylesheet>

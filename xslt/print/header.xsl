@@ -29,7 +29,9 @@
     </header>
   </xsl:template>
 
-  <xsl:template name="tp:text-formats"/>
+  <xsl:template name="tp:text-formats">
+    <xsl:param name="reading-links" as="xs:boolean" select="false()"/>
+  </xsl:template>
 
   <!-- In print the facts stand open, and there is nothing to copy a citation from; the abstract and
        keywords are for the web page and the EPUB (in print they would move every page break of the text). -->
