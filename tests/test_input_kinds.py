@@ -8,7 +8,7 @@ from lxml import html
 
 from teipress.cli import main
 
-from .conftest import SITEMAP_WARNING, tei, write
+from .conftest import MAKER_WARNING, SITEMAP_WARNING, tei, write
 
 
 def _run(*args):
@@ -26,8 +26,9 @@ def _words(page) -> str:
 
 
 def _lines(output: str, marker: str) -> list[str]:
-    """Give the lines of ``output`` with ``marker``, but the warning that (having no url) the edition has no sitemap."""
-    return [line for line in output.splitlines() if marker in line and line != SITEMAP_WARNING]
+    """Give the lines of ``output`` with ``marker``, but the warnings that (having no url) the edition has no sitemap
+    and that its headers name no editor (conftest.MAKER_WARNING)."""
+    return [line for line in output.splitlines() if marker in line and line != SITEMAP_WARNING and MAKER_WARNING not in line]
 
 
 def test_doctype_with_external_parameter_entity_builds_with_one_warning_at_the_doctype(tmp_path):

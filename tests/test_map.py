@@ -65,10 +65,9 @@ def test_map_page_marks_each_place_with_coordinates_linking_its_entry(web):
     markers = {a.get("data-entry"): a for a in page.iter("a") if "map-marker" in (a.get("class") or "")}
     assert set(markers) == MAPPED
     for place_id, marker in markers.items():
-        assert marker.get("href") == f"places.html#{place_id}"
-    # The entry the marker links exists on the places page.
-    places = _page(web, "places.html")
-    assert all(places.get_element_by_id(pid) is not None for pid in MAPPED)
+        assert marker.get("href") == f"places/{place_id}.html"  # the place's own page
+    # The page the marker links exists.
+    assert all((web / "places" / f"{pid}.html").is_file() for pid in MAPPED)
     # The list under the map: every place, its entry, the texts that mention it with links to the mentions.
     items = {li.get("data-entry"): li for li in page.find_class("map-place")}
     assert set(items) == MAPPED
@@ -88,7 +87,7 @@ def test_places_without_coordinates_are_listed_as_such_not_on_the_map(web):
     assert "pl-mexico" in listed and listed["pl-mexico"] == "Mexico"
     assert set(listed) <= expected and not set(listed) & MAPPED
     assert section.find(".//h2").text == "Places without coordinates"
-    assert [a.get("href") for a in section.iter("a") if a.text == "Mexico"] == ["places.html#pl-mexico"]
+    assert [a.get("href") for a in section.iter("a") if a.text == "Mexico"] == ["places/pl-mexico.html"]
 
 
 def test_map_page_is_in_the_navigation(web):

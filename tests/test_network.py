@@ -56,7 +56,7 @@ def test_the_table_gives_each_pair_its_count_and_letters_most_letters_first(lett
 def test_correspondents_link_their_register_entries_and_letters_show_when_they_were_sent(letters_site):
     page = _page(letters_site[0])
     first = page.xpath('//table[@class="network-table"]/tbody/tr')[0]
-    assert first.xpath("th/a/@href") == ["persons.html#weber"] and first.xpath("td[1]/a/@href") == ["persons.html#dietrichstein"]
+    assert first.xpath("th/a/@href") == ["persons/weber.html"] and first.xpath("td[1]/a/@href") == ["persons/dietrichstein.html"]
     unknown = page.xpath('//table[@class="network-table"]/tbody/tr')[1]
     assert unknown.xpath("td[1]/a") == []  # a name the registers do not know is not linked
     assert first.xpath(".//time/@datetime") == ["1825-05-07", "1826-01-10"]
@@ -116,36 +116,20 @@ def test_without_cytoscape_the_page_is_its_table_with_a_warning(tmp_path, styles
     assert not (tmp_path / "out" / "assets" / "cytoscape").exists()
 
 
-# An override layer (an edition's [build] stylesheets) that shows, after each register entry of a
-# person, the sections the per-entity pages give it (mode tp:entity-sections): here, the person's letters.
-ENTITY_SECTIONS = """<?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns">
-  <xsl:template match="tei:person" mode="tp:register">
-    <xsl:next-match/>
-    <div class="test-sections" data-entry="{@xml:id}">
-      <xsl:apply-templates select="." mode="tp:entity-sections">
-        <xsl:with-param name="edition" select="root(.)/tp:edition" tunnel="yes"/>
-      </xsl:apply-templates>
-    </div>
-  </xsl:template>
-</xsl:stylesheet>
-"""
-
-
 def test_a_person_lists_the_letters_sent_and_received_by_date(tmp_path):
-    write(tmp_path / "layer" / "html" / "entity-sections.xsl", ENTITY_SECTIONS)
+    # On each person's own page (persons/<id>.html), after the card.
     folder = write_edition(tmp_path / "src")
-    report = build([folder], tmp_path / "out", "html", SETTINGS, Stylesheets(tmp_path / "layer"))
+    report = build([folder], tmp_path / "out", "html", SETTINGS, Stylesheets(None))
     assert not report.failed, [str(d) for d in report.diagnostics]
-    persons = html.parse(str(tmp_path / "out" / "persons.html")).getroot()
 
     def lists(entry: str) -> dict[str, list[tuple[str, str]]]:
-        section = persons.xpath(f'//div[@data-entry="{entry}"]/section[@class="entity-letters"]')
+        page = html.parse(str(tmp_path / "out" / "persons" / f"{entry}.html")).getroot()
+        section = page.xpath('//section[@class="entity-letters"]')
         if not section:
             return {}
         return {" ".join(ol.xpath("string(preceding-sibling::h3[1])").split()):
-                [(a.get("href"), li.xpath("string(time/@datetime)")) for li in ol.xpath("li") for a in li.xpath("a")]
+                [(a.get("href").removeprefix("../"), li.xpath("string(time/@datetime)"))
+                 for li in ol.xpath("li") for a in li.xpath("a")]
                 for ol in section[0].xpath("ol")}
 
     assert lists("weber") == {"Sent (3)": [("d1819.html", "1819-08-05"), ("b1825.html", "1825-05-07"),

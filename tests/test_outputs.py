@@ -147,7 +147,8 @@ def test_a_worker_compiles_only_the_stylesheets_of_the_builds_outputs():
     from teipress.outputs import entry_stylesheets
     from teipress.transform import Stylesheets
 
-    assert entry_stylesheets(select("html")) == ("html/html.xsl", "html/pages.xsl", "html/sitemap.xsl", "data/data.xsl")
+    assert entry_stylesheets(select("html")) == ("html/html.xsl", "html/pages.xsl", "html/entities.xsl", "html/sitemap.xsl",
+                                                  "data/data.xsl")
     assert entry_stylesheets(select("pdf")) == ("print/print.xsl",)
 
     class Undeclared(Output):

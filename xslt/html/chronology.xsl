@@ -83,7 +83,7 @@
     <xsl:variable name="dates" select="tp:dated(.)[tp:in-period(., $period)]"/>
     <xsl:call-template name="tp:page">
       <xsl:with-param name="title" select="tp:l10n('chronology-period-title', tp:period-label($period))"/>
-      <xsl:with-param name="current" select="'chronology'"/>
+      <xsl:with-param name="current" select="string(tp:page('chronology')/@name)"/>
       <xsl:with-param name="page-class" select="'chronology-page chronology-period-page'"/>
       <xsl:with-param name="content" as="node()*">
         <div class="chronology-period">

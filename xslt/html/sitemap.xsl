@@ -45,7 +45,7 @@
     <xsl:param name="page" as="xs:string"/>
     <xsl:sequence select="if (exists(tp:page-kind($page))) then (tp:register-index-files($edition, $page),
         tp:register-entries($edition, $page) ! tp:entity-file(.))
-      else if ($page eq 'chronology') then (tp:page-href($page), tp:chronology-periods($edition) ! tp:period-file(.))
+      else if ($page eq string(tp:page('chronology')/@name)) then (tp:page-href($page), tp:chronology-periods($edition) ! tp:period-file(.))
       else tp:page-href($page)"/>
   </xsl:function>
 </xsl:stylesheet>
