@@ -137,4 +137,5 @@ def test_a_person_lists_the_letters_sent_and_received_by_date(tmp_path):
                               "Received (1)": [("a1810.html", "1810-07-11")]}
     assert lists("dietrichstein") == {"Received (2)": [("b1825.html", "1825-05-07"), ("c1826.html", "1826-01-10")]}
     assert lists("gaensbacher") == {"Sent (1)": [("a1810.html", "1810-07-11")]}
-    assert persons.xpath('string(//div[@data-entry="weber"]//h2)') == "Letters"
+    weber = html.parse(str(tmp_path / "out" / "persons" / "weber.html")).getroot()
+    assert weber.xpath('string(//section[@class="entity-letters"]/h2)') == "Letters"

@@ -242,7 +242,7 @@ def test_bookmarks_follow_the_structure_and_lead_to_the_pages(pdfs):
     reader = PdfReader(str(pdfs / "edition.pdf"))
     top = [item for item in reader.outline if not isinstance(item, list)]
     titles = [item.title for item in top]
-    assert titles == ["Contents", "Editorial introduction", *TITLES, "Index"]
+    assert titles == ["Contents", "Editorial introduction", *TITLES, "Map", "Index"]
     starts = _start_pages(reader, TITLES)
     for item in top:
         if item.title in starts:
