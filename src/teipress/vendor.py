@@ -39,12 +39,7 @@ def openseadragon_files() -> dict[str, Path]:
 
 def openseadragon_version() -> str:
     """Give the version of the OpenSeadragon a build ships, or "" when it is not installed."""
-    if not openseadragon_files():
-        return ""
-    try:
-        return str(json.loads((node_modules() / "openseadragon" / "package.json").read_text(encoding="utf-8"))["version"])
-    except (OSError, ValueError, KeyError):
-        return "unknown"
+    return _installed_version("openseadragon", openseadragon_files())
 
 
 # Cytoscape.js (MIT, npm "cytoscape"): draws the correspondents' network. Its folder in assets/.
@@ -63,9 +58,15 @@ def cytoscape_files() -> dict[str, Path]:
 
 def cytoscape_version() -> str:
     """Give the version of the Cytoscape.js a build ships, or "" when it is not installed."""
-    if not cytoscape_files():
+    return _installed_version("cytoscape", cytoscape_files())
+
+
+def _installed_version(package: str, files: dict[str, Path]) -> str:
+    """Give the version in the npm ``package``'s package.json: "" when its ``files`` are not
+    installed, "unknown" when its package.json cannot be read."""
+    if not files:
         return ""
     try:
-        return str(json.loads((node_modules() / "cytoscape" / "package.json").read_text(encoding="utf-8"))["version"])
+        return str(json.loads((node_modules() / package / "package.json").read_text(encoding="utf-8"))["version"])
     except (OSError, ValueError, KeyError):
         return "unknown"
