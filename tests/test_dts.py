@@ -34,6 +34,27 @@ def test_every_response_of_the_seed_edition_is_valid_against_the_dts_schemas(api
     assert count > 100  # entry, collections, and the navigation of every unit of both texts
 
 
+def test_the_check_reports_a_broken_unit_whichever_response_lists_it(api, tmp_path):
+    # The check validates a unit listed by many responses once: a broken unit must still be reported,
+    # both when the first response to list it breaks it and when only a later one does.
+    copy = tmp_path / "dts"
+    shutil.copytree(api, copy)
+    whole = copy / "navigation" / "agn-arrival;down=-1.json"
+    first_unit = _json(whole)["member"][0]["identifier"]
+    response = _json(whole)
+    response["member"][0]["level"] = "one"  # an integer in the schema
+    whole.write_text(json.dumps(response), encoding="utf-8")
+    errors = invalid_responses(copy)[1]
+    assert errors and all("agn-arrival;down=-1.json: $.member[0].level" in error for error in errors), errors
+    # Broken in a response listed after the others (sorted paths: "~" comes last).
+    late = copy / "navigation" / "~late.json"
+    response = _json(copy / "navigation" / "agn-arrival;down=1.json")
+    response["member"][-1]["citeType"] = 7
+    late.write_text(json.dumps(response), encoding="utf-8")
+    assert any(error.startswith("navigation/~late.json: $.member[") and "citeType" in error
+               for error in invalid_responses(copy)[1]), first_unit
+
+
 def test_the_entry_point_gives_the_path_style_templates(api):
     entry = _json(api / "index.json")
     assert entry["@context"] == "https://dtsapi.org/context/v1.0.json" and entry["dtsVersion"] == "1.0"
