@@ -40,8 +40,9 @@ $(OSD): src/teipress/js/package.json
 	  cd src/teipress/js && npm install --no-audit --no-fund --silent && touch node_modules/openseadragon/build/openseadragon/openseadragon.min.js; \
 	else echo "npm not found: the facsimile viewer will be left out of the site (each page break links its image)"; fi
 
+# On every core (pytest-xdist); the tests of the real TEI corpus share its builds, so they run in one worker.
 test: $(STAMP) $(AXE) $(VNU) $(OSD)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 clean:
 	rm -rf output/*.html output/*.pdf output/sitemap.xml output/assets output/tei output/pagefind $(VENV) tests/browser/node_modules src/teipress/js/node_modules

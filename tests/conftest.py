@@ -12,6 +12,9 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 TEI_ALL = SHARED / "schemas" / "tei_all.rng"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = SHARED / "corpus"
+# The folders of real TEI from other projects, each published as an edition of its own in the tests.
+CORPUS_FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
 # Each encoded text of the first edition and the seed file it encodes.
 SEED_OF = {
@@ -44,6 +47,25 @@ def seed_edition(tmp_path_factory, stylesheets) -> Path:
     report = build([TEI], out, "all", Settings(**SEED_SETTINGS_ARGS), stylesheets)
     assert not report.failed, [str(d) for d in report.diagnostics]
     return out
+
+
+@pytest.fixture(scope="session")
+def corpus_sites(tmp_path_factory, stylesheets) -> dict[Path, tuple[Path, object]]:
+    """Each corpus folder built once for the session as a web edition of its own, counting the
+    elements the generic fallback rendered; gives folder -> (output, build report).
+
+    Tests read the outputs and never write into them."""
+    from teipress.config import Settings
+    from teipress.pipeline import build
+
+    sites = {}
+    for folder in CORPUS_FOLDERS:
+        out = tmp_path_factory.mktemp(f"corpus-{folder.name}")
+        report = build([folder], out, "html", Settings(title=folder.name, build_date="2000-01-01"), stylesheets,
+                       report_unhandled=True)
+        assert not report.failed, [str(d) for d in report.diagnostics]
+        sites[folder] = (out, report)
+    return sites
 
 
 # What a build of the web edition says when the edition has no url ([edition] url), from the edition's folder.

@@ -15,15 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from teipress.config import Settings
-from teipress.pipeline import build
 
-from .conftest import SHARED
+from .conftest import CORPUS
+from .conftest import CORPUS_FOLDERS as FOLDERS
 
 VNU = Path(__file__).resolve().parent / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-CORPUS = SHARED / "corpus"
-FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +55,10 @@ def test_every_seed_page_is_valid_html(java, seed_edition):
 
 
 @pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it comes with ../shared)")
-def test_corpus_pages_are_valid_html(java, tmp_path, stylesheets):
+@pytest.mark.xdist_group("corpus")  # the corpus builds are shared with tests/corpus
+def test_corpus_pages_are_valid_html(java, corpus_sites):
     """Each corpus folder built as an edition of its own, as tests/corpus does: all its pages are valid."""
-    pages = []
-    for folder in FOLDERS:
-        out = tmp_path / folder.name
-        report = build([folder], out, "html", Settings(title=folder.name, build_date="2000-01-01"), stylesheets)
-        assert not report.failed, [str(d) for d in report.diagnostics]
-        pages += sorted(out.glob("*.html"))
+    pages = [page for out, _ in corpus_sites.values() for page in sorted(out.glob("*.html"))]
     assert vnu_errors(java, pages) == []
 
 

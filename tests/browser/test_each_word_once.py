@@ -16,11 +16,9 @@ from teipress.config import Settings
 from teipress.corpus import read_corpus
 from teipress.pipeline import build
 
-from ..conftest import SHARED
+from ..conftest import CORPUS, CORPUS_FOLDERS
 from ..corpus.word_bounds import HIDE_UI, describe, text_bounds, text_pages, write_generated
 
-CORPUS = SHARED / "corpus"
-CORPUS_FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
 
 def _build(folder: Path, out: Path, stylesheets) -> Path:
@@ -128,10 +126,10 @@ def test_generated_pairs_without_choice_show_one_side_in_each_view(tmp_path, rea
 
 
 @pytest.mark.skipif(not CORPUS_FOLDERS, reason=f"{CORPUS} is not here (it comes with ../shared)")
-def test_no_view_of_a_corpus_text_shows_a_word_twice_or_loses_one(tmp_path, reader, serve, stylesheets):
+@pytest.mark.xdist_group("corpus")  # the corpus builds are shared with tests/corpus
+def test_no_view_of_a_corpus_text_shows_a_word_twice_or_loses_one(reader, serve, corpus_sites):
     documents, doubled, lost = 0, {}, {}
-    for folder in CORPUS_FOLDERS:
-        site = _build(folder, tmp_path / folder.name, stylesheets)
+    for folder, (site, _) in corpus_sites.items():
         n, more, fewer = _check_site(reader, site, serve(site), folder)
         documents += n
         doubled.update(more)

@@ -6,32 +6,22 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from lxml import etree, html
+from lxml import html
 
-from teipress.config import Settings
 from teipress.corpus import read_corpus
-from teipress.pipeline import build
 
-from ..conftest import SHARED
+from ..conftest import CORPUS
+from ..conftest import CORPUS_FOLDERS as FOLDERS
 
-CORPUS = SHARED / "corpus"
-FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
-
-pytestmark = pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it comes with ../shared)")
+pytestmark = [pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it comes with ../shared)"),
+              pytest.mark.xdist_group("corpus")]  # one worker builds the corpus for all its tests
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory, stylesheets) -> dict[Path, tuple[Path, object]]:
+def reports(corpus_sites) -> dict[Path, tuple[Path, object]]:
     """Each corpus folder built as an edition of its own (HTML only, counting generic
-    renderings); gives folder -> (output, build report)."""
-    outputs = {}
-    for folder in FOLDERS:
-        out = tmp_path_factory.mktemp(folder.name)
-        report = build([folder], out, "html", Settings(title=folder.name, build_date="2000-01-01"), stylesheets,
-                       report_unhandled=True)
-        assert not report.failed, [str(d) for d in report.diagnostics]
-        outputs[folder] = (out, report)
-    return outputs
+    renderings, tests/conftest.py); gives folder -> (output, build report)."""
+    return corpus_sites
 
 
 @pytest.fixture(scope="module")
