@@ -44,7 +44,7 @@ def scheduler():
 
 
 def _edition(tmp_path: Path, images: bool, overrides: bool) -> tuple[Path, Settings]:
-    """Make an edition folder: the mini texts and eight generated letters, each pointing into
+    """Make an edition folder: the mini texts and three generated letters, each pointing into
     the one before. With ``images``, letter 2 shows an image, a symbolic link to an image
     elsewhere in the edition, a file that is no image, an image outside the edition and a
     missing one. With ``overrides``, an override folder brackets corrections in the pages
@@ -52,7 +52,7 @@ def _edition(tmp_path: Path, images: bool, overrides: bool) -> tuple[Path, Setti
     folder = tmp_path / "ed"
     sources = folder / "tei"
     shutil.copytree(FIXTURES / "mini", sources)
-    _letters(sources, 8)
+    _letters(sources, 3)
     if images:
         _png(sources / "images" / "fig.png", 4, 4, "the image")
         _png(sources / "elsewhere" / "real.png", 3, 5, "the linked image")
@@ -83,7 +83,7 @@ def _both(folder: Path, settings: Settings, scheduler: str, tmp_path: Path):
     local = build([folder / "tei"], tmp_path / "local", "all", settings, jobs=1)
     remote = build([folder / "tei"], tmp_path / "remote", "all", settings.with_overrides(scheduler=scheduler))
     assert not local.failed and not remote.failed, [str(d) for d in remote.diagnostics]
-    assert local.built == remote.built == 10
+    assert local.built == remote.built == 5
     assert sorted(map(str, local.diagnostics)) == sorted(map(str, remote.diagnostics))
     ours, theirs = _files(tmp_path / "local"), _files(tmp_path / "remote")
     assert sorted(ours) == sorted(theirs)
@@ -143,7 +143,7 @@ def test_workers_read_no_file_of_the_build_and_compile_their_stylesheets_once(sc
         finally:
             client.run(lambda: setattr(Path, "open", Path.open.real) if hasattr(Path.open, "real") else None)
         assert not first.failed and not second.failed, [str(d) for d in second.diagnostics]
-        assert second.built == 10
+        assert second.built == 5
         assert "A new paragraph." in (tmp_path / "out" / "text-two.html").read_text(encoding="utf-8")
         assert before == after  # the same compiled stylesheets served the second build
         overrides = str((folder / "overrides").resolve())
