@@ -40,7 +40,6 @@ def test_the_check_reports_a_broken_unit_whichever_response_lists_it(api, tmp_pa
     copy = tmp_path / "dts"
     shutil.copytree(api, copy)
     whole = copy / "navigation" / "agn-arrival;down=-1.json"
-    first_unit = _json(whole)["member"][0]["identifier"]
     response = _json(whole)
     response["member"][0]["level"] = "one"  # an integer in the schema
     whole.write_text(json.dumps(response), encoding="utf-8")
@@ -52,7 +51,7 @@ def test_the_check_reports_a_broken_unit_whichever_response_lists_it(api, tmp_pa
     response["member"][-1]["citeType"] = 7
     late.write_text(json.dumps(response), encoding="utf-8")
     assert any(error.startswith("navigation/~late.json: $.member[") and "citeType" in error
-               for error in invalid_responses(copy)[1]), first_unit
+               for error in invalid_responses(copy)[1])
 
 
 def test_the_entry_point_gives_the_path_style_templates(api):

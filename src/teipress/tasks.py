@@ -8,10 +8,10 @@ from pathlib import Path
 from .config import Settings
 from .errors import Diagnostic
 from .events import Progress
-from .pipeline import BuildReport, build
-from .transform import Stylesheets
 from .maker import maker_warnings
 from .models import validate_with_models
+from .pipeline import BuildReport, build
+from .transform import Stylesheets
 
 
 def text_paths(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = ()) -> list[Path]:
@@ -35,13 +35,14 @@ def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str |
     build); otherwise the engine compiles those of the settings."""
     if stylesheets is None and settings.stylesheets is not None:
         stylesheets = stylesheets_for(settings)
-    report = build(text_paths(settings, paths), settings.out, settings.formats, settings, stylesheets,
+    texts = text_paths(settings, paths)
+    report = build(texts, settings.out, settings.formats, settings, stylesheets,
                    report_unhandled=report_unhandled, fail_fast=fail_fast, jobs=settings.jobs, force=force,
                    progress=progress)
     # The edition's own question, not a text's: asked of the editor's builds (build, watch, serve), not of
     # library builds of a folder (pipeline.build), never an error, and not while the texts have errors to fix.
     if not report.failed:
-        report.diagnostics[:0] = maker_warnings(text_paths(settings, paths), settings)
+        report.diagnostics[:0] = maker_warnings(texts, settings)
     return report
 
 

@@ -122,16 +122,15 @@ def test_a_text_word_and_a_register_word_are_found_in_the_interface(browser, ser
     base = serve(seed_with_single_index)
     context, page = _page(browser)
     page.goto(base + "search.html")
-    for query, expected in ((query, expected),):
-        page.fill(".pagefind-ui__search-input", query)
-        page.wait_for_selector(f".pagefind-ui__result-link[href*='{expected}']", timeout=15000)
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(f".pagefind-ui__result-link[href*='{expected}']", timeout=15000)
+    page.wait_for_timeout(300)
+    # The interface shows five results at a time: ask for the others.
+    while page.locator("button.pagefind-ui__button").count():
+        page.click("button.pagefind-ui__button")
         page.wait_for_timeout(300)
-        # The interface shows five results at a time: ask for the others.
-        while page.locator("button.pagefind-ui__button").count():
-            page.click("button.pagefind-ui__button")
-            page.wait_for_timeout(300)
-        results = page.locator("li.pagefind-ui__result").count()  # one per page (its links to blocks inside)
-        assert results == len(page.evaluate(SEARCH_BOTH, [query])["single"]), query
+    results = page.locator("li.pagefind-ui__result").count()  # one per page (its links to blocks inside)
+    assert results == len(page.evaluate(SEARCH_BOTH, [query])["single"]), query
     assert page.script_errors == []
     context.close()
 

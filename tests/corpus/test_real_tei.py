@@ -18,21 +18,14 @@ pytestmark = [pytest.mark.skipif(not FOLDERS, reason=f"{CORPUS} is not here (it 
 
 
 @pytest.fixture(scope="module")
-def reports(corpus_sites) -> dict[Path, tuple[Path, object]]:
-    """Each corpus folder built as an edition of its own (HTML only, counting generic
-    renderings, tests/conftest.py); gives folder -> (output, build report)."""
-    return corpus_sites
-
-
-@pytest.fixture(scope="module")
-def built(reports) -> dict[Path, Path]:
+def built(corpus_sites) -> dict[Path, Path]:
     """Each corpus folder's output folder."""
-    return {folder: out for folder, (out, _) in reports.items()}
+    return {folder: out for folder, (out, _) in corpus_sites.items()}
 
 
-def test_every_element_of_the_corpus_has_a_specific_rendering(reports):
+def test_every_element_of_the_corpus_has_a_specific_rendering(corpus_sites):
     """No element of any corpus text falls to the generic fallback (build --report lists none)."""
-    unhandled = {folder.name: dict(report.unhandled) for folder, (_, report) in reports.items() if report.unhandled}
+    unhandled = {folder.name: dict(report.unhandled) for folder, (_, report) in corpus_sites.items() if report.unhandled}
     assert unhandled == {}
 
 
