@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,18 +38,41 @@ def validator():
 SEED_SETTINGS_ARGS = {"title": "Trotsky in Mexico: Exile and Asylum", "build_date": "2026-11-24"}
 
 
-@pytest.fixture(scope="session")
-def seed_edition(tmp_path_factory, stylesheets) -> Path:
-    """The seed edition built once for the whole session, every format, into a temporary folder.
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """Give the folder ``name`` that ``make(folder)`` fills, made once for the whole run: under
+    pytest-xdist the first worker to ask makes it while the others wait, then all read it (two
+    workers building the same edition side by side each took twice as long on two cores)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        out = tmp_path_factory.mktemp(name)
+        make(out)
+        return out
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above every worker's own
+    out, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # what a worker that failed left
+            out.mkdir()
+            make(out)
+            done.touch()
+    return out
 
-    Tests read it and never write into it; a test that needs a build of its own makes one."""
+
+def _build_seed(out: Path, formats: str, stylesheets, **settings) -> None:
     from teipress.config import Settings
     from teipress.pipeline import build
 
-    out = tmp_path_factory.mktemp("seed-edition")
-    report = build([TEI], out, "all", Settings(**SEED_SETTINGS_ARGS), stylesheets)
+    report = build([TEI], out, formats, Settings(**SEED_SETTINGS_ARGS, **settings), stylesheets)
     assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+
+
+@pytest.fixture(scope="session")
+def seed_edition(tmp_path_factory, stylesheets) -> Path:
+    """The seed edition built once for the whole run, every format, into a temporary folder.
+
+    Tests read it and never write into it; a test that needs a build of its own makes one."""
+    return built_once(tmp_path_factory, "seed-edition", lambda out: _build_seed(out, "all", stylesheets))
 
 
 @pytest.fixture(scope="session")
@@ -89,14 +115,9 @@ SEED_URL = "https://example.org/trotsky/"
 @pytest.fixture(scope="session")
 def seed_site_with_url(tmp_path_factory, stylesheets) -> Path:
     """The web edition and the harvesting files of the seed edition published at SEED_URL
-    (a sitemap and harvesting files need absolute URLs), built once for the session."""
-    from teipress.config import Settings
-    from teipress.pipeline import build
-
-    out = tmp_path_factory.mktemp("seed-site-url")
-    report = build([TEI], out, "html,harvest", Settings(**SEED_SETTINGS_ARGS, url=SEED_URL), stylesheets)
-    assert not report.failed, [str(d) for d in report.diagnostics]
-    return out
+    (a sitemap and harvesting files need absolute URLs), built once for the whole run."""
+    return built_once(tmp_path_factory, "seed-site-url",
+                      lambda out: _build_seed(out, "html,harvest", stylesheets, url=SEED_URL))
 
 
 @pytest.fixture(scope="session")
@@ -139,3 +160,18 @@ BRACKETED_CORRECTIONS = """<?xml version="1.0" encoding="UTF-8"?>
   </xsl:template>
 </xsl:stylesheet>
 """
+
+
+
+def pytest_itemcollected(item) -> None:
+    """Keep the tests of a module that share a module-scoped fixture (most build an edition) in
+    one pytest-xdist worker, so that the fixture is made once, not once per worker; tests
+    already in a group (the corpus's) stay in theirs. Marked as each test is collected, before
+    pytest-xdist reads the groups (in pytest_collection_modifyitems)."""
+    if item.get_closest_marker("xdist_group"):
+        return
+    definitions = getattr(item, "_fixtureinfo", None)
+    scopes = {defs[-1].scope for defs in (definitions.name2fixturedefs.values() if definitions else ()) if defs}
+    if "module" in scopes:
+        item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+

@@ -152,8 +152,11 @@ def test_a_result_lands_on_the_paragraph_that_matched(browser, server):
 
 def _filter(page, label: str, value: str):
     panel = page.locator(".pagefind-ui__filter-panel")
-    panel.locator("details").evaluate_all("blocks => blocks.forEach(block => { block.open = true; })")
     group = panel.locator("fieldset.pagefind-ui__filter-group", has_text=label)
+    # The interface draws the filters once the index's filter data has come (later than the
+    # results on a loaded machine): open their folded blocks only when they are there.
+    group.wait_for(state="attached")
+    panel.locator("details").evaluate_all("blocks => blocks.forEach(block => { block.open = true; })")
     return group.locator(".pagefind-ui__filter-value", has_text=value).locator("input")
 
 
