@@ -296,3 +296,18 @@ def test_register_pages_split_where_the_size_says(stylesheets):
     for href in pages["persons.html"].xpath('//nav[@class="register-initials"]//a/@href'):
         target, _, anchor = href.partition("#")
         assert pages[target or "persons.html"].get_element_by_id(anchor) is not None
+
+
+def test_the_stale_pages_are_shared_out_in_sets_that_keep_every_worker_busy():
+    from teipress.entity_units import ENTITY, PERIOD, SET_SIZE, set_parameters
+
+    stale = [f"{ENTITY}pers-{n:03}" for n in range(35)] + [f"{PERIOD}{year}" for year in range(1930, 1935)]
+    for workers, entity_sets, period_sets in ((1, 1, 1), (2, 2, 2), (8, 8, 5)):
+        sets = [dict(parameters) for parameters in set_parameters(stale, workers)]
+        assert [s["set"] for s in sets].count("entities") == entity_sets
+        assert [s["set"] for s in sets].count("periods") == period_sets
+        named = [name for s in sets for name in s["ids"].split()]
+        assert sorted(named) == sorted(name.split(":", 1)[1] for name in stale)  # each page in one set only
+    many = [f"{ENTITY}pers-{n:04}" for n in range(SET_SIZE * 3 + 1)]
+    assert max(len(dict(p)["ids"].split()) for p in set_parameters(many, 2)) <= SET_SIZE
+    assert len(set_parameters(many, 2)) == 4

@@ -187,6 +187,7 @@ class DaskExecutor(Executor):
         super().__init__(setup, stylesheets, processes=1)
         self.address = address
         self.client = connect(address)
+        self.workers = sum(self.client.nthreads().values()) or 1
         self._shipment = None
         self._images: dict[str, list[tuple[str, str, bool]]] = {}
 
@@ -234,23 +235,23 @@ class DaskExecutor(Executor):
             if running:
                 self.client.cancel(list(running))
 
-    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[Path], dict[str, set[str]]]:
-        """Give the files written for the page ``jobs`` from the edition document stored at ``source``."""
+    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
+        """Give the files written for each of the page ``jobs`` (in their order) from the edition
+        document stored at ``source``, and the elements the generic fallback rendered."""
         setup = self._scattered()
         data = source.read_bytes()
         document = self.client.scatter(data, hash=False)
         futures = [self.client.submit(write_pages, setup, document, digest(data), (job,), pure=False) for job in jobs]
-        written: list[Path] = []
+        written: list[list[Path]] = []
         unhandled: dict[str, set[str]] = {}
         try:
             for files, seen in self.client.gather(futures):
-                for relative, content in files.items():
-                    written.append(atomic_write(staging / relative, content))
+                written.append(sorted(atomic_write(staging / relative, content) for relative, content in files.items()))
                 for name, where in seen.items():
                     unhandled.setdefault(name, set()).update(where)
         finally:
             self.client.cancel(futures)
-        return sorted(written), unhandled
+        return written, unhandled
 
     def close(self) -> None:
         """Disconnect from the scheduler (the cluster itself goes on)."""

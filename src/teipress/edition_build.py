@@ -61,7 +61,8 @@ class EditionBuild:
 def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[Document]) -> None:
     """Make the stale pages unit (every output's pages from the edition document of the
     extracts, which the workers read from a file, once each, and its static files) and the
-    stale entities' and periods' pages (each a unit of its own: teipress.entity_units).
+    stale entities' and periods' pages (each a unit of its own: teipress.entity_units), all
+    in one round of the workers, the sets of pages (the longest) first.
     A failure here is the stylesheets' (no text is at fault): it stops the build."""
     sets = sorted(name for name in edition.the_plan.stale if is_page_unit(name))
     _forget_gone(edition)
@@ -71,24 +72,36 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     source = _write_extract_edition(edition.cache.folder / "pages-source.xml", found, register_docs,
                                     edition.settings, edition.cache, linked(edition.outputs),
                                     {name: file for output in edition.outputs for name, file in output.book_links().items()})
+    set_jobs = [job for output in edition.outputs if getattr(output, "entity_pages", False)
+                for job in output.page_set_jobs(sets, executor.workers)] if sets else []
+    page_jobs = _edition_page_jobs(edition, register_docs) if PAGES in edition.the_plan.stale else []
     try:
-        if PAGES in edition.the_plan.stale:
-            _build_edition_pages(edition, executor, register_docs, source)
-        if sets:
-            _build_sets(edition, executor, source, sets)
+        files, seen = executor.pages(source, [*set_jobs, *page_jobs], edition.staging)
     finally:
         source.unlink(missing_ok=True)
+    _merge(edition.unhandled, seen)
+    if sets:
+        _record_sets(edition, sets, [path for written in files[:len(set_jobs)] for path in written])
+    if PAGES in edition.the_plan.stale:
+        _record_edition_pages(edition, executor, register_docs, page_jobs, files[len(set_jobs):])
 
 
-def _build_edition_pages(edition: EditionBuild, executor: Executor, register_docs: list[Document], source: Path) -> None:
+def _edition_page_jobs(edition: EditionBuild, register_docs: list[Document]) -> list:
+    """Give the jobs of the pages unit (the sets of entities and periods aside); without an
+    edition URL, those that need one are left out with a warning."""
     collections = list(edition.found.collection_ids.values())
     jobs = [job for output in edition.outputs
             for job in [*output.page_jobs(register_docs), *output.collection_jobs(collections)]]
     if not edition.settings.url:
         edition.diagnostics.extend(_unwritten_without_url([job for job in jobs if job.needs_url], edition.settings))
         jobs = [job for job in jobs if not job.needs_url]
-    pages, seen = executor.pages(source, jobs, edition.staging)
-    _merge(edition.unhandled, seen)
+    return jobs
+
+
+def _record_edition_pages(edition: EditionBuild, executor: Executor, register_docs: list[Document], jobs: list,
+                          files: list[list[Path]]) -> None:
+    """Record the pages unit: the files its ``jobs`` wrote (``files``, job by job) and the outputs' static files."""
+    pages = sorted(path for written in files for path in written)
     written = set(pages)
     edition.diagnostics.extend(
         Diagnostic(str(edition.settings.file), 1, 1, "warning", f"{job.target} not written: {job.unwritten}")
@@ -100,14 +113,10 @@ def _build_edition_pages(edition: EditionBuild, executor: Executor, register_doc
     edition.record(PAGES, [*pages, *static])
 
 
-def _build_sets(edition: EditionBuild, executor: Executor, source: Path, sets: list[str]) -> None:
-    """Make the stale entities' and periods' pages (``sets``: their units) and record each unit's page."""
-    jobs = [job for output in edition.outputs if getattr(output, "entity_pages", False)
-            for job in output.page_set_jobs(sets)]
-    pages, seen = executor.pages(source, jobs, edition.staging)
-    _merge(edition.unhandled, seen)
+def _record_sets(edition: EditionBuild, sets: list[str], pages: list[Path]) -> None:
+    """Record each stale entity's and period's unit (``sets``: their names) with its page among ``pages``."""
     stale, files = set(sets), {}
-    for path in pages:
+    for path in sorted(pages):
         unit = unit_of(path, stale)
         if not unit:
             raise StylesheetError(f"{path.relative_to(edition.staging)}: a page of an entity or a period whose "

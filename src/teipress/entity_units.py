@@ -90,14 +90,17 @@ def is_page_unit(name: str) -> bool:
     return name.startswith((ENTITY, PERIOD))
 
 
-def set_parameters(stale: list[str]) -> list[tuple[tuple[str, str], ...]]:
-    """Give the parameters of html/entities.xsl for the stale units ``stale``: sets of at most SET_SIZE pages."""
+def set_parameters(stale: list[str], workers: int = 1) -> list[tuple[tuple[str, str], ...]]:
+    """Give the parameters of html/entities.xsl for the stale units ``stale``: sets of even sizes, at
+    most SET_SIZE pages each, and of each kind one set per worker (of ``workers``) where it has the pages."""
     entities = sorted(name[len(ENTITY):] for name in stale if name.startswith(ENTITY))
     chosen = sorted(name[len(PERIOD):] for name in stale if name.startswith(PERIOD))
     sets = []
     for kind, names in (("entities", entities), ("periods", chosen)):
-        for start in range(0, len(names), SET_SIZE):
-            sets.append((("set", kind), ("ids", " ".join(names[start:start + SET_SIZE]))))
+        count = max(-(-len(names) // SET_SIZE), min(max(workers, 1), len(names)))  # sets of even sizes
+        for n in range(count):
+            chosen_ids = names[n * len(names) // count:(n + 1) * len(names) // count]
+            sets.append((("set", kind), ("ids", " ".join(chosen_ids))))
     return sets
 
 

@@ -47,6 +47,7 @@ class Executor:
         self._stylesheets = stylesheets
         self._builder: TextBuilder | None = None
         self.pool = None
+        self.workers = max(processes, 1)  # how many builds run at once
         if processes > 1:
             # spawn, not fork: SaxonC's runtime does not survive a fork.
             self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
@@ -74,18 +75,22 @@ class Executor:
                 result = TextResult(futures[future].text.path, diagnostics=[text_failure(futures[future].text.path, result)])
             yield result
 
-    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[Path], dict[str, set[str]]]:
-        """Give the files written for the page ``jobs`` from the edition document stored at ``source``."""
+    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
+        """Give the files written for each of the page ``jobs`` (in their order) from the edition
+        document stored at ``source``, and the elements the generic fallback rendered. The jobs
+        are started in their order: the longest first keeps every worker busy to the end."""
         tasks = [PagesTask(str(source), (job,), str(staging)) for job in jobs]
-        results = (self.builder.pages(task) for task in tasks) if self.pool is None else \
-            self._gather([self.pool.submit(pages_in_worker, task) for task in tasks])
-        written: list[Path] = []
+        if self.pool is None:
+            results = [self.builder.pages(task) for task in tasks]
+        else:
+            futures = [self.pool.submit(pages_in_worker, task) for task in tasks]
+            list(self._gather(futures))  # raises the first failure, cancelling the rest
+            results = [future.result() for future in futures]
         unhandled: dict[str, set[str]] = {}
-        for files, seen in results:
-            written.extend(Path(p) for p in files)
+        for _, seen in results:
             for name, where in seen.items():
                 unhandled.setdefault(name, set()).update(where)
-        return sorted(written), unhandled
+        return [sorted(Path(p) for p in files) for files, _ in results], unhandled
 
     @staticmethod
     def _gather(futures, settle: bool = False):

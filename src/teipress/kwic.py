@@ -42,16 +42,55 @@ def _local(element: etree._Element) -> str:
 
 def mark_contexts(text: etree._Element) -> None:
     """Give every mention inside ``text`` (a TEI ``text`` element, still whole) the words of
-    its sentence before and after it (``tp:before``, ``tp:after``), as a reader reads them."""
+    its sentence before and after it (``tp:before``, ``tp:after``), as a reader reads them.
+
+    Each block is read once for all its mentions (a long paragraph may name hundreds)."""
+    blocks: dict[etree._Element, list[etree._Element]] = {}
     for mention in text.iter():
         if not isinstance(mention.tag, str) or mention.get("ref") is None:
             continue
         block = next((a for a in mention.iterancestors() if _local(a) in _BLOCKS), mention.getparent())
-        if block is None:
-            continue
-        before, after = _around(block, mention)
-        mention.set(BEFORE, _tail_of_sentence(before))
-        mention.set(AFTER, _head_of_sentence(after))
+        if block is not None:
+            blocks.setdefault(block, []).append(mention)
+    for block, mentions in blocks.items():
+        words, spans = _read(block)
+        for mention in mentions:
+            # A mention the reader does not read in the block (in a variant reading, say) has
+            # all the block's words before it, as a walk that never reaches it gathers them.
+            start, end = spans.get(mention, (len(words), len(words)))
+            mention.set(BEFORE, _tail_of_sentence(words[:start]))
+            mention.set(AFTER, _head_of_sentence(words[end:]))
+
+
+def _read(block: etree._Element) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
+    """Give the words of ``block`` as a reader reads them, and where each element read starts and ends in them."""
+    parts: list[str] = []
+    length = 0
+    spans: dict[etree._Element, tuple[int, int]] = {}
+
+    def add(words: str) -> None:
+        nonlocal length
+        parts.append(words)
+        length += len(words)
+
+    def walk(element: etree._Element) -> None:
+        start = length
+        if element.text:
+            add(element.text)
+        for child in element:
+            if not isinstance(child.tag, str) or _skipped(child, block):
+                pass
+            elif _local(child) in _BREAKS:
+                if child.get("break") != "no":
+                    add(" ")
+            else:
+                walk(child)
+            if child.tail:
+                add(child.tail)
+        spans[element] = (start, length)
+
+    walk(block)
+    return "".join(parts), spans
 
 
 def without_contexts(root: etree._Element) -> etree._Element:
@@ -63,33 +102,6 @@ def without_contexts(root: etree._Element) -> etree._Element:
             element.attrib.pop(BEFORE, None)
             element.attrib.pop(AFTER, None)
     return root
-
-
-def _around(block: etree._Element, mention: etree._Element) -> tuple[str, str]:
-    """Give the words of ``block`` before ``mention`` and after it."""
-    parts: tuple[list[str], list[str]] = ([], [])
-    side = 0
-
-    def walk(element: etree._Element) -> None:
-        nonlocal side
-        if element is mention:
-            side = 1
-            return
-        if element.text:
-            parts[side].append(element.text)
-        for child in element:
-            if not isinstance(child.tag, str) or _skipped(child, block):
-                pass
-            elif _local(child) in _BREAKS:
-                if child.get("break") != "no":
-                    parts[side].append(" ")
-            else:
-                walk(child)
-            if child.tail:
-                parts[side].append(child.tail)
-
-    walk(block)
-    return "".join(parts[0]), "".join(parts[1])
 
 
 def _skipped(element: etree._Element, block: etree._Element) -> bool:

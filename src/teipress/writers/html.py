@@ -48,10 +48,11 @@ def page_jobs(registers) -> list[PageJob]:
     return jobs
 
 
-def page_set_jobs(stale: list[str]) -> list[PageJob]:
-    """Give the jobs of the stale entities' and periods' pages (unit names, teipress.entity_units)."""
+def page_set_jobs(stale: list[str], workers: int = 1) -> list[PageJob]:
+    """Give the jobs of the stale entities' and periods' pages (unit names, teipress.entity_units),
+    in sets that keep ``workers`` busy."""
     return [PageSetJob(SETS_STYLESHEET, parameters, "", f"the pages of {dict(parameters)['set']} {dict(parameters)['ids'][:60]}")
-            for parameters in set_parameters(stale)]
+            for parameters in set_parameters(stale, workers)]
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,9 @@ class HtmlOutput(Output):
     def page_jobs(self, registers) -> list[PageJob]:
         return page_jobs(registers)
 
-    def page_set_jobs(self, stale: list[str]) -> list[PageJob]:
-        """Give the jobs of the stale entities' and periods' pages."""
-        return page_set_jobs(stale)
+    def page_set_jobs(self, stale: list[str], workers: int = 1) -> list[PageJob]:
+        """Give the jobs of the stale entities' and periods' pages, in sets that keep ``workers`` busy."""
+        return page_set_jobs(stale, workers)
 
     def collection_jobs(self, collections: list[str]) -> list[PageJob]:
         return [PageJob(COLLECTION_STYLESHEET, (("collection-id", name),), f"{name}.html", f"the collection page {name}")
