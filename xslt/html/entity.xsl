@@ -147,15 +147,19 @@
         </section>
       </xsl:for-each-group>
     </section>
-    <!-- Each text once, in edition order (a union, unlike "!", drops duplicates). -->
-    <xsl:variable name="texts" select="($mentions ! tp:part(.)) | ()"/>
+    <!-- Each text once, in edition order (the mentions are in document order), with its number of mentions. -->
+    <xsl:variable name="texts" as="map(*)*">
+      <xsl:for-each-group select="$mentions" group-adjacent="generate-id(tp:part(.))">
+        <xsl:sequence select="map{'text': tp:part(.), 'count': count(current-group())}"/>
+      </xsl:for-each-group>
+    </xsl:variable>
     <section class="entity-texts" aria-labelledby="entity-texts-heading" data-pagefind-ignore="">
       <h2 id="entity-texts-heading">{tp:l10n('entity-texts-heading')} <span class="entity-count">({count($texts)})</span></h2>
       <ul class="entity-text-list">
         <xsl:for-each select="$texts">
-          <li><a href="{tp:file-href(@html)}"><cite>{tp:text-title(tp:tei(.))}</cite></a>
+          <li><a href="{tp:file-href(?text/@html)}"><cite>{tp:text-title(tp:tei(?text))}</cite></a>
             <xsl:text> </xsl:text>
-            <span class="mention-count">({tp:l10n('entry-mention-count', count($mentions[tp:part(.) is current()]))})</span></li>
+            <span class="mention-count">({tp:l10n('entry-mention-count', ?count)})</span></li>
         </xsl:for-each>
       </ul>
     </section>

@@ -53,9 +53,24 @@
     The texts that are translations of $text or of which it is a translation: a text whose TEI or
     text @corresp points at the other and whose header has a relation named (or typed) "translation".
   -->
-  <xsl:function name="tp:synoptic-translations" as="element(tp:text)*">
+  <xsl:function name="tp:synoptic-translations" as="element(tp:text)*" cache="yes">
     <xsl:param name="text" as="element(tp:text)"/>
-    <xsl:sequence select="($text/../tp:text except $text)[tp:translates(., $text) or tp:translates($text, .)]"/>
+    <!-- Only a text whose header names a translation relation can say it: those are looked at, not every
+         pair of texts (a thousand letters would be a million pairs). -->
+    <xsl:sequence select="(tp:translating-texts($text/..) except $text)[tp:translates(., $text)]
+      | (if (tp:says-translation($text)) then ($text/../tp:text except $text)[tp:translates($text, .)] else ())"/>
+  </xsl:function>
+
+  <!-- The texts of $holder whose header names a translation relation (see tp:translates). -->
+  <xsl:function name="tp:translating-texts" as="element(tp:text)*" cache="yes">
+    <xsl:param name="holder" as="element()"/>
+    <xsl:sequence select="$holder/tp:text[tp:says-translation(.)]"/>
+  </xsl:function>
+
+  <!-- True when the header of $text names a translation relation. -->
+  <xsl:function name="tp:says-translation" as="xs:boolean">
+    <xsl:param name="text" as="element(tp:text)"/>
+    <xsl:sequence select="exists(tp:tei($text)/tei:teiHeader//tei:relation[(@name, @type) = 'translation'])"/>
   </xsl:function>
 
   <!-- True when $text says it is a translation of $other (see tp:synoptic-translations). -->
@@ -63,7 +78,7 @@
     <xsl:param name="text" as="element(tp:text)"/>
     <xsl:param name="other" as="element(tp:text)"/>
     <xsl:variable name="tei" select="tp:tei($text)"/>
-    <xsl:sequence select="exists($tei/tei:teiHeader//tei:relation[(@name, @type) = 'translation'])
+    <xsl:sequence select="tp:says-translation($text)
       and (some $u in tokenize(normalize-space(string-join(($tei/@corresp, $tei/tei:text/@corresp), ' ')), ' ')
            satisfies (tp:resolve($tei, $u) ! tp:part(.)) is $other)"/>
   </xsl:function>
