@@ -192,9 +192,13 @@ class _Loop:
         annotated = False  # whether line_map was measured on an annotated layout
         current, key = _annotated(self.source, line_map, repeats, loose, _hosts(self.notes, pages))
         text_known = False  # whether the next layout's texts will be those of the last one
+        # The layout after the one that first lays out entries loosened from a deferred band: a settled
+        # layout changed by those entries alone settles again there (the seed's volume: layout 4 of 4), so
+        # it is laid out with the index, which saves a draft; should it not settle, the loop goes on.
+        expected_last = 0
         while True:
             linenumbers.set_margin_style(current, line_map, self.margin)
-            final = not self.draft or text_known
+            final = not self.draft or text_known or self.passes + 1 == expected_last
             document = self.render(current if final else _copy_with_classes(current, self.draft))
             new_map, new_pages = self.measure(document), anchor_pages(document)
             new_repeats = index_repeats(current, new_pages)
@@ -227,6 +231,7 @@ class _Loop:
             deferred = frozenset(new_map.off_page) - loose
             if settled and deferred and self.passes < self.options.max_passes:
                 loose, settled = loose | deferred, False
+                expected_last = self.passes + 2
                 following, following_key = _annotated(self.source, new_map, new_repeats, loose,
                                                       _hosts(self.notes, new_pages))
             if settled or self.passes >= self.options.max_passes:
