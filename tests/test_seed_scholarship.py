@@ -109,3 +109,19 @@ def test_the_seed_gets_one_warning_at_the_first_texts_title_statement():
     assert str(warning).startswith(f"{TEI / 'agn-arrival.xml'}:{line}:{lines[line - 1].index('<titleStmt>') + 1}:"
                                    " warning: who made this edition?")
     assert warning.severity == "warning"  # not an error: a build goes on and exits 0
+
+
+def test_the_headers_are_read_again_only_where_a_file_changed(tmp_path, monkeypatch):
+    from teipress import maker
+
+    folder = _edition(tmp_path / "e", PROJECT, "<publisher>teipress</publisher>")
+    memory = tmp_path / "cache" / "makers.json"
+    [first] = maker_warnings([folder], memory=memory)
+    read = []
+    real = maker._read_header
+    monkeypatch.setattr(maker, "_read_header", lambda path: read.append(path.name) or real(path))
+    assert maker_warnings([folder], memory=memory) == [first] and read == []  # nothing changed: nothing read
+    text = (folder / "a.xml").read_text(encoding="utf-8").replace(PROJECT, PERSON)
+    (folder / "a.xml").write_text(text + "\n", encoding="utf-8")
+    [warning] = maker_warnings([folder], memory=memory)
+    assert read == ["a.xml"] and "name no person" not in warning.message and "give no contact" in warning.message

@@ -15,6 +15,7 @@ parser's settings), and reading stops as soon as both answers are found."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from lxml import etree
 from .config import Settings
 from .errors import Diagnostic
 from .namespaces import TEI_NS
+from .writers import atomic_write
 
 _T = "{%s}" % TEI_NS
 _POSTAL_PARTS = {_T + name for name in ("street", "postCode", "postBox", "settlement", "country", "region")}
@@ -39,26 +41,74 @@ class _Header:
     publication_stmt: int = 0
 
 
-def maker_warnings(paths, settings: Settings | None = None) -> list[Diagnostic]:
+def maker_warnings(paths, settings: Settings | None = None, memory: Path | None = None) -> list[Diagnostic]:
     """Give at most one warning for the edition of the TEI files under ``paths``: that no
     header names a person as its editor, or gives a contact, or both, located at the
     header element of the first file that should say it. Files that do not parse or are
-    not TEI are left to validation and build, which report them."""
+    not TEI are left to validation and build, which report them.
+
+    ``memory`` is a file (in the build's cache) keeping what each header said, by the file's size
+    and time: an edition whose headers name no one is read again only where a file changed."""
     named = bool(settings and settings.editors)
     contact = False
     first: _Header | None = None
-    for path in _xml_files(paths):
-        header = _read_header(path)
-        if header is None:
-            continue
-        first = first or header
-        named = named or header.named_editor
-        contact = contact or header.contact
-        if named and contact:
-            return []
+    known = _recall(memory)
+    seen: dict[str, list] = {}
+    try:
+        for path in _xml_files(paths):
+            header = _remembered(path, known, seen)
+            if header is None:
+                continue
+            first = first or header
+            named = named or header.named_editor
+            contact = contact or header.contact
+            if named and contact:
+                return []
+    finally:
+        _remember(memory, known, seen)
     if first is None:
         return []
     return [_warning(first, named, contact)]
+
+
+def _recall(memory: Path | None) -> dict:
+    try:
+        found = json.loads(memory.read_text(encoding="utf-8")) if memory else {}
+        return found if isinstance(found, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remembered(path: Path, known: dict, seen: dict) -> _Header | None:
+    """Give what the header of ``path`` says, from ``known`` when the file's size and time are those
+    recorded there, else read; record it in ``seen``."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key, stamp = str(path.resolve()), [stat.st_size, stat.st_mtime_ns]
+    entry = known.get(key)
+    if isinstance(entry, list) and len(entry) == 2 and entry[0] == stamp:
+        facts = entry[1]
+        header = None if facts is None else _Header(path, *facts)
+    else:
+        header = _read_header(path)
+        facts = None if header is None else [header.named_editor, header.contact, header.title_stmt, header.publication_stmt]
+    seen[key] = [stamp, facts]
+    return header
+
+
+def _remember(memory: Path | None, known: dict, seen: dict) -> None:
+    """Keep what was read for the next build (the files not reached this time as they were)."""
+    if memory is None or not seen:
+        return
+    merged = {**known, **seen}
+    if merged != known:
+        try:
+            memory.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(memory, json.dumps(merged, separators=(",", ":")))
+        except OSError:
+            pass  # only a cache: the next build reads the headers again
 
 
 def _warning(header: _Header, named: bool, contact: bool) -> Diagnostic:

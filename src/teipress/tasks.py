@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import cache_dir
 from .config import Settings
 from .errors import Diagnostic
 from .events import Progress
@@ -42,7 +43,7 @@ def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str |
     # The edition's own question, not a text's: asked of the editor's builds (build, watch, serve), not of
     # library builds of a folder (pipeline.build), never an error, and not while the texts have errors to fix.
     if not report.failed:
-        report.diagnostics[:0] = maker_warnings(texts, settings)
+        report.diagnostics[:0] = maker_warnings(texts, settings, cache_dir(settings.out) / "makers.json")
     return report
 
 
