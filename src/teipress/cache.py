@@ -286,6 +286,7 @@ def _written_of(data) -> dict[str, list[int]]:
 
 
 def _safe_relative(path: str) -> bool:
-    """True for a relative path that stays inside the folder it is relative to."""
-    parts = Path(path).parts
-    return bool(parts) and not Path(path).is_absolute() and ".." not in parts
+    """True for a relative path that stays inside the folder it is relative to (the manifest's
+    paths are POSIX; read as strings: a manifest names thousands of files, each read at every build)."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    return bool(parts) and not path.startswith("/") and ".." not in parts

@@ -80,3 +80,12 @@ def test_invalid_pdf_setting_is_a_usage_error(tmp_path, line, message):
     with pytest.raises(UsageError) as caught:
         load_settings(tmp_path)
     assert message in str(caught.value)
+
+
+def test_a_manifest_path_is_kept_only_when_it_stays_inside_the_output():
+    from teipress.cache import _safe_relative
+
+    for inside in ("a.html", "persons/pers-x.html", "./a", "x/./y", "a//b", "a\\b", "tei/x y#%.xml", "a..b"):
+        assert _safe_relative(inside), inside
+    for outside in ("", ".", "./", "/", "/etc/passwd", "//a", "..", "../a", "a/../b", "a/.."):
+        assert not _safe_relative(outside), outside
