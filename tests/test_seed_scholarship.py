@@ -3,6 +3,8 @@ page's header folded where it stands, and a warning when nobody is named as havi
 
 from __future__ import annotations
 
+import json
+
 from lxml import html
 
 from teipress.export import export_text
@@ -125,3 +127,19 @@ def test_the_headers_are_read_again_only_where_a_file_changed(tmp_path, monkeypa
     (folder / "a.xml").write_text(text + "\n", encoding="utf-8")
     [warning] = maker_warnings([folder], memory=memory)
     assert read == ["a.xml"] and "name no person" not in warning.message and "give no contact" in warning.message
+
+
+def test_a_broken_or_stale_memory_of_the_headers_is_read_past(tmp_path):
+    folder = _edition(tmp_path / "e", PROJECT, "<publisher>teipress</publisher>")
+    memory = tmp_path / "cache" / "makers.json"
+    [first] = maker_warnings([folder], memory=memory)
+    key = str((folder / "a.xml").resolve())
+    remembered = json.loads(memory.read_text(encoding="utf-8"))
+    for broken in ([True, "x", 3, 4, 5, 6], [True, False, "3", 4], "anything"):
+        memory.write_text(json.dumps({key: [remembered[key][0], broken]}), encoding="utf-8")
+        assert maker_warnings([folder], memory=memory) == [first]  # the header read again, no error
+    memory.write_text("{not json", encoding="utf-8")
+    assert maker_warnings([folder], memory=memory) == [first]
+    memory.write_text(json.dumps({**remembered, "/gone/old.xml": [[1, 2], None]}), encoding="utf-8")
+    maker_warnings([folder], memory=memory)
+    assert list(json.loads(memory.read_text(encoding="utf-8"))) == [key]  # a file no longer there is forgotten

@@ -81,14 +81,15 @@ def _recall(memory: Path | None) -> dict:
 
 def _remembered(path: Path, known: dict, seen: dict) -> _Header | None:
     """Give what the header of ``path`` says, from ``known`` when the file's size and time are those
-    recorded there, else read; record it in ``seen``."""
+    recorded there (and the record is whole: the cache is a file anyone may have edited), else read;
+    record it in ``seen``."""
     try:
         stat = path.stat()
     except OSError:
         return None
     key, stamp = str(path.resolve()), [stat.st_size, stat.st_mtime_ns]
     entry = known.get(key)
-    if isinstance(entry, list) and len(entry) == 2 and entry[0] == stamp:
+    if isinstance(entry, list) and len(entry) == 2 and entry[0] == stamp and _whole(entry[1]):
         facts = entry[1]
         header = None if facts is None else _Header(path, *facts)
     else:
@@ -98,17 +99,23 @@ def _remembered(path: Path, known: dict, seen: dict) -> _Header | None:
     return header
 
 
+def _whole(facts) -> bool:
+    """True for a remembered header (named editor, contact, two lines) or None (no TEI header)."""
+    return facts is None or (isinstance(facts, list) and len(facts) == 4
+                             and all(isinstance(f, bool) for f in facts[:2])
+                             and all(type(f) is int and f >= 0 for f in facts[2:]))
+
+
 def _remember(memory: Path | None, known: dict, seen: dict) -> None:
-    """Keep what was read for the next build (the files not reached this time as they were)."""
-    if memory is None or not seen:
+    """Keep what this build looked at for the next one: only those files (a file removed or renamed
+    is forgotten, so the memory stays the size of the edition), and only when it changed."""
+    if memory is None or not seen or seen == known:
         return
-    merged = {**known, **seen}
-    if merged != known:
-        try:
-            memory.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(memory, json.dumps(merged, separators=(",", ":")))
-        except OSError:
-            pass  # only a cache: the next build reads the headers again
+    try:
+        memory.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(memory, json.dumps(seen, separators=(",", ":")))
+    except OSError:
+        pass  # only a cache: the next build reads the headers again
 
 
 def _warning(header: _Header, named: bool, contact: bool) -> Diagnostic:
