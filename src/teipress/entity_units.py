@@ -14,6 +14,7 @@ The pages are made in sets (``html/entities.xsl``, one transformation for up to
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from lxml import etree
@@ -99,7 +100,8 @@ def set_parameters(stale: list[str], workers: int = 1) -> list[tuple[tuple[str, 
     workers = max(workers, 1)
     for kind, names in (("entities", entities), ("periods", chosen)):
         # Sets of even sizes, as many as a multiple of the workers (3 sets on 2 workers leave one idle a third of the time).
-        count = min(len(names), -(-max(-(-len(names) // SET_SIZE), workers) // workers) * workers)
+        needed = math.ceil(len(names) / SET_SIZE)
+        count = min(len(names), math.ceil(max(needed, workers) / workers) * workers)
         for n in range(count):
             ids = names[n * len(names) // count:(n + 1) * len(names) // count]
             sets.append((("set", kind), ("ids", " ".join(ids))))
