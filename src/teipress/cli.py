@@ -177,7 +177,11 @@ def new(folder: str, title: str, example: str) -> None:
 @click.option("--rules", type=click.Path(), default=None,
               help="Schematron rules for every file (XSLT 1, 2 or 3 binding), over the files' xml-model rules "
                    "(default: each file's xml-model, else [build] rules, else the built-in ones).")
-def validate(paths: tuple[str, ...], edition: str, output_format: str, schema: str | None, rules: str | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes checking files at once, when there are many (default: [build] jobs of "
+                   "teipress.toml, else one per core; at most one per core).")
+def validate(paths: tuple[str, ...], edition: str, output_format: str, schema: str | None, rules: str | None,
+             jobs: int | None) -> None:
     """Check TEI files (default: the edition's texts) for well-formedness, the schema and the editorial rules.
 
     \b
@@ -197,7 +201,7 @@ def validate(paths: tuple[str, ...], edition: str, output_format: str, schema: s
     cannot be used: missing, not well-formed, not compiling)."""
     status = None
     try:
-        diagnostics = validate_edition(load_settings(edition), paths, schema=schema, rules=rules)
+        diagnostics = validate_edition(load_settings(edition), paths, schema=schema, rules=rules, jobs=jobs)
     except UnusableSchema as exc:
         # Reported like findings (they are located), then the usage status.
         diagnostics, status = exc.diagnostics, ExitCode.USAGE

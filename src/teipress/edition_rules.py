@@ -69,6 +69,15 @@ def pointer_index(documents: list[Document]) -> PointerIndex:
 def rule_diagnostics(document: Document, index: PointerIndex) -> list[Diagnostic]:
     """Give the findings of the rules on ``document`` (which ``index`` includes), each at the
     line and column of its element."""
+    found = pointer_diagnostics(document, index)
+    if index.has_texts:
+        found += [d for key, d in entry_candidates(document) if key not in index.referenced]
+    return found
+
+
+def pointer_diagnostics(document: Document, index: PointerIndex) -> list[Diagnostic]:
+    """Give the findings of the rules on the pointers, witnesses and date ranges of ``document``
+    (which ``index`` includes), each at the line and column of its element."""
     name, found = document.name, []
     columns: list[ColumnIndex] = []  # made on the first finding: most files have none
 
@@ -93,11 +102,23 @@ def rule_diagnostics(document: Document, index: PointerIndex) -> list[Diagnostic
             report(element, "error", problem)
         if kind == "wit" and any(index.ids.get(w) != _WITNESS for w in _tokens(str(attribute), name)):
             report(element, "error", f"@wit '{attribute}' names something that is not a witness declared in a listWit")
-    if index.has_texts:
-        for standoff in document.root.iter(_STANDOFF):
-            for entry in standoff.iter(*_ENTRIES):
-                if entry.get(_ID) is not None and f"{name}#{entry.get(_ID)}" not in index.referenced:
-                    report(entry, "warning", f"register entry '{entry.get(_ID)}' is referenced by no text of the edition")
+    return found
+
+
+def entry_candidates(document: Document) -> list[tuple[str, Diagnostic]]:
+    """Give each register entry of ``document`` (a person, place … with an xml:id in a standOff)
+    as its "file#id" and the warning it gets when no text of the edition references it. The
+    warning is given where the references of every file are known (rule_diagnostics, or the
+    merge of a validation in several processes: teipress.validate_pool)."""
+    name, found = document.name, []
+    columns: list[ColumnIndex] = []
+    for standoff in document.root.iter(_STANDOFF):
+        for entry in standoff.iter(*_ENTRIES):
+            if entry.get(_ID) is not None:
+                columns or columns.append(ColumnIndex(document))
+                found.append((f"{name}#{entry.get(_ID)}", Diagnostic(
+                    str(document.path), entry.sourceline or 1, columns[0].column(entry), "warning",
+                    f"register entry '{entry.get(_ID)}' is referenced by no text of the edition")))
     return found
 
 

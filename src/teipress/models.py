@@ -29,12 +29,13 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree, isoschematron
 
 from .columns import ColumnIndex
-from .corpus import read_corpus
+from .corpus import discover, read_corpus
 from .document import Document, safe_parser
 from .errors import Diagnostic, UsageError
 from .grammar import Grammar
 from .namespaces import RNG_NS, SCH_NS, SVRL_NS, TP_NS
 from .resources import default_rng
+from .edition_rules import entry_candidates, pointer_index
 from .rule_locations import Locations
 from .schematron import SAXON_BINDINGS, XSLT1_BINDINGS, RulesError, SaxonRules, embedded_rules, query_binding
 from .validate import Validator, _guarded, _referenced_documents
@@ -271,44 +272,121 @@ def _choose(document: Document, schemas: Schemas, schema, rules) -> _Choice:
 
 def validate_with_models(paths: list[str | Path], *, schema: str | Path | None = None,
                          rules: str | Path | None = None, configured_schema: str | Path | None = None,
-                         configured_rules: str | Path | None = None, folder: Path | None = None) -> list[Diagnostic]:
+                         configured_rules: str | Path | None = None, folder: Path | None = None,
+                         jobs: int | None = None) -> list[Diagnostic]:
     """Give the diagnostics of every XML file under ``paths``, each checked against the grammar and
     rules the precedence of this module chooses for it: ``schema``/``rules`` (the command line's),
     else the file's xml-models, else ``configured_schema``/``configured_rules``, else the built-in ones.
-    The files' xi:includes are read from inside ``folder`` (the edition folder).
+    The files' xi:includes are read from inside ``folder`` (the edition folder). Many files are
+    checked in sets by ``jobs`` processes at once (default: one per core; see teipress.validate_pool).
 
     Raises UnusableSchema (with every diagnostic) when a file's xml-model names a local schema
     that cannot be used, and UsageError when ``schema``, ``rules`` or the configured ones cannot."""
-    base = Validator(schema or configured_schema, rules or configured_rules)
-    corpus = read_corpus(paths, folder)
-    documents = corpus.documents
-    schemas = Schemas()
-    diagnostics: list[Diagnostic] = list(corpus.failures)
-    unusable: list[Diagnostic] = []
-    base_rules: list[Document] = []
-    corpus_rules: dict[int, tuple[_CorpusRules, list[Document]]] = {}
-    for document in documents:
-        # What the parser passed over: the DOCTYPE's unread declarations, an xml:id given twice (invalid TEI).
-        diagnostics.extend([*document.notes, *duplicate_id_errors(document)])
-        choice = _choose(document, schemas, schema, rules)
-        diagnostics.extend(choice.diagnostics)
-        unusable.extend(choice.unusable)
-        if not choice.skip_grammar:
-            check = choice.grammar.diagnostics if choice.grammar is not None else base.grammar_diagnostics
-            diagnostics.extend(_guarded(document, check, document))
-        for runner in choice.rules:
-            if isinstance(runner, _CorpusRules):  # checked below, with the other files of these rules
-                corpus_rules.setdefault(id(runner), (runner, []))[1].append(document)
+    from .validate_pool import check_all  # noqa: PLC0415 - the pool's module runs this module's Checker
+
+    checker = Checker(Choices(schema, rules, configured_schema, configured_rules, folder))
+    return combine(check_all(checker, discover(paths), jobs))
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What chooses the files' schemas besides their xml-models: the command line's grammar and
+    rules, those of teipress.toml, and the folder the files' xi:includes are read from."""
+
+    schema: str | Path | None = None
+    rules: str | Path | None = None
+    configured_schema: str | Path | None = None
+    configured_rules: str | Path | None = None
+    folder: Path | None = None
+
+
+@dataclass
+class Checked:
+    """What checking one set of files found: its diagnostics and the schemas it could not use, the
+    files it could not read and those its files include (not failures of their own), and what
+    the warnings of register entries no text references need from every set (see :func:`combine`)."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unusable: list[Diagnostic] = field(default_factory=list)
+    failures: list[Diagnostic] = field(default_factory=list)
+    included: set[str] = field(default_factory=set)
+    referenced: set[str] = field(default_factory=set)  # "file#id" some pointer names
+    has_texts: bool = False
+    entries: list[tuple[str, Diagnostic]] = field(default_factory=list)  # edition_rules.entry_candidates
+
+
+# A process keeps at most this many files read because a checked file points into them (registers).
+_KEPT_CONTEXT = 256
+
+
+class Checker:
+    """The schemas of one validation, compiled once in a process, checking any number of sets of files."""
+
+    def __init__(self, choices: Choices):
+        self.choices = choices
+        self.base = Validator(choices.schema or choices.configured_schema, choices.rules or choices.configured_rules)
+        self.schemas = Schemas()
+        self._read: dict[Path, Document | None] = {}
+
+    @property
+    def divisible(self) -> bool:
+        """True when the files may be checked in sets, each set with the files it points into:
+        no rules that see the files together are foreign (teipress's are checked against an index)."""
+        return self.base.indexes_pointers or self.base.saxon_rules is not None
+
+    def check(self, files: list[Path]) -> Checked:
+        """Give what checking ``files`` found (all the files of the validation, unless divisible)."""
+        choices = self.choices
+        corpus = read_corpus(files, choices.folder)
+        documents = corpus.documents
+        found = Checked(failures=list(corpus.failures), included={str(p) for d in documents for p in d.included})
+        base_rules: list[Document] = []
+        corpus_rules: dict[int, tuple[_CorpusRules, list[Document]]] = {}
+        for document in documents:
+            # What the parser passed over: the DOCTYPE's unread declarations, an xml:id given twice (invalid TEI).
+            found.diagnostics.extend([*document.notes, *duplicate_id_errors(document)])
+            choice = _choose(document, self.schemas, choices.schema, choices.rules)
+            found.diagnostics.extend(choice.diagnostics)
+            found.unusable.extend(choice.unusable)
+            if not choice.skip_grammar:
+                check = choice.grammar.diagnostics if choice.grammar is not None else self.base.grammar_diagnostics
+                found.diagnostics.extend(_guarded(document, check, document))
+            for runner in choice.rules:
+                if isinstance(runner, _CorpusRules):  # checked below, with the other files of these rules
+                    corpus_rules.setdefault(id(runner), (runner, []))[1].append(document)
+                else:
+                    found.diagnostics.extend(_guarded(document, runner.diagnostics, document))
+            if not choice.rules and not choice.skip_rules:
+                base_rules.append(document)
+        if len(self._read) > _KEPT_CONTEXT:
+            self._read.clear()
+        context = _referenced_documents(documents, self._read)
+        index = pointer_index([*documents, *context])
+        found.referenced, found.has_texts = index.referenced, index.has_texts
+        groups = [(self.base, base_rules)] + [(runner.validator, group) for runner, group in corpus_rules.values()]
+        for validator, group in groups:
+            if not group:
+                continue
+            if validator.indexes_pointers:
+                found.diagnostics.extend(validator.indexed_rule_diagnostics(group, index))
+                found.entries.extend(entry for document in group for entry in entry_candidates(document))
             else:
-                diagnostics.extend(_guarded(document, runner.diagnostics, document))
-        if not choice.rules and not choice.skip_rules:
-            base_rules.append(document)
-    context = _referenced_documents(documents)
-    groups = [(base, base_rules)] + [(runner.validator, group) for runner, group in corpus_rules.values()]
-    for validator, group in groups:
-        if group:
-            others = [d for d in [*documents, *context] if all(d is not g for g in group)]
-            diagnostics.extend(validator.guarded_rule_diagnostics(group, others))
+                others = [d for d in [*documents, *context] if all(d is not g for g in group)]
+                found.diagnostics.extend(validator.guarded_rule_diagnostics(group, others))
+        return found
+
+
+def combine(sets: list[Checked]) -> list[Diagnostic]:
+    """Give the diagnostics of a validation whose files were checked in ``sets``, sorted: a file
+    another includes is no failure of its own, and a register entry gets its warning when no
+    file of any set references it. Raise UnusableSchema when a set met a schema it could not use."""
+    included = {path for found in sets for path in found.included}
+    referenced = {key for found in sets for key in found.referenced}
+    diagnostics = [d for found in sets for d in found.diagnostics]
+    diagnostics += [d for found in sets for d in found.failures if str(Path(d.file).resolve()) not in included]
+    if any(found.has_texts for found in sets):
+        diagnostics += [d for found in sets for key, d in found.entries if key not in referenced]
+    unusable = [d for found in sets for d in found.unusable]
     diagnostics.extend(unusable)
     if unusable:
         raise UnusableSchema(sorted(diagnostics))

@@ -48,12 +48,15 @@ def build_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str |
 
 
 def validate_edition(settings: Settings, paths: tuple[str | Path, ...] | list[str | Path] = (), *,
-                     schema: str | Path | None = None, rules: str | Path | None = None) -> list[Diagnostic]:
+                     schema: str | Path | None = None, rules: str | Path | None = None,
+                     jobs: int | None = None) -> list[Diagnostic]:
     """Give the diagnostics of the edition's texts (``paths`` if given), each file checked against
     ``schema`` and ``rules`` if given, else those its ``<?xml-model?>`` instructions name, else those
-    of the settings, else the built-in ones (see :mod:`teipress.models`).
+    of the settings, else the built-in ones (see :mod:`teipress.models`), by ``jobs`` processes at
+    once when there are many files (default: the settings' jobs, else one per core).
 
     Raises UnusableSchema (a UsageError carrying every diagnostic) when a file's xml-model names
     a local schema that cannot be used."""
     return validate_with_models(text_paths(settings, paths), schema=schema, rules=rules,
-                                configured_schema=settings.schema, configured_rules=settings.rules, folder=settings.folder)
+                                configured_schema=settings.schema, configured_rules=settings.rules, folder=settings.folder,
+                                jobs=jobs or settings.jobs)

@@ -14,7 +14,7 @@ from .document import Document, load, safe_parser
 from .errors import Diagnostic, InputError, UsageError
 from .grammar import Grammar
 from .namespaces import SCH_NS, SVRL_NS, TP_NS
-from .edition_rules import pointer_index, rule_diagnostics as edition_rule_diagnostics
+from .edition_rules import PointerIndex, pointer_diagnostics, pointer_index, rule_diagnostics as edition_rule_diagnostics
 from .resources import default_rng, default_schematron
 from .rule_locations import Locations, NumberedRules
 from .xml_ids import duplicate_id_errors
@@ -94,6 +94,20 @@ class Validator:
         found = [d for document in documents for d in edition_rule_diagnostics(document, index)]
         # The rules left in teipress.sch concern one file at a time: the context is not needed.
         return found + self._corpus_rule_diagnostics(documents, [])
+
+    def indexed_rule_diagnostics(self, documents: list[Document], index: PointerIndex) -> list[Diagnostic]:
+        """Give the findings of rules written for teipress (``indexes_pointers``) on ``documents``,
+        their pointers checked against ``index``, but not the warnings of register entries no text
+        references (those need every file's references: edition_rules.entry_candidates). A
+        failure of the rules on the set is put on its file, as guarded_rule_diagnostics does."""
+        def check(chosen: list[Document]) -> list[Diagnostic]:
+            found = [d for document in chosen for d in pointer_diagnostics(document, index)]
+            return found + self._corpus_rule_diagnostics(chosen, [])
+
+        try:
+            return check(documents)
+        except Exception:  # noqa: BLE001 - see guarded_rule_diagnostics
+            return [d for document in documents for d in _guarded(document, check, [document])]
 
     def _corpus_rule_diagnostics(self, documents: list[Document], context: list[Document]) -> list[Diagnostic]:
         """Give the findings of the XSLT 1 rules on ``documents`` and ``context`` wrapped in one tree."""
@@ -194,9 +208,10 @@ def _saxon_rules(path: Path, tree: etree._ElementTree):
 
 
 
-def _referenced_documents(documents: list[Document]) -> list[Document]:
+def _referenced_documents(documents: list[Document], read: dict[Path, Document | None] | None = None) -> list[Document]:
     """Give the documents that ``documents`` point into (``registers.xml#…``) and
-    that were not given themselves, read from beside the pointing file."""
+    that were not given themselves, read from beside the pointing file (or taken from
+    ``read``, the documents already read by path, which gets those read here)."""
     given = {d.path.resolve() for d in documents}
     # Each distinct (folder, file) is resolved once: a corpus points into the same few files thousands of times.
     pointed: dict[tuple[str, str], None] = {}
@@ -212,13 +227,14 @@ def _referenced_documents(documents: list[Document]) -> list[Document]:
                 wanted[candidate] = None
         except (OSError, ValueError):
             continue  # a name no file can have (too long, say): the rules report the pointer as unresolved
-    context = []
+    read = {} if read is None else read
     for path in wanted:
-        try:
-            context.append(load(path))
-        except InputError:
-            continue
-    return context
+        if path not in read:
+            try:
+                read[path] = load(path)
+            except InputError:
+                read[path] = None
+    return [read[path] for path in wanted if read[path] is not None]
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
