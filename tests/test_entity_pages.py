@@ -203,6 +203,25 @@ def test_a_touched_text_rebuilds_only_the_pages_of_the_entries_it_names(mini, st
     assert {name.split("/")[1].removesuffix(".html") for name in entity_pages} <= named
 
 
+def test_an_edit_of_the_prose_around_names_rebuilds_only_their_pages(mini, stylesheets):
+    """An entity's page quotes the sentence of each mention: an edit of a sentence rebuilds the
+    pages of the names in it, not those of the text's other names, and no period's page."""
+    sources, out = mini
+    before = _stamps(out)
+    text = sources / "text-two.xml"
+    content = text.read_text(encoding="utf-8")
+    assert content.count("your letter reached") == 1
+    text.write_text(content.replace("your letter reached", "your letter came to"), encoding="utf-8")
+    report = build([sources], out, "html", SETTINGS, stylesheets)
+    assert not report.failed
+    after = _stamps(out)
+    rewritten = {name for name in after if before.get(name) != after[name]}
+    assert {name for name in rewritten if "/" in name} == {"persons/pers-mora.html", "places/pl-lisbon.html"}
+    assert "your letter came to" in (out / "places/pl-lisbon.html").read_text(encoding="utf-8")
+    # The text's other names (Quint, the Aurora, the Board) and its dates' periods are as they were.
+    assert "text-two.html" in rewritten and "persons/pers-quint.html" in before
+
+
 def test_an_entry_no_text_names_any_more_loses_its_page(mini, stylesheets):
     sources, out = mini
     assert (out / "places/pl-veracruz.html").is_file()

@@ -36,7 +36,7 @@ CACHE_FOLDER = ".teipress-cache"
 MANIFEST = "manifest.json"
 # Bump when the manifest's layout changes: an older manifest is then ignored
 # (but for the files it says teipress wrote).
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_dir(out: str | Path) -> Path:
@@ -88,6 +88,9 @@ class SourceInfo:
     years: list[str] = field(default_factory=list)
     # The digest of its extract without the mentions' contexts: the key of the pages that quote none.
     shape: str = ""
+    # By id it names, the digest of its mentions' contexts (teipress.kwic.context_digests): with
+    # the shape, the key of that entity's page.
+    contexts: dict[str, str] = field(default_factory=dict)
 
     def check(self) -> None:
         """Raise TypeError when a field read from a manifest has the wrong type."""
@@ -96,6 +99,9 @@ class SourceInfo:
         for name in ("includes", "neighbours", "names", "years"):
             if not isinstance(getattr(self, name), list) or not all(isinstance(p, str) for p in getattr(self, name)):
                 raise TypeError(f"{name}: expected a list of strings")
+        if not isinstance(self.contexts, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                          for k, v in self.contexts.items()):
+            raise TypeError("contexts: expected a mapping of strings")
         if not isinstance(self.line, int) or isinstance(self.line, bool):
             raise TypeError("line: expected a number")
         for name, pointer in _items(self.pointers):

@@ -3,8 +3,9 @@
 An entity's page (xslt/html/entity.xsl) is made from its register entry and the texts that
 name it; a period's page (xslt/html/chronology.xsl) from the texts whose dates fall in it.
 Each is a unit of its own (``entity:<id>``, ``period:<period>``) whose key covers the
-registers, the build's fingerprint and outputs, and the extracts of only those texts, so
-one touched text rebuilds the pages of the entries and periods it names, not the others.
+registers, the build's fingerprint and outputs, the entries the texts name, and what the page
+quotes of only those texts (:func:`page_units`), so one touched text rebuilds the pages of the
+entries and periods it names whose quotes changed, not the others.
 What a text names and dates is known from the scan (SourceInfo.names, .years: teipress.kwic),
 and a register's entries from its SourceInfo.names (:func:`entry_ids`), so the plan parses nothing.
 
@@ -63,14 +64,19 @@ def chronology_periods(years) -> str:
 
 def page_units(found, base: str) -> dict[str, str]:
     """Give the units of the entity pages and the periods' pages of the edition ``found`` by name,
-    each with its key: ``base`` (the registers, fingerprint, outputs) and the extracts of the texts it depends on."""
+    each with its key: ``base`` (the registers, fingerprint, outputs), the entries the texts name
+    (which register pages and entity links the site has), and what the pages quote of the texts
+    they depend on: each text's extract without the mentions' contexts (its shape), and for an
+    entity's page the contexts of the mentions naming it. An edit of the prose around a name
+    rebuilds that entity's page, no other entity's and no period's."""
     entries = {i for s in found.registers for i in s.info.names}
     naming: dict[str, list] = {}
     for source in found.texts:
         for name in source.info.names:
             if name in entries:
                 naming.setdefault(name, []).append(source)
-    units = {f"{ENTITY}{name}": digest(base, ENTITY, name, *_texts_key(texts)) for name, texts in naming.items()}
+    base = digest(base, *sorted(naming))
+    units = {f"{ENTITY}{name}": digest(base, ENTITY, name, *_texts_key(texts, name)) for name, texts in naming.items()}
     period_of = periods(y for s in found.texts for y in s.info.years)
     every = " ".join(sorted(set(period_of.values())))
     dating: dict[str, list] = {}
@@ -82,8 +88,10 @@ def page_units(found, base: str) -> dict[str, str]:
     return units
 
 
-def _texts_key(texts) -> list[str]:
-    return [part for s in texts for part in (s.copy, s.text_id, str(s.position), s.info.extract)]
+def _texts_key(texts, name: str | None = None) -> list[str]:
+    """Give what the page of entity ``name`` (or a period's page, for None) depends on in ``texts``."""
+    return [part for s in texts for part in (s.copy, s.text_id, str(s.position), s.info.shape or s.info.extract,
+                                             "" if name is None else s.info.contexts.get(name, ""))]
 
 
 def is_page_unit(name: str) -> bool:

@@ -13,6 +13,7 @@ text naming it changed (:mod:`teipress.entity_units`).
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 
 from lxml import etree
@@ -149,6 +150,22 @@ def named_ids(text: etree._Element) -> list[str]:
             for uri in (element.get("ref") or "").split():
                 ids.add(uri.rsplit("#", 1)[-1])
     return sorted(i for i in ids if i)
+
+
+def context_digests(texts: list[etree._Element]) -> dict[str, str]:
+    """Give, for each id the ``@ref`` pointers inside ``texts`` (TEI ``text`` elements of an
+    extract) name, as :func:`named_ids` reads them, the digest of the contexts (``tp:before``,
+    ``tp:after``) of the mentions naming it, in document order: what an entity's page quotes of
+    a text besides the extract's shape (an edit of the prose around one name rebuilds that
+    entity's page only)."""
+    contexts: dict[str, list[str]] = {}
+    for element in (e for text in texts for e in text.iter()):
+        if isinstance(element.tag, str) and element.get("ref") is not None:
+            quoted = f"{element.get(BEFORE, '')}\0{element.get(AFTER, '')}"
+            for name in {uri.rsplit("#", 1)[-1] for uri in element.get("ref").split()} - {""}:
+                contexts.setdefault(name, []).append(quoted)
+    return {name: hashlib.sha256("\1".join(quoted).encode("utf-8")).hexdigest()
+            for name, quoted in sorted(contexts.items())}
 
 
 # The attributes a date's first day comes from, in order: as tp:date-start (xslt/common/namesdates.xsl).

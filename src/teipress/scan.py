@@ -19,7 +19,7 @@ from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
 from .extract import digest, serialize, text_extract
 from .entity_units import entry_ids
-from .kwic import dated_years, named_ids, without_contexts
+from .kwic import context_digests, dated_years, named_ids, without_contexts
 from .namespaces import TEI_NS
 from .workers import TextRef
 from .xml_ids import duplicate_id_warnings, make_ids_unique
@@ -197,7 +197,7 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
         else:
             pointers[name] = [element.sourceline or 1, document.column_of(element), attribute, 1]
     kind = kind_of(document)
-    extract, names, years, shape = "", [], [], ""
+    extract, names, years, shape, contexts = "", [], [], "", {}
     if kind == "text":
         extract_root = text_extract(document)
         if document.duplicate_ids:
@@ -209,12 +209,14 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
         names = sorted({i for text in texts for i in named_ids(text)})
         shape = digest(serialize(without_contexts(extract_root)))
         years = sorted({y for text in texts for y in dated_years(text)})
+        contexts = context_digests(texts)
     elif kind == "register":
         names = entry_ids(document.root)  # its entries, which get pages of their own
     return SourceInfo(hashed, kind, document.id, document.root.get("n", ""), pointers,
                       line=document.root.sourceline or 1, extract=extract,
                       includes=[str(p) for p in document.included], date=sent_date(document),
-                      neighbours=correspondence_targets(document), names=names, years=years, shape=shape)
+                      neighbours=correspondence_targets(document), names=names, years=years, shape=shape,
+                      contexts=contexts)
 
 
 def _collection_ids(collections: list[Source], reserved: dict[str, str]) -> dict[str, str]:
