@@ -76,22 +76,20 @@ def page_units(found, base: str) -> dict[str, str]:
             if name in entries:
                 naming.setdefault(name, []).append(source)
     base = digest(base, *sorted(naming))
-    units = {f"{ENTITY}{name}": digest(base, ENTITY, name, *_texts_key(texts, name)) for name, texts in naming.items()}
+    # Each text's part of the keys is made once (a text names dozens of entries, an entry is named by thousands of texts).
+    part = {source.key: digest(source.copy, source.text_id, str(source.position), source.info.shape or source.info.extract)
+            for source in found.texts}
+    units = {f"{ENTITY}{name}": digest(base, ENTITY, name, "".join(
+        f"{part[s.key]}{s.info.contexts.get(name, '-')}" for s in texts)) for name, texts in naming.items()}
     period_of = periods(y for s in found.texts for y in s.info.years)
     every = " ".join(sorted(set(period_of.values())))
     dating: dict[str, list] = {}
     for source in found.texts:
         for period in sorted({period_of[y] for y in source.info.years}):
             dating.setdefault(period, []).append(source)
-    units.update({f"{PERIOD}{period}": digest(base, PERIOD, period, every, *_texts_key(texts))
+    units.update({f"{PERIOD}{period}": digest(base, PERIOD, period, every, "".join(part[s.key] for s in texts))
                   for period, texts in dating.items()})
     return units
-
-
-def _texts_key(texts, name: str | None = None) -> list[str]:
-    """Give what the page of entity ``name`` (or a period's page, for None) depends on in ``texts``."""
-    return [part for s in texts for part in (s.copy, s.text_id, str(s.position), s.info.shape or s.info.extract,
-                                             "" if name is None else s.info.contexts.get(name, ""))]
 
 
 def is_page_unit(name: str) -> bool:
