@@ -83,6 +83,11 @@ def test_touching_one_text_reindexes_its_bucket_only(letters, stylesheets):
     # The other parts' files are the very same files (not rewritten with the same bytes).
     untouched = [path for path in before if not path.startswith((bucket, witnesses, pages))]
     assert len(untouched) > 100 and all(before[p][:2] == after[p][:2] for p in untouched)
+    # Only the parts indexed again were published again: the others stayed where they are.
+    published = {p.relative_to(out).as_posix() for p in report.written if p.relative_to(out).parts[0] == "pagefind"}
+    assert published and published <= changed, sorted(published - changed)[:5]
+    again = build([sources], out, "html", SETTINGS, stylesheets, jobs=2)
+    assert again.written == [] and _index_files(out) == after
 
 
 def test_each_page_is_in_one_part_only(letters):

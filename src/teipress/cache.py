@@ -25,7 +25,7 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from . import __version__
@@ -125,6 +125,13 @@ class Unit:
                 raise TypeError(f"files: {path!r}: expected a relative path and [size, mtime]")
 
 
+def _as_json(record) -> dict:
+    """Give the fields of a SourceInfo or a Unit as they are written to the manifest: as they
+    are (strings, numbers, lists and mappings of them), not copied as dataclasses.asdict copies
+    them (a build saves the manifest up to three times, thousands of records each)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 class BuildCache:
     """The cache of one output folder: read at the start of a build, written at its end."""
 
@@ -174,8 +181,8 @@ class BuildCache:
     def save(self) -> None:
         """Write the manifest (atomically: a build interrupted while saving leaves the old one)."""
         data = {"format": FORMAT, "fingerprint": self.fingerprint,
-                "sources": {path: asdict(info) for path, info in sorted(self.sources.items())},
-                "units": {name: asdict(unit) for name, unit in sorted(self.units.items())},
+                "sources": {path: _as_json(info) for path, info in sorted(self.sources.items())},
+                "units": {name: _as_json(unit) for name, unit in sorted(self.units.items())},
                 "written": dict(sorted(self.written.items()))}
         atomic_write(self.folder / MANIFEST, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 

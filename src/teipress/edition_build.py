@@ -202,8 +202,9 @@ def build_archives(edition: EditionBuild) -> list[Path]:
         if files is None:
             abandon(staging)
             continue
+        kept = [path for path in files if not path.is_relative_to(staging)]  # already published as they are
         published = publish(staging, out, set(cache.written) | output.adoptable(out))
-        cache.record(name, edition.the_plan.units[name], [out / f for f in published], out)
+        cache.record(name, edition.the_plan.units[name], [*(out / f for f in published), *kept], out)
         cache.published(published)
         remove_dropped({name: edition.the_plan.previous.get(name, set())}, cache, out)
         written.extend(out / f for f in published)

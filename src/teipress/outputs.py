@@ -128,7 +128,9 @@ class Output:
 
     def build_archive(self, job: ArchiveJob) -> list[Path] | None:
         """Write this output's files gathered from the published site into ``job.staging`` and
-        give them (None: not now, e.g. a file it gathers is missing; the next build tries again)."""
+        give them (None: not now, e.g. a file it gathers is missing; the next build tries again).
+        A file already published as it would be written may be given where it is in ``job.out``
+        instead: it is kept as it is (a search index's unchanged parts)."""
         return None
 
     def adoptable(self, out: Path) -> set[str]:

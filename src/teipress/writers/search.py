@@ -50,7 +50,9 @@ class SearchOutput(Output):
 
 def index_search(site: Path, staging: Path, work: Path | None = None) -> list[Path]:
     """Index the written ``site`` with Pagefind (offline, from PyPI) into ``staging/pagefind``
-    and give the files of the index; the build publishes them as it does pages.
+    and give the files of the index; the build publishes them as it does pages. The files of
+    the parts not indexed again that the site already has as they are are given where they
+    are in the site, and kept.
 
     ``work`` holds the cache of the pages' facts and of the parts' indexes (by default the
     ``search`` folder of the site's build cache). Raise SearchIndexError when Pagefind fails
@@ -63,4 +65,4 @@ def index_search(site: Path, staging: Path, work: Path | None = None) -> list[Pa
         raise SearchIndexError(f"the search index was not built: a page could not be read: {exc}") from exc
     parts = plan_parts(pages)
     build_parts(site, parts, work)
-    return stage_parts(parts, work, staging / SEARCH_FOLDER)
+    return stage_parts(parts, work, staging / SEARCH_FOLDER, published=site / SEARCH_FOLDER)

@@ -119,30 +119,45 @@ def build_parts(site: Path, parts: list[Part], work: Path) -> list[str]:
     return [part.name for part in stale]
 
 
-def stage_parts(parts: list[Part], work: Path, target: Path) -> list[Path]:
+def stage_parts(parts: list[Part], work: Path, target: Path, published: Path | None = None) -> list[Path]:
     """Put the parts' indexes, the engine and the interface of Pagefind and ``parts.json`` into
-    the folder ``target`` (hard links to the cached files where possible); give the files."""
+    the folder ``target`` (hard links to the cached files where possible); give the files. A file
+    the index already published in the folder ``published`` is the very cached file (a hard
+    link to it) is not staged but given where it is there: only the parts indexed again move."""
     files = []
+
+    def stage(path: Path, relative: Path) -> None:
+        there = published / relative if published is not None else None
+        files.append(there if there is not None and _same_file(path, there) else _link(path, target / relative))
+
     for part in parts:
         source = work / PARTS_FOLDER / part.name
         engines = _engines(source)
         for path in sorted(source.rglob("*")):
             relative = path.relative_to(source)
             if path.is_file() and _is_part_file(relative, engines):
-                files.append(_link(path, target / PARTS_FOLDER / part.name / relative))
+                stage(path, Path(PARTS_FOLDER, part.name, relative))
     if parts:  # Pagefind's interface and engine (the same in every bundle), for the search page
         first = work / PARTS_FOLDER / parts[0].name
         for path in sorted(first.iterdir()):
             if path.is_file() and path.suffix in (".js", ".css"):
-                files.append(_link(path, target / path.name))
+                stage(path, Path(path.name))
     manifest = {"format": FORMAT, "parts": [
         {"path": f"{PARTS_FOLDER}/{part.name}/", "kind": part.kind, "language": part.language} for part in parts]}
     # Kept in the cache and published as the same file while the list does not change.
     text, kept = json.dumps(manifest, indent=1) + "\n", work / PARTS_MANIFEST
     if not kept.is_file() or kept.read_text(encoding="utf-8") != text:
         atomic_write(kept, text)
-    files.append(_link(kept, target / PARTS_MANIFEST))
+    stage(kept, Path(PARTS_MANIFEST))
     return files
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """True when ``other`` is ``path`` itself (a hard link to it), not a copy or a file since replaced."""
+    try:
+        return not other.is_symlink() and os.path.samefile(path, other)
+    except OSError:
+        return False
 
 
 def pagefind_command() -> list[str]:
