@@ -249,6 +249,11 @@ class BuildCache:
         """Give where the extract with digest ``extract`` is stored."""
         return self.folder / "extracts" / f"{extract}.xml"
 
+    def store_extract(self, extract: str, data: bytes) -> None:
+        """Store the extract ``data`` whose digest is ``extract``, unless it is stored already."""
+        if not self.has_extract(extract):
+            atomic_write(self.extract_path(extract), data)
+
     def has_extract(self, extract: str) -> bool:
         """True when the extract ``extract`` is stored and its bytes still have that digest
         (an extract edited or damaged behind the cache is made again from its text)."""

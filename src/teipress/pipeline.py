@@ -35,7 +35,6 @@ from .scan import Scan, reserved_names, scan
 from .transform import Stylesheets
 from . import transform
 from .workers import BuilderSetup, TextTask
-from .writers import atomic_write
 
 # Settings that say how to build, not what: changing them must not invalidate the cache
 # (the stylesheets folder counts by its contents, the outputs by their names and cache keys: build_fingerprint).
@@ -137,10 +136,6 @@ class _Run:
         done = self._announce_kept(found, the_plan)
         if not the_plan.stale:
             return self._finish()
-        for extract, data in found.pending.items():
-            if not cache.has_extract(extract):
-                atomic_write(cache.extract_path(extract), data)
-        found.pending.clear()  # stored: the pages stage reads them back from the cache
         staging = new_staging(cache.folder)
         try:
             edition = EditionBuild(found, the_plan, self.outputs, self.settings, staging, self.out, cache)

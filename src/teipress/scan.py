@@ -59,8 +59,8 @@ class Source:
 
 @dataclass
 class Scan:
-    """What the scan found: the texts in edition order, the registers, the introduction,
-    the problems, and the extracts of the texts it parsed (by digest; stored by the build)."""
+    """What the scan found: the texts in edition order, the registers, the introduction and
+    the problems (the extracts of the texts it parsed are stored in the build cache as they are made)."""
 
     sources: list[Source]  # the files, as the cache knows them (a teiCorpus file, not its texts)
     texts: list[Source]
@@ -71,7 +71,6 @@ class Scan:
     collections: list[Source] = field(default_factory=list)
     collection_ids: dict[str, str] = field(default_factory=dict)  # by a corpus file's key
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    pending: dict[str, bytes] = field(default_factory=dict)
 
 
 def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None = None) -> Scan:
@@ -80,14 +79,14 @@ def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None
     files' xi:includes read from inside ``folder`` (the edition folder).
     A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError.
     A file another file includes is part of that file: not a source of its own, unless it is TEI."""
-    read, failures, pending = _read(paths, cache, folder)
+    read, failures = _read(paths, cache, folder)
     included = {path for source in read for path in source.info.includes}
     failures = [d for d in failures if str(Path(d.file).resolve()) not in included]
     sources = [s for s in read if not s.member]
     texts = sorted((s for s in read if s.info.kind == "text"),
                    key=lambda s: (*text_order(s.info.n, s.file.name, s.info.date), s.member))
     found = Scan(sources, texts, [s for s in read if s.info.kind == "register"],
-                 [s for s in read if s.info.kind == "introduction"], {}, pending=pending)
+                 [s for s in read if s.info.kind == "introduction"], {})
     found.collections = [s for s in sources if s.info.kind == "corpus"]
     found.collection_ids = _collection_ids(found.collections, reserved)
     pages = {f"{name}": f"the collection page {name}.html" for name in found.collection_ids.values()}
@@ -111,9 +110,10 @@ def reserved_names(outputs) -> dict[str, str]:
     return reserved
 
 
-def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[Source], list[Diagnostic], dict[str, bytes]]:
-    """Give the sources under ``paths``, the diagnostics of the files that are not TEI and
-    the extracts of the texts parsed (by digest; stored once the build goes ahead).
+def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[Source], list[Diagnostic]]:
+    """Give the sources under ``paths`` and the diagnostics of the files that are not TEI; the
+    extracts of the texts parsed are stored in ``cache`` as they are made (the scan holds none:
+    its memory does not grow with the edition).
 
     A teiCorpus file gives its own source (kind ``corpus``) and one per TEI inside it
     (``member`` from 1), each keyed by the file's resolved path and its number.
@@ -121,7 +121,7 @@ def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[So
     A file whose hash the cache knows is not parsed again, unless its stored extract
     is gone or no longer has its digest, or it is a teiCorpus: the cache knows it as one
     file, so its texts are found again by parsing it."""
-    sources, failures, pending = [], [], {}
+    sources, failures = [], []
     for path, copy in _found(paths):
         resolved = str(path.resolve())
         try:
@@ -143,21 +143,21 @@ def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[So
             # knows was reported by the build that parsed it).
             failures.extend([*document.notes, *duplicate_id_warnings(document)])
             hashed = with_includes(own_hash, [str(p) for p in document.included])
-            info = _describe(document, hashed, pending)
+            info = _describe(document, hashed, cache)
             if info.kind == "corpus":
-                sources.extend(_members(document, path, resolved, hashed, copy, pending, failures))
+                sources.extend(_members(document, path, resolved, hashed, copy, cache, failures))
         sources.append(Source(path, resolved, info, copy=copy))
-    return sources, failures, pending
+    return sources, failures
 
 
 def _members(document: Document, path: Path, resolved: str, hashed: str, copy: str,
-             pending: dict[str, bytes], failures: list[Diagnostic]) -> list[Source]:
+             cache: BuildCache, failures: list[Diagnostic]) -> list[Source]:
     """Give a source for every TEI of the teiCorpus ``document``: its texts share the file's hash
     (a change to the file rebuilds them all) and its TEI copy (the file as given)."""
     members = []
     for member in range(1, len(corpus_texts(document.root)) + 1):
         members.append(Source(Path(member_path(path, member)), member_path(resolved, member),
-                              _describe(corpus_member(document, member), hashed, pending),
+                              _describe(corpus_member(document, member), hashed, cache),
                               copy=copy, member=member, file=path))
     return members
 
@@ -187,8 +187,8 @@ def _found(paths) -> list[tuple[Path, str]]:
     return found
 
 
-def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> SourceInfo:
-    """Give what a build needs to know of a parsed file; add a text's extract to ``pending``."""
+def _describe(document: Document, hashed: str, cache: BuildCache) -> SourceInfo:
+    """Give what a build needs to know of a parsed file; store a text's extract in ``cache``."""
     pointers: dict[str, list] = {}
     for element, attribute, file in file_pointers(document):
         name = file.replace("\\", "/").rsplit("/", 1)[-1]
@@ -204,7 +204,7 @@ def _describe(document: Document, hashed: str, pending: dict[str, bytes]) -> Sou
             make_ids_unique(extract_root)  # as in the text the stylesheets see (workers._load)
         data = serialize(extract_root)
         extract = digest(data)
-        pending[extract] = data
+        cache.store_extract(extract, data)
         texts = list(extract_root.iterchildren(f"{{{TEI_NS}}}text"))
         names = sorted({i for text in texts for i in named_ids(text)})
         shape = digest(serialize(without_contexts(extract_root)))
