@@ -125,7 +125,7 @@ class _Run:
 
     def build(self, force: bool) -> BuildReport:
         cache = self._cache(force)
-        found = scan(self.paths, cache, reserved_names(self.outputs), self.settings.folder)
+        found = scan(self.paths, cache, reserved_names(self.outputs), self.settings.folder, self.jobs)
         self.report.texts = len(found.texts)
         self.report.diagnostics += found.diagnostics
         if (self.fail_fast and self.report.failed) or not found.texts:

@@ -73,13 +73,15 @@ class Scan:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None = None) -> Scan:
+def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None = None,
+         jobs: int | None = None) -> Scan:
     """Give what the files under ``paths`` are; ``reserved`` are the names of the edition's
     own pages and folders, which no text's pages may take (see :func:`reserved_names`); the
-    files' xi:includes read from inside ``folder`` (the edition folder).
+    files' xi:includes read from inside ``folder`` (the edition folder), by ``jobs`` processes
+    at once when many files are to be parsed (default: one per core).
     A file that is not TEI is a diagnostic; with no text at all (and no such file) it is a UsageError.
     A file another file includes is part of that file: not a source of its own, unless it is TEI."""
-    read, failures = _read(paths, cache, folder)
+    read, failures = _read(paths, cache, folder, jobs)
     included = {path for source in read for path in source.info.includes}
     failures = [d for d in failures if str(Path(d.file).resolve()) not in included]
     sources = [s for s in read if not s.member]
@@ -110,10 +112,12 @@ def reserved_names(outputs) -> dict[str, str]:
     return reserved
 
 
-def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[Source], list[Diagnostic]]:
+def _read(paths, cache: BuildCache, folder: Path | None = None,
+          jobs: int | None = None) -> tuple[list[Source], list[Diagnostic]]:
     """Give the sources under ``paths`` and the diagnostics of the files that are not TEI; the
     extracts of the texts parsed are stored in ``cache`` as they are made (the scan holds none:
-    its memory does not grow with the edition).
+    its memory does not grow with the edition). Many files to parse are parsed by ``jobs``
+    processes at once (teipress.scan_pool).
 
     A teiCorpus file gives its own source (kind ``corpus``) and one per TEI inside it
     (``member`` from 1), each keyed by the file's resolved path and its number.
@@ -121,33 +125,46 @@ def _read(paths, cache: BuildCache, folder: Path | None = None) -> tuple[list[So
     A file whose hash the cache knows is not parsed again, unless its stored extract
     is gone or no longer has its digest, or it is a teiCorpus: the cache knows it as one
     file, so its texts are found again by parsing it."""
-    sources, failures = [], []
+    from .scan_pool import parse_files  # noqa: PLC0415 - the pool's module runs read_file below
+
+    read: list[tuple[list[Source], list[Diagnostic]] | None] = []
+    wanted: list[tuple[int, tuple]] = []
     for path, copy in _found(paths):
         resolved = str(path.resolve())
         try:
             own_hash = file_hash(path)
         except OSError as exc:
-            failures.append(Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}"))
+            read.append(([], [Diagnostic(str(path), 1, 1, "error", f"cannot be read: {exc.strerror or exc}")]))
             continue
         info = cache.sources.get(resolved)
         hashed = with_includes(own_hash, info.includes) if info is not None else own_hash
         if info is None or info.hash != hashed or info.kind == "corpus" or (
                 info.kind == "text" and not cache.has_extract(info.extract)):
-            try:
-                document = load(path, folder)
-                require_tei(document)
-            except InputError as exc:
-                failures.extend(exc.diagnostics)
-                continue
-            # What the parser passed over (reported when the file is parsed: a file the cache
-            # knows was reported by the build that parsed it).
-            failures.extend([*document.notes, *duplicate_id_warnings(document)])
-            hashed = with_includes(own_hash, [str(p) for p in document.included])
-            info = _describe(document, hashed, cache)
-            if info.kind == "corpus":
-                sources.extend(_members(document, path, resolved, hashed, copy, cache, failures))
-        sources.append(Source(path, resolved, info, copy=copy))
-    return sources, failures
+            wanted.append((len(read), (path, resolved, copy, own_hash)))
+            read.append(None)
+        else:
+            read.append(([Source(path, resolved, info, copy=copy)], []))
+    for (at, _), result in zip(wanted, parse_files([item for _, item in wanted], cache, folder, jobs)):
+        read[at] = result
+    return [s for sources, _ in read for s in sources], [d for _, failures in read for d in failures]
+
+
+def read_file(path: Path, resolved: str, copy: str, own_hash: str, cache: BuildCache,
+              folder: Path | None) -> tuple[list[Source], list[Diagnostic]]:
+    """Give the sources of a file the cache does not know as it is (parsed, described, its
+    extracts stored in ``cache``) and the diagnostics of its reading."""
+    try:
+        document = load(path, folder)
+        require_tei(document)
+    except InputError as exc:
+        return [], exc.diagnostics
+    # What the parser passed over (reported when the file is parsed: a file the cache
+    # knows was reported by the build that parsed it).
+    failures = [*document.notes, *duplicate_id_warnings(document)]
+    hashed = with_includes(own_hash, [str(p) for p in document.included])
+    info = _describe(document, hashed, cache)
+    sources = _members(document, path, resolved, hashed, copy, cache, failures) if info.kind == "corpus" else []
+    return [*sources, Source(path, resolved, info, copy=copy)], failures
 
 
 def _members(document: Document, path: Path, resolved: str, hashed: str, copy: str,
