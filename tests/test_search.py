@@ -11,11 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from teipress.config import Settings
 from teipress.pipeline import build
-from teipress.writers import search
+from teipress.writers import search, search_pages
 from teipress.writers.search_pages import read_pages
 from teipress.writers.search_parts import bucket_count, bucket_of, plan_parts
 from teipress.writers.search_witnesses import witness_pages
@@ -231,3 +232,45 @@ def test_the_page_facts_are_read_once_per_change(tmp_path, monkeypatch):
     write(site / "b.html", _text_page("b", "fr", "trois"))
     read_pages(site, cache)
     assert parsed == ["b.html"]
+
+
+def _parsed_whole(path: str, data: bytes):
+    """The facts of a page as describe reads them from the whole page parsed."""
+    root = lxml.html.document_fromstring(data) if data.strip() else lxml.html.Element("html")
+    article = root.xpath("//article[contains(concat(' ', normalize-space(@class), ' '), ' edition-text ')]")
+    language = search_pages._language(root.get("lang"))
+    body = bool(root.xpath("//*[@data-pagefind-body]"))
+    if not article:
+        return search_pages.Page(path, "d", False, language, body)
+    reading = article[0].xpath(".//*[@id='reading-text'][@lang]")
+    return search_pages.Page(path, "d", True, search_pages._language(reading[0].get("lang")) if reading else language,
+                             body, search_pages.witness_views(article[0]))
+
+
+_LATE = "<p>" + "Words of a long text. " * 2000 + "</p>"
+_TRICKY = {
+    # A reading text without @lang, then (far on) another with one: the page's words are in its language.
+    "late-lang.html": _text_page("a", "en", "x").replace('id="reading-text" lang="en"', 'id="reading-text"').replace(
+        "</article>", f'{_LATE}<div id="reading-text" lang="fr">y</div></article>'),
+    # A view button far after the reading text.
+    "late-button.html": _text_page("b", "de", "x").replace('data-views="reading diplomatic"', 'data-views="reading A"').replace(
+        "</article>", f'{_LATE}<button data-view="A">Witness <b>A</b></button></article>'),
+    # The words "data-pagefind-body" in the text, no such attribute; then one far on.
+    "said.html": f'<html lang="fr"><body><p>data-pagefind-body edition-text</p>{_LATE}</body></html>',
+    "late-body.html": f'<html lang="it"><body>{_LATE}<main data-pagefind-body=""><p>x</p></main></body></html>',
+    "no-lang.html": f"<html><body><main data-pagefind-body=''>{_LATE}</main></body></html>",
+    "empty.html": "",
+}
+
+
+def test_the_facts_read_from_a_page_start_are_those_of_the_whole_page(letters):
+    _, out = letters
+    pages = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.html")}
+    pages.update({name: text.encode("utf-8") for name, text in _TRICKY.items()})
+    for path, data in pages.items():
+        assert search_pages.describe(path, data, "d") == _parsed_whole(path, data), path
+    assert search_pages.describe("late-lang.html", pages["late-lang.html"], "d").language == "fr"
+    assert search_pages.describe("late-button.html", pages["late-button.html"], "d").witnesses == (("A", "Witness A"),)
+    # Most pages are read from their start only (the whole parse is the fallback).
+    quick = [path for path, data in pages.items() if search_pages._facts_from_start(data) is not None]
+    assert len(quick) > len(pages) * 0.9

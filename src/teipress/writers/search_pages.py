@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import lxml.html
+from lxml import etree
 
 from . import atomic_write
 
@@ -67,7 +68,11 @@ def read_pages(site: Path, cache_file: Path) -> list[Page]:
 
 
 def describe(path: str, data: bytes, digest: str) -> Page:
-    """Give the facts of the page at ``path`` whose bytes are ``data``."""
+    """Give the facts of the page at ``path`` whose bytes are ``data``: read from its start when
+    they are all there (:func:`_facts_from_start`), else from the whole page parsed."""
+    facts = _facts_from_start(data)
+    if facts is not None:
+        return Page(path, digest, *facts)
     root = lxml.html.document_fromstring(data) if data.strip() else lxml.html.Element("html")
     page_language = _language(root.get("lang"))
     article = root.xpath("//article[contains(concat(' ', normalize-space(@class), ' '), ' edition-text ')]")
@@ -77,6 +82,48 @@ def describe(path: str, data: bytes, digest: str) -> Page:
     reading = article[0].xpath(".//*[@id='reading-text'][@lang]")
     language = _language(reading[0].get("lang")) if reading else page_language
     return Page(path, digest, True, language, body, witness_views(article[0]))
+
+
+# How much of a page is parsed at a time when its facts are read from its start.
+_CHUNK = 16384
+
+
+def _facts_from_start(data: bytes) -> tuple | None:
+    """Give (text, language, body, witnesses) of a page as :func:`describe` reads them from the
+    whole page, reading only its start: a text's page up to its reading text (its language; the
+    view buttons come before), another page up to the first element indexed (data-pagefind-body).
+    None when the rest of the page could change them (it names a view, a text's article or an
+    indexed element further on): the page is then parsed whole. (A page whose bytes do not say
+    "data-pagefind-body" has no element indexed: it is read to its root element only.) A text's page is a tenth of the
+    way in at its reading text, so most of the parse of the search's pages is saved."""
+    text_page, indexed = b"edition-text" in data, b"data-pagefind-body" in data
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    page_language, article, body, labels = None, None, False, {}
+    reached, reading = False, None  # the reading text reached; the language of the first one with @lang
+    for offset in range(0, len(data), _CHUNK):
+        parser.feed(data[offset:offset + _CHUNK])
+        for event, element in parser.read_events():
+            if event == "end":
+                if article is not None and element.tag == "button" and element.get("data-view") is not None:
+                    labels[element.get("data-view")] = " ".join("".join(element.itertext()).split())
+                continue
+            if page_language is None and element.tag == "html":
+                page_language = element.get("lang") or ""
+            body = body or element.get("data-pagefind-body") is not None
+            if article is None and element.tag == "article" and "edition-text" in (element.get("class") or "").split():
+                article = element
+            if (article is not None and element.get("id") == "reading-text"
+                    and any(a is article for a in element.iterancestors())):
+                reached = True
+                reading = reading if reading is not None else element.get("lang")
+        rest = data[offset + _CHUNK:]
+        if reached and body and b"data-view" not in rest and (reading is not None or b"reading-text" not in rest):
+            views = [v for v in (article.get("data-views") or "").split() if v not in EDITION_VIEWS]
+            language = reading if reading is not None else page_language
+            return True, _language(language), True, tuple((view, labels.get(view) or view) for view in views)
+        if not text_page and (body or not indexed) and page_language is not None:
+            return False, _language(page_language), body, ()
+    return None
 
 
 def witness_views(article) -> tuple[tuple[str, str], ...]:
