@@ -69,9 +69,10 @@ def test_fail_fast_stops_at_the_first_error_and_publishes_nothing(bad, tmp_path)
         f"stopped at the first error (--fail-fast): {out} is unchanged",
     ]
     assert sorted(p.name for p in out.iterdir()) == ["README.md"]
-    # Beside the output, only the build's lock (in the cache folder): no staging folder, no manifest.
+    # Beside the output, only the build's lock (in the cache folder) and the extracts the scan
+    # stored of the good texts (whole files, reused by the next build): no staging folder, no manifest.
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".teipress-cache"]
-    assert [p.name for p in (tmp_path / ".teipress-cache" / "out").iterdir()] == ["lock"]
+    assert sorted(p.name for p in (tmp_path / ".teipress-cache" / "out").iterdir()) == ["extracts", "lock"]
 
 
 def test_declared_other_encodings_are_read(tmp_path):
