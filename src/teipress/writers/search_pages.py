@@ -93,9 +93,9 @@ def _facts_from_start(data: bytes) -> tuple | None:
     whole page, reading only its start: a text's page up to its reading text (its language; the
     view buttons come before), another page up to the first element indexed (data-pagefind-body).
     None when the rest of the page could change them (it names a view, a text's article or an
-    indexed element further on): the page is then parsed whole. (A page whose bytes do not say
-    "data-pagefind-body" has no element indexed: it is read to its root element only.) A text's page is a tenth of the
-    way in at its reading text, so most of the parse of the search's pages is saved."""
+    indexed element further on): the page is then parsed whole. A page whose bytes do not say
+    "data-pagefind-body" has no element indexed: it is read to its root element only. A text's
+    page is a tenth of the way in at its reading text: most of the search's parsing is saved."""
     text_page, indexed = b"edition-text" in data, b"data-pagefind-body" in data
     parser = etree.HTMLPullParser(events=("start", "end"))
     page_language, article, body, labels = None, None, False, {}
