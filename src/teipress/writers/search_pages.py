@@ -129,7 +129,7 @@ def _facts_from_start(data: bytes) -> tuple | None:
 def witness_views(article) -> tuple[tuple[str, str], ...]:
     """Give the (view token, label) of each witness view the text's page offers."""
     views = [v for v in (article.get("data-views") or "").split() if v not in EDITION_VIEWS]
-    labels = {b.get("data-view"): " ".join(b.text_content().split())
+    labels = {b.get("data-view"): " ".join("".join(b.itertext()).split())
               for b in article.xpath(".//button[@data-view]")}
     return tuple((view, labels.get(view) or view) for view in views)
 
