@@ -234,6 +234,7 @@ def test_pointing_at_a_variant_lights_it_in_every_column(columns):
     variant = columns.locator("#synoptic-pane-box-2 [data-app]").nth(1)
     app = variant.get_attribute("data-app")
     variant.hover()
+    columns.wait_for_function("document.querySelectorAll('.variant-lit').length > 0", timeout=5000)
     lit = columns.eval_on_selector_all(".variant-lit", "els => els.map(e => [e.dataset.app, e.innerText.trim()])")
     assert lit == [[app, "lazy"], [app, "lazy"], [app, "sleepy"]]
     columns.mouse.move(5, 5)
@@ -242,6 +243,8 @@ def test_pointing_at_a_variant_lights_it_in_every_column(columns):
 
 def test_focusing_a_variant_lights_it_in_every_column(columns):
     columns.locator("#synoptic-pane-box-3 [data-app]").nth(2).focus()
+    # The page lights the variant on the focus event; a loaded machine may run it a moment later.
+    columns.wait_for_function("document.querySelectorAll('.variant-lit').length > 0", timeout=5000)
     lit = columns.eval_on_selector_all(".variant-lit", "els => els.map(e => e.innerText.trim())")
     assert lit == ["away", "home", "away"]
 
