@@ -134,9 +134,14 @@ def read_corpus(paths: list[str | Path], folder: Path | None = None) -> Corpus:
         {"text": corpus.texts, "introduction": corpus.introductions,
          "register": corpus.registers}.get(kind_of(document), corpus.others).append(document)
     corpus.texts.sort(key=_order_key)
-    included = {str(p) for d in corpus.documents for p in d.included}
-    corpus.failures = [d for d in corpus.failures if str(Path(d.file).resolve()) not in included]
+    corpus.failures = not_included(corpus.failures, {str(p) for d in corpus.documents for p in d.included})
     return corpus
+
+
+def not_included(diagnostics: list[Diagnostic], included: set[str]) -> list[Diagnostic]:
+    """Give ``diagnostics`` but those of the files another file includes (``included``: their
+    resolved paths): such a file is part of the file that includes it, not a failure of its own."""
+    return [d for d in diagnostics if str(Path(d.file).resolve()) not in included]
 
 
 # Attributes whose values are pointers to other files of the edition (registers, texts).

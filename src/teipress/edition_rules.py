@@ -66,15 +66,6 @@ def pointer_index(documents: list[Document]) -> PointerIndex:
     return index
 
 
-def rule_diagnostics(document: Document, index: PointerIndex) -> list[Diagnostic]:
-    """Give the findings of the rules on ``document`` (which ``index`` includes), each at the
-    line and column of its element."""
-    found = pointer_diagnostics(document, index)
-    if index.has_texts:
-        found += [d for key, d in entry_candidates(document) if key not in index.referenced]
-    return found
-
-
 def pointer_diagnostics(document: Document, index: PointerIndex) -> list[Diagnostic]:
     """Give the findings of the rules on the pointers, witnesses and date ranges of ``document``
     (which ``index`` includes), each at the line and column of its element."""
@@ -108,8 +99,8 @@ def pointer_diagnostics(document: Document, index: PointerIndex) -> list[Diagnos
 def entry_candidates(document: Document) -> list[tuple[str, Diagnostic]]:
     """Give each register entry of ``document`` (a person, place … with an xml:id in a standOff)
     as its "file#id" and the warning it gets when no text of the edition references it. The
-    warning is given where the references of every file are known (rule_diagnostics, or the
-    merge of a validation in several processes: teipress.validate_pool)."""
+    warning is given where the references of every file are known (Validator.rule_diagnostics,
+    or the merge of a validation in several processes: models.combine)."""
     name, found = document.name, []
     columns: list[ColumnIndex] = []
     for standoff in document.root.iter(_STANDOFF):

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree, isoschematron
 
 from .columns import ColumnIndex
-from .corpus import discover, read_corpus
+from .corpus import discover, not_included, read_corpus
 from .document import Document, safe_parser
 from .errors import Diagnostic, UsageError
 from .grammar import Grammar
@@ -383,7 +383,7 @@ def combine(sets: list[Checked]) -> list[Diagnostic]:
     included = {path for found in sets for path in found.included}
     referenced = {key for found in sets for key in found.referenced}
     diagnostics = [d for found in sets for d in found.diagnostics]
-    diagnostics += [d for found in sets for d in found.failures if str(Path(d.file).resolve()) not in included]
+    diagnostics += not_included([d for found in sets for d in found.failures], included)
     if any(found.has_texts for found in sets):
         diagnostics += [d for found in sets for key, d in found.entries if key not in referenced]
     unusable = [d for found in sets for d in found.unusable]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import BuildCache, SourceInfo, file_hash
-from .corpus import correspondence_targets, discover, file_pointers, kind_of, sent_date, text_order
+from .corpus import correspondence_targets, discover, file_pointers, kind_of, not_included, sent_date, text_order
 from .document import Document, corpus_member, corpus_texts, load, member_path, require_tei
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
@@ -83,7 +83,7 @@ def scan(paths, cache: BuildCache, reserved: dict[str, str], folder: Path | None
     A file another file includes is part of that file: not a source of its own, unless it is TEI."""
     read, failures = _read(paths, cache, folder, jobs)
     included = {path for source in read for path in source.info.includes}
-    failures = [d for d in failures if str(Path(d.file).resolve()) not in included]
+    failures = not_included(failures, included)
     sources = [s for s in read if not s.member]
     texts = sorted((s for s in read if s.info.kind == "text"),
                    key=lambda s: (*text_order(s.info.n, s.file.name, s.info.date), s.member))

@@ -14,7 +14,7 @@ from .document import Document, load, safe_parser
 from .errors import Diagnostic, InputError, UsageError
 from .grammar import Grammar
 from .namespaces import SCH_NS, SVRL_NS, TP_NS
-from .edition_rules import PointerIndex, pointer_diagnostics, pointer_index, rule_diagnostics as edition_rule_diagnostics
+from .edition_rules import PointerIndex, entry_candidates, pointer_diagnostics, pointer_index
 from .resources import default_rng, default_schematron
 from .rule_locations import Locations, NumberedRules
 from .xml_ids import duplicate_id_errors
@@ -91,23 +91,26 @@ class Validator:
         if not self.indexes_pointers:
             return self._corpus_rule_diagnostics(documents, context)
         index = pointer_index([*documents, *context])
-        found = [d for document in documents for d in edition_rule_diagnostics(document, index)]
-        # The rules left in teipress.sch concern one file at a time: the context is not needed.
-        return found + self._corpus_rule_diagnostics(documents, [])
+        found = self._indexed_findings(documents, index)
+        if index.has_texts:
+            found += [d for document in documents for key, d in entry_candidates(document) if key not in index.referenced]
+        return found
 
     def indexed_rule_diagnostics(self, documents: list[Document], index: PointerIndex) -> list[Diagnostic]:
         """Give the findings of rules written for teipress (``indexes_pointers``) on ``documents``,
         their pointers checked against ``index``, but not the warnings of register entries no text
         references (those need every file's references: edition_rules.entry_candidates). A
         failure of the rules on the set is put on its file, as guarded_rule_diagnostics does."""
-        def check(chosen: list[Document]) -> list[Diagnostic]:
-            found = [d for document in chosen for d in pointer_diagnostics(document, index)]
-            return found + self._corpus_rule_diagnostics(chosen, [])
-
         try:
-            return check(documents)
+            return self._indexed_findings(documents, index)
         except Exception:  # noqa: BLE001 - see guarded_rule_diagnostics
-            return [d for document in documents for d in _guarded(document, check, [document])]
+            return [d for document in documents for d in _guarded(document, self._indexed_findings, [document], index)]
+
+    def _indexed_findings(self, documents: list[Document], index: PointerIndex) -> list[Diagnostic]:
+        """Give the findings of teipress's rules on ``documents`` but the warnings of unreferenced entries."""
+        found = [d for document in documents for d in pointer_diagnostics(document, index)]
+        # The rules left in teipress.sch concern one file at a time: the context is not needed.
+        return found + self._corpus_rule_diagnostics(documents, [])
 
     def _corpus_rule_diagnostics(self, documents: list[Document], context: list[Document]) -> list[Diagnostic]:
         """Give the findings of the XSLT 1 rules on ``documents`` and ``context`` wrapped in one tree."""

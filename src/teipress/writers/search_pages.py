@@ -116,8 +116,9 @@ def _facts_from_start(data: bytes) -> tuple | None:
                     and any(a is article for a in element.iterancestors())):
                 reached = True
                 reading = reading if reading is not None else element.get("lang")
-        rest = data[offset + _CHUNK:]
-        if reached and body and b"data-view" not in rest and (reading is not None or b"reading-text" not in rest):
+        rest = offset + _CHUNK  # where the bytes not parsed yet start (searched in place, not copied)
+        if reached and body and data.find(b"data-view", rest) < 0 and (
+                reading is not None or data.find(b"reading-text", rest) < 0):
             views = [v for v in (article.get("data-views") or "").split() if v not in EDITION_VIEWS]
             language = reading if reading is not None else page_language
             return True, _language(language), True, tuple((view, labels.get(view) or view) for view in views)
