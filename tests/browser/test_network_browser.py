@@ -51,7 +51,7 @@ def network_page(request, browser, letters_server):
                   else (problems.append(f"outside: {route.request.url}"), route.abort()))
     page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
                          " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
-    page.goto(letters_server + "network.html")
+    page.goto(letters_server + "network.html", wait_until="load")
     page.wait_for_selector(".network:not([hidden]) .network-graph canvas")
     yield page
     assert page.evaluate("window.__csp") == []
@@ -62,6 +62,10 @@ def network_page(request, browser, letters_server):
 def _point(page, script: str) -> tuple[float, float]:
     """Where on the page an element of the graph is drawn (``script`` gives its rendered position in the graph)."""
     page.locator(".network-graph").scroll_into_view_if_needed()
+    # Cytoscape.js caches where its container is and forgets it on the window's scroll event, which comes
+    # with the next frame: a click sent before that frame (seen once under CI's load) is mapped to where
+    # the graph was before the scroll and hits nothing.
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     box = page.locator(".network-graph").bounding_box()
     at = page.evaluate(f"(() => {{ const cy = document.querySelector('.network').cytoscape; return {script}; }})()")
     return box["x"] + at["x"], box["y"] + at["y"]
