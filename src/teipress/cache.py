@@ -86,7 +86,8 @@ class SourceInfo:
     # chronology depend on it (teipress.entity_units).
     names: list[str] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
-    # The digest of its extract without the mentions' contexts: the key of the pages that quote none.
+    # The digest of its extract without the mentions' contexts, stored as the extract is: the key
+    # and the source of the pages that quote none.
     shape: str = ""
     # By id it names, the digest of its mentions' contexts (teipress.kwic.context_digests): with
     # the shape, the key of that entity's page.
@@ -195,7 +196,7 @@ class BuildCache:
 
     def prune_extracts(self) -> None:
         """Remove the stored extracts no source of the manifest uses (of texts since edited or removed)."""
-        used = {info.extract for info in self.sources.values() if info.extract}
+        used = {digest for info in self.sources.values() for digest in (info.extract, info.shape) if digest}
         folder = self.folder / "extracts"
         if folder.is_dir():
             for path in folder.glob("*.xml"):

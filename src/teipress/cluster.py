@@ -235,13 +235,16 @@ class DaskExecutor(Executor):
             if running:
                 self.client.cancel(list(running))
 
-    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
-        """Give the files written for each of the page ``jobs`` (in their order) from the edition
-        document stored at ``source``, and the elements the generic fallback rendered."""
+    def pages(self, jobs: list[tuple[Path, object]], staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
+        """Give the files written for each of the page ``jobs`` (in their order; each with the file of
+        the edition document it is made from), and the elements the generic fallback rendered.
+        Each document is sent to the cluster once."""
         setup = self._scattered()
-        data = source.read_bytes()
-        document = self.client.scatter(data, hash=False)
-        futures = [self.client.submit(write_pages, setup, document, digest(data), (job,), pure=False) for job in jobs]
+        documents: dict[Path, tuple] = {}
+        for source in dict.fromkeys(source for source, _ in jobs):
+            data = source.read_bytes()
+            documents[source] = (self.client.scatter(data, hash=False), digest(data))
+        futures = [self.client.submit(write_pages, setup, *documents[source], (job,), pure=False) for source, job in jobs]
         written: list[list[Path]] = []
         unhandled: dict[str, set[str]] = {}
         try:

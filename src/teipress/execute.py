@@ -75,11 +75,11 @@ class Executor:
                 result = TextResult(futures[future].text.path, diagnostics=[text_failure(futures[future].text.path, result)])
             yield result
 
-    def pages(self, source: Path, jobs: list, staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
-        """Give the files written for each of the page ``jobs`` (in their order) from the edition
-        document stored at ``source``, and the elements the generic fallback rendered. The jobs
-        are started in their order: the longest first keeps every worker busy to the end."""
-        tasks = [PagesTask(str(source), (job,), str(staging)) for job in jobs]
+    def pages(self, jobs: list[tuple[Path, object]], staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
+        """Give the files written for each of the page ``jobs`` (in their order; each with the file of
+        the edition document it is made from), and the elements the generic fallback rendered. The
+        jobs are started in their order: the longest first keeps every worker busy to the end."""
+        tasks = [PagesTask(str(source), (job,), str(staging)) for source, job in jobs]
         if self.pool is None:
             results = [self.builder.pages(task) for task in tasks]
         else:

@@ -139,7 +139,7 @@ def _read(paths, cache: BuildCache, folder: Path | None = None,
         info = cache.sources.get(resolved)
         hashed = with_includes(own_hash, info.includes) if info is not None else own_hash
         if info is None or info.hash != hashed or info.kind == "corpus" or (
-                info.kind == "text" and not cache.has_extract(info.extract)):
+                info.kind == "text" and not (cache.has_extract(info.extract) and cache.has_extract(info.shape))):
             wanted.append((len(read), (path, resolved, copy, own_hash)))
             read.append(None)
         else:
@@ -224,7 +224,10 @@ def _describe(document: Document, hashed: str, cache: BuildCache) -> SourceInfo:
         cache.store_extract(extract, data)
         texts = list(extract_root.iterchildren(f"{{{TEI_NS}}}text"))
         names = sorted({i for text in texts for i in named_ids(text)})
-        shape = digest(serialize(without_contexts(extract_root)))
+        # Stored too: the pages that quote no context are made from it (edition_build.build_pages).
+        shape_data = serialize(without_contexts(extract_root))
+        shape = digest(shape_data)
+        cache.store_extract(shape, shape_data)
         years = sorted({y for text in texts for y in dated_years(text)})
         contexts = context_digests(texts)
     elif kind == "register":

@@ -25,6 +25,12 @@ class PageJob:
     # A warning the build gives when the page is written (it is made without a library that is not installed).
     warning: str = ""
 
+    @property
+    def quoted(self) -> frozenset[str]:
+        """The register entries whose mentions' contexts (teipress.kwic) the page quotes: its
+        edition document carries those only (edition_build.build_pages). A page quotes none."""
+        return frozenset()
+
     def run(self, stylesheets, node, out: Path) -> Path:
         """Write the page into ``out`` and give its path (raise TransformError when the stylesheet fails)."""
         return atomic_write(out / self.target, stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label))

@@ -60,6 +60,12 @@ class PageSetJob(PageJob):
     """Pages of the edition from one run of html/entities.xsl, whose result names each file
     (``<tp:files><tp:file name="persons/pers-x.html">page</tp:file>…``)."""
 
+    @property
+    def quoted(self) -> frozenset[str]:
+        """A set of entity pages quotes the mentions of its entries (xslt/html/entity.xsl)."""
+        parameters = dict(self.parameters)
+        return frozenset(parameters.get("ids", "").split()) if parameters.get("set") == "entities" else frozenset()
+
     def run(self, stylesheets, node, out: Path) -> list[Path]:
         result = stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
