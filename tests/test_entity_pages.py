@@ -371,3 +371,27 @@ def test_each_set_of_pages_is_made_from_the_contexts_it_quotes_only(tmp_path, st
                 assert (mention.get(AFTER) is not None) == bool(named & ids)
         else:
             assert quoted == set(), job.label
+
+
+def test_a_new_letter_to_a_correspondent_its_text_does_not_name_is_on_the_correspondents_page(tmp_path, stylesheets):
+    """A person's page lists the letters they sent and received (their correspDesc), also those whose
+    text does not name them: such a letter rebuilds the page of each of its correspondents."""
+    import re
+
+    from .letters_edition import letter, write_edition
+
+    folder, out = write_edition(tmp_path / "tei"), tmp_path / "out"
+    settings = Settings(title="Weber letters", build_date="2000-01-01")
+    assert not build([folder], out, "html", settings, stylesheets).failed
+
+    def letters(person, kind="received"):
+        return [href.rsplit("/", 1)[-1] for href in
+                _page(out, f"persons/{person}.html").xpath(f'//ol[contains(@class, "letters-{kind}")]//a/@href')]
+
+    assert (letters("gaensbacher", "sent"), letters("gaensbacher")) == (["a1810.html"], [])
+    new = letter("e1827.xml", "weber", "dresden", 'when="1827-03-01"', "gaensbacher", "")
+    body = '<p><persName ref="registers.xml#weber">Carl Maria von Weber</persName> writes again.</p>'
+    (folder / "e1827.xml").write_text(re.sub("<body>.*</body>", f"<body>{body}</body>", new), encoding="utf-8")
+    report = build([folder], out, "html", settings, stylesheets)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    assert letters("gaensbacher") == ["e1827.html"]

@@ -36,7 +36,7 @@ CACHE_FOLDER = ".teipress-cache"
 MANIFEST = "manifest.json"
 # Bump when the manifest's layout changes: an older manifest is then ignored
 # (but for the files it says teipress wrote).
-FORMAT = 5
+FORMAT = 6
 
 
 def cache_dir(out: str | Path) -> Path:
@@ -92,12 +92,14 @@ class SourceInfo:
     # By id it names, the digest of its mentions' contexts (teipress.kwic.context_digests): with
     # the shape, the key of that entity's page.
     contexts: dict[str, str] = field(default_factory=dict)
+    # The ids a letter's correspAction elements name (corpus.correspondents): whose pages list it.
+    correspondents: list[str] = field(default_factory=list)
 
     def check(self) -> None:
         """Raise TypeError when a field read from a manifest has the wrong type."""
         for name in ("hash", "kind", "id", "n", "extract", "date", "shape"):
             _text(getattr(self, name))
-        for name in ("includes", "neighbours", "names", "years"):
+        for name in ("includes", "neighbours", "names", "years", "correspondents"):
             if not isinstance(getattr(self, name), list) or not all(isinstance(p, str) for p in getattr(self, name)):
                 raise TypeError(f"{name}: expected a list of strings")
         if not isinstance(self.contexts, dict) or not all(isinstance(k, str) and isinstance(v, str)

@@ -101,6 +101,18 @@ def correspondence_targets(document: Document) -> list[str]:
     return found
 
 
+def correspondents(document: Document) -> list[str]:
+    """Give the ids the ``@ref`` pointers inside a letter's ``correspAction`` elements name
+    ("registers.xml#pers-x" names "pers-x"), sorted: the entries whose pages list the letter among
+    those they sent or received (xslt/common/correspondence.xsl), whether its text names them or not."""
+    ids = set()
+    for action in document.root.iterfind(f"{_CORRESP}/{{{TEI_NS}}}correspAction"):
+        for element in action.iter():
+            if isinstance(element.tag, str):
+                ids.update(uri.rsplit("#", 1)[-1] for uri in (element.get("ref") or "").split())
+    return sorted(ids - {""})
+
+
 @dataclass
 class Corpus:
     """The documents of an edition, read once: texts in edition order, registers, and failures."""

@@ -70,11 +70,13 @@ def page_units(found, base: str) -> dict[str, str]:
     entity's page the contexts of the mentions naming it. An edit of the prose around a name
     rebuilds that entity's page, no other entity's and no period's."""
     entries = {i for s in found.registers for i in s.info.names}
+    named = {name for source in found.texts for name in source.info.names if name in entries}
+    # An entry's page depends on the texts naming it and on the letters it sent or received (the
+    # page lists them), whether their text names it or not.
     naming: dict[str, list] = {}
     for source in found.texts:
-        for name in source.info.names:
-            if name in entries:
-                naming.setdefault(name, []).append(source)
+        for name in sorted(named.intersection({*source.info.names, *source.info.correspondents})):
+            naming.setdefault(name, []).append(source)
     base = digest(base, *sorted(naming))
     # Each text's part of the keys is made once (a text names dozens of entries, an entry is named by thousands of texts).
     part = {source.key: digest(source.copy, source.text_id, str(source.position), source.info.shape or source.info.extract)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import BuildCache, SourceInfo, file_hash
-from .corpus import correspondence_targets, discover, file_pointers, kind_of, not_included, sent_date, text_order
+from .corpus import correspondence_targets, correspondents, discover, file_pointers, kind_of, not_included, sent_date, text_order
 from .document import Document, corpus_member, corpus_texts, load, member_path, require_tei
 from .edition import REGISTER_PAGES
 from .errors import Diagnostic, InputError, UsageError
@@ -236,7 +236,7 @@ def _describe(document: Document, hashed: str, cache: BuildCache) -> SourceInfo:
                       line=document.root.sourceline or 1, extract=extract,
                       includes=[str(p) for p in document.included], date=sent_date(document),
                       neighbours=correspondence_targets(document), names=names, years=years, shape=shape,
-                      contexts=contexts)
+                      contexts=contexts, correspondents=correspondents(document) if kind == "text" else [])
 
 
 def _collection_ids(collections: list[Source], reserved: dict[str, str]) -> dict[str, str]:
