@@ -31,13 +31,14 @@ from urllib.parse import unquote
 
 from .document import TEI_NS, load
 from .cluster_worker import build_text, write_pages
+from .edition_document import EditionDocument
 from .errors import InputError, StylesheetError, UsageError
 from .execute import Executor
 from .extract import digest
 from .images import Image, resolve
 from .transform import Stylesheets, stylesheet_layers
 from .workers import BuilderSetup, TextResult, TextTask, text_failure
-from .writers import atomic_write
+from .writers import PageJob, atomic_write
 from .xinclude import XI_NS
 
 # Seconds to wait for the scheduler before saying it cannot be reached (a refused
@@ -235,16 +236,16 @@ class DaskExecutor(Executor):
             if running:
                 self.client.cancel(list(running))
 
-    def pages(self, jobs: list[tuple[Path, object]], staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
-        """Give the files written for each of the page ``jobs`` (in their order; each with the file of
-        the edition document it is made from), and the elements the generic fallback rendered.
-        Each document is sent to the cluster once."""
+    def pages(self, jobs: list[tuple[EditionDocument, PageJob]], staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
+        """Give the files written for each of the page ``jobs`` (in their order; each with the edition
+        document it is made from), and the elements the generic fallback rendered. The cluster's
+        workers share no file system with the build: each document is assembled here and sent once."""
         setup = self._scattered()
-        documents: dict[Path, tuple] = {}
-        for source in dict.fromkeys(source for source, _ in jobs):
-            data = source.read_bytes()
-            documents[source] = (self.client.scatter(data, hash=False), digest(data))
-        futures = [self.client.submit(write_pages, setup, *documents[source], (job,), pure=False) for source, job in jobs]
+        sent: dict[str, tuple] = {}
+        for document in {document.name: document for document, _ in jobs}.values():
+            data = document.data()
+            sent[document.name] = (self.client.scatter(data, hash=False), digest(data))
+        futures = [self.client.submit(write_pages, setup, *sent[document.name], (job,), pure=False) for document, job in jobs]
         written: list[list[Path]] = []
         unhandled: dict[str, set[str]] = {}
         try:

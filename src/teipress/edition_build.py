@@ -14,17 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from .cache import BuildCache
 from .corpus import Corpus
 from .document import Document, load
-from .edition import add_introduction, edition_tree
+from .edition import edition_tree
+from .edition_document import EditionDocuments
 from .errors import Diagnostic, StylesheetError, TeipressError, UsageError
-from .entity_units import chronology_periods, is_page_unit, unit_of
+from .entity_units import is_page_unit, unit_of
 from .execute import Executor
-from .extract import TP_NS, collection_element, edition_element, output_names, registers_element, serialize
-from .kwic import with_contexts_of
 from .outputs import ArchiveJob, BookJob, linked
 from .plan import PAGES, Plan
 from .publish import abandon, new_staging, publish, remove_written
@@ -60,8 +57,8 @@ class EditionBuild:
 
 
 def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[Document]) -> None:
-    """Make the stale pages unit (every output's pages from the edition document of the
-    extracts, which the workers read from a file, once each, and its static files) and the
+    """Make the stale pages unit (every output's pages from the edition document of the texts'
+    shapes, which each worker assembles and parses once: teipress.edition_document, and its static files) and the
     stale entities' and periods' pages (each a unit of its own: teipress.entity_units), all
     in one round of the workers, the sets of pages (the longest) first.
     A failure here is the stylesheets' (no text is at fault): it stops the build."""
@@ -69,17 +66,13 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     _forget_gone(edition)
     if PAGES not in edition.the_plan.stale and not sets:
         return
-    sources = _PagesSources(edition.cache.folder, edition.found, register_docs, edition.settings, edition.cache,
-                            linked(edition.outputs),
-                            {name: file for output in edition.outputs for name, file in output.book_links().items()})
+    documents = EditionDocuments(edition.found, register_docs, edition.settings, edition.cache, linked(edition.outputs),
+                                 {name: file for output in edition.outputs for name, file in output.book_links().items()})
     set_jobs = [job for output in edition.outputs if getattr(output, "entity_pages", False)
                 for job in output.page_set_jobs(sets, executor.workers)] if sets else []
     page_jobs = _edition_page_jobs(edition, register_docs) if PAGES in edition.the_plan.stale else []
-    try:
-        files, seen = executor.pages([(sources.source(job.quoted), job) for job in [*set_jobs, *page_jobs]],
-                                     edition.staging)
-    finally:
-        sources.remove()
+    files, seen = executor.pages([(documents.document(job.quotes_contexts), job) for job in [*set_jobs, *page_jobs]],
+                                 edition.staging)
     _merge(edition.unhandled, seen)
     if sets:
         _record_sets(edition, sets, [path for written in files[:len(set_jobs)] for path in written])
@@ -261,77 +254,4 @@ def _book_images(documents: list[Document], settings):
     return list(images.values()), warnings
 
 
-class _PagesSources:
-    """The edition documents the pages are made from (written into the cache folder, removed after
-    the pages): registers and introduction whole, each collection (teiCorpus) with its header, the
-    books of this build (file by link name), and every text as its stored extract (a text of a
-    collection says which), with the contexts of only the mentions its pages quote.
 
-    A page that quotes no context (the index, the registers, the chronology, every page but an
-    entity's) is made from the texts' shapes (their extracts without contexts: a third of their size),
-    a set of entity pages from the shapes and the contexts of its own entries' mentions only. So no
-    worker holds every text's contexts, and an edit of the prose around one name changes the
-    source of the set of that name's page only.
-
-    Each file is written piece by piece, each text's shape copied from the cache as it is (lxml wrote
-    it, from a file that parsed safely), so the build's memory does not grow with the edition."""
-
-    def __init__(self, folder: Path, found: Scan, register_docs, settings, cache: BuildCache, outputs,
-                 books: dict[str, str]):
-        self.folder, self.found, self.cache = folder, found, cache
-        edition = edition_element(settings)
-        edition.set("chronology-periods", chronology_periods(y for s in found.texts for y in s.info.years))
-        add_introduction(edition, [load(source.path) for source in found.introductions[:1]], settings)
-        for document in register_docs:
-            edition.append(registers_element(document))
-        for source in found.collections:
-            edition.append(collection_element(load(source.path), found.collection_ids[source.key], source.copy))
-        corpus_of = {str(source.file): found.collection_ids[source.key] for source in found.collections}
-        for name, file in books.items():
-            etree.SubElement(edition, f"{{{TP_NS}}}book", name=name, file=file)
-        # The edition element with its first children, split where the texts go.
-        etree.SubElement(edition, f"{{{TP_NS}}}texts-here")
-        head, _, tail = serialize(edition).decode("utf-8").rpartition("<tp:texts-here/>")
-        self.head, self.tail = head.encode("utf-8"), tail.encode("utf-8")
-        # Each text's holder, split where its extract goes.
-        self.holders = []
-        for source in found.texts:
-            holder = etree.Element(f"{{{TP_NS}}}text", nsmap={"tp": TP_NS}, id=source.text_id, n=str(source.position),
-                                   src=source.copy, **output_names(source.text_id, source.copy, outputs))
-            if source.member and str(source.file) in corpus_of:
-                holder.set("collection", corpus_of[str(source.file)])
-            holder.text = _EXTRACT_HERE
-            before, _, after = serialize(holder).decode("utf-8").partition(_EXTRACT_HERE)
-            self.holders.append((before.encode("utf-8"), after.encode("utf-8")))
-        self.written: dict[frozenset[str], Path] = {}
-
-    def source(self, quoted: frozenset[str]) -> Path:
-        """Give the edition document with the contexts of the mentions of the entries ``quoted``
-        (none: the shapes), written once."""
-        if quoted not in self.written:
-            self.written[quoted] = self._write(self.folder / f"pages-source-{len(self.written)}.xml", quoted)
-        return self.written[quoted]
-
-    def remove(self) -> None:
-        """Remove the documents written."""
-        for path in self.written.values():
-            path.unlink(missing_ok=True)
-
-    def _write(self, target: Path, quoted: frozenset[str]) -> Path:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.tmp")
-        with open(partial, "wb") as out:
-            out.write(self.head)
-            for source, (before, after) in zip(self.found.texts, self.holders):
-                out.write(before)
-                if quoted and not quoted.isdisjoint(source.info.names):
-                    out.write(with_contexts_of(self.cache.extract_path(source.info.extract).read_bytes(), quoted))
-                else:
-                    out.write(self.cache.extract_path(source.info.shape).read_bytes())
-                out.write(after)
-            out.write(self.tail)
-        partial.replace(target)
-        return target
-
-
-_EXTRACT_HERE = "teipress: the extract goes here"

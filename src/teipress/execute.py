@@ -9,9 +9,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from .edition_document import EditionDocument
 from .errors import StylesheetError
 from .outputs import entry_stylesheets
 from .transform import Stylesheets
+from .writers import PageJob
 from .workers import (BuilderSetup, PagesTask, TextBuilder, TextResult, TextTask, build_in_worker, init_worker,
                       pages_in_worker, text_failure)
 
@@ -75,11 +77,11 @@ class Executor:
                 result = TextResult(futures[future].text.path, diagnostics=[text_failure(futures[future].text.path, result)])
             yield result
 
-    def pages(self, jobs: list[tuple[Path, object]], staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
-        """Give the files written for each of the page ``jobs`` (in their order; each with the file of
-        the edition document it is made from), and the elements the generic fallback rendered. The
-        jobs are started in their order: the longest first keeps every worker busy to the end."""
-        tasks = [PagesTask(str(source), (job,), str(staging)) for source, job in jobs]
+    def pages(self, jobs: list[tuple[EditionDocument, PageJob]], staging: Path) -> tuple[list[list[Path]], dict[str, set[str]]]:
+        """Give the files written for each of the page ``jobs`` (in their order; each with the edition
+        document it is made from, which the worker assembles), and the elements the generic fallback
+        rendered. The jobs are started in their order: the longest first keeps every worker busy to the end."""
+        tasks = [PagesTask(document, (job,), str(staging)) for document, job in jobs]
         if self.pool is None:
             results = [self.builder.pages(task) for task in tasks]
         else:

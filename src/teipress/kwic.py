@@ -102,20 +102,8 @@ def without_contexts(root: etree._Element) -> etree._Element:
         if isinstance(element.tag, str):
             element.attrib.pop(BEFORE, None)
             element.attrib.pop(AFTER, None)
+    etree.cleanup_namespaces(root)  # the contexts' namespace, now unused
     return root
-
-
-def with_contexts_of(extract: bytes, ids: frozenset[str]) -> bytes:
-    """Give a stored extract (``extract``: its bytes, which lxml wrote) with the contexts of only the
-    mentions naming one of ``ids``: what the pages of those entries quote (edition_build.build_pages
-    gives a set of entity pages no other entry's contexts)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(extract, parser)
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.get(BEFORE) is not None and not _ref_ids(element) & ids:
-            element.attrib.pop(BEFORE, None)
-            element.attrib.pop(AFTER, None)
-    return etree.tostring(root, encoding="utf-8")
 
 
 def _skipped(element: etree._Element, block: etree._Element) -> bool:

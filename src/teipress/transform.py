@@ -238,7 +238,11 @@ class Stylesheets:
         """Give a Saxon document node of the XML file ``path``, written by teipress itself
         (an edition document: no DOCTYPE, no entities; untrusted input goes through :meth:`node`).
         Python reads the file: the locked processor reads none."""
-        return self._processor.parse_xml(xml_text=Path(path).read_bytes().decode("utf-8"))
+        return self.node_from_data(Path(path).read_bytes())
+
+    def node_from_data(self, data: bytes):
+        """Give a Saxon document node of ``data``, an XML document teipress made (as :meth:`node_from_file`)."""
+        return self._processor.parse_xml(xml_text=data.decode("utf-8"))
 
     def run(self, name: str, source, parameters: dict | None = None, label: str = "") -> str:
         """Give the serialized result of stylesheet ``name`` applied to ``source``

@@ -22,6 +22,7 @@ from lxml import etree
 
 from .config import Settings
 from .document import file_of, load, require_tei
+from .edition_document import EditionDocument
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .extract import edition_element, registers_element, text_element
 from .images import confine
@@ -77,9 +78,10 @@ class BuilderSetup:
 
 @dataclass(frozen=True)
 class PagesTask:
-    """Write the edition pages ``jobs`` into ``staging`` from the edition document stored at ``source``."""
+    """Write the edition pages ``jobs`` into ``staging`` from the edition document ``source``: its
+    description (teipress.edition_document), or the file it is stored in."""
 
-    source: str
+    source: EditionDocument | str
     jobs: tuple[PageJob, ...]
     staging: str
 
@@ -97,12 +99,17 @@ class TextBuilder:
         self.outputs = {output.name: output for output in setup.outputs}
         self._linked = linked(setup.outputs)
         self._documents: dict[tuple, tuple] = {}  # parsed texts, see _parsed
-        self._site: tuple[str, object] | None = None  # the edition document of the pages: (path, Saxon node)
+        self._site: tuple[str, object] | None = None  # the edition document of the pages: (name, Saxon node)
 
     def pages(self, task: PagesTask) -> tuple[list[str], dict[str, set[str]]]:
         """Give the files written for a PagesTask and the elements the generic fallback rendered."""
-        if self._site is None or self._site[0] != task.source:
-            self._site = (task.source, self.stylesheets.node_from_file(task.source))
+        source = task.source
+        name = source if isinstance(source, str) else source.name
+        if self._site is None or self._site[0] != name:
+            self._site = None  # the previous document is let go before the next is parsed
+            node = (self.stylesheets.node_from_file(source) if isinstance(source, str)
+                    else self.stylesheets.node_from_data(source.data()))
+            self._site = (name, node)
         stylesheets = self.stylesheets
         stylesheets.report_unhandled, stylesheets.unhandled = self.setup.report_unhandled, {}
         try:

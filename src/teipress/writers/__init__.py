@@ -26,10 +26,10 @@ class PageJob:
     warning: str = ""
 
     @property
-    def quoted(self) -> frozenset[str]:
-        """The register entries whose mentions' contexts (teipress.kwic) the page quotes: its
-        edition document carries those only (edition_build.build_pages). A page quotes none."""
-        return frozenset()
+    def quotes_contexts(self) -> bool:
+        """True when the page quotes the words around mentions (teipress.kwic): it is made from the
+        edition document of the whole extracts, else from that of their shapes (teipress.edition_document)."""
+        return False
 
     def run(self, stylesheets, node, out: Path) -> Path:
         """Write the page into ``out`` and give its path (raise TransformError when the stylesheet fails)."""

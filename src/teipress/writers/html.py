@@ -61,10 +61,9 @@ class PageSetJob(PageJob):
     (``<tp:files><tp:file name="persons/pers-x.html">page</tp:file>…``)."""
 
     @property
-    def quoted(self) -> frozenset[str]:
-        """A set of entity pages quotes the mentions of its entries (xslt/html/entity.xsl)."""
-        parameters = dict(self.parameters)
-        return frozenset(parameters.get("ids", "").split()) if parameters.get("set") == "entities" else frozenset()
+    def quotes_contexts(self) -> bool:
+        """A set of entity pages quotes each mention of its entries in its sentence (xslt/html/entity.xsl)."""
+        return dict(self.parameters).get("set") == "entities"
 
     def run(self, stylesheets, node, out: Path) -> list[Path]:
         result = stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label)
