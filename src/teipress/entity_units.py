@@ -32,17 +32,23 @@ SET_SIZE = 100
 DECADES_FROM = 40
 
 _TP = "{https://teipress.org/ns}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
-def entry_ids(root: etree._Element) -> list[str]:
-    """Give the xml:ids of the register entries of a register file (every kind of
-    xslt/common/lists.xml: an entry element inside its kind's list element), sorted."""
-    ids = set()
+def entry_elements(root: etree._Element) -> list[etree._Element]:
+    """Give the register entries of a register file with an xml:id (every kind of
+    xslt/common/lists.xml: an entry element inside its kind's list element), each once."""
+    found: dict[etree._Element, None] = {}
     for kind in lists_root().iter(f"{_TP}kind"):
         entries = {f"{{{TEI_NS}}}{name}" for name in kind.get("entries", "").split()}
         for holder in root.iter(f"{{{TEI_NS}}}{kind.get('list')}"):
-            ids.update(e.get("{http://www.w3.org/XML/1998/namespace}id") for e in holder.iter(*entries))
-    return sorted(i for i in ids if i)
+            found.update((e, None) for e in holder.iter(*entries) if e.get(XML_ID))
+    return list(found)
+
+
+def entry_ids(root: etree._Element) -> list[str]:
+    """Give the xml:ids of the register entries of a register file (:func:`entry_elements`), sorted."""
+    return sorted({e.get(XML_ID) for e in entry_elements(root)})
 
 
 def periods(years) -> dict[str, str]:

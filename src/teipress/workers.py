@@ -27,6 +27,7 @@ from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .extract import edition_element, registers_element, text_element
 from .images import confine
 from .outputs import Output, TextJob, entry_stylesheets, linked, text_links
+from .register_subset import RegisterSubsets
 from .transform import Stylesheets
 from .writers import PageJob
 from .xml_ids import make_ids_unique
@@ -93,7 +94,8 @@ class TextBuilder:
         self.setup = setup
         # A worker's own stylesheets: only the entry stylesheets of the build's outputs are compiled.
         self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root, entry_stylesheets(setup.outputs))
-        self.registers = [registers_element(_load(path, name, setup.settings.folder)) for path, name in setup.registers]
+        self.registers = RegisterSubsets([registers_element(_load(path, name, setup.settings.folder))
+                                          for path, name in setup.registers])
         # The register files as the PDFs attach them.
         self.register_files = tuple((Path(path).name, Path(path).read_bytes()) for path, _ in setup.registers)
         self.outputs = {output.name: output for output in setup.outputs}
@@ -140,10 +142,10 @@ class TextBuilder:
 
     def source(self, text: TextRef, document, linked) -> etree._Element:
         """Give the edition document of a text's page: the edition's settings, the
-        registers, and the text with the texts it links with (``linked``: pairs of
-        TextRef and Document), each at its position."""
+        register entries it needs (teipress.register_subset), and the text with the texts
+        it links with (``linked``: pairs of TextRef and Document), each at its position."""
         edition = edition_element(self.setup.settings)
-        edition.extend(self.registers)
+        edition.extend(self.registers.needed_by([document.root, *(doc.root for _, doc in linked)]))
         for ref, doc in sorted([(text, document), *linked], key=lambda pair: pair[0].position):
             links = text_links(self._linked, ref.id, doc.copy_name)
             edition.append(text_element(doc, ref.position, text_id=ref.id, links=links))
