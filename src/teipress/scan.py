@@ -224,7 +224,7 @@ def _describe(document: Document, hashed: str, cache: BuildCache) -> SourceInfo:
         cache.store_extract(extract, data)
         texts = list(extract_root.iterchildren(f"{{{TEI_NS}}}text"))
         names = sorted({i for text in texts for i in named_ids(text)})
-        # Stored too: the pages that quote no context are made from it (edition_build.build_pages).
+        # Stored too: the pages that quote no context are made from it (teipress.edition_document).
         shape_data = serialize(without_contexts(extract_root))
         shape = digest(shape_data)
         cache.store_extract(shape, shape_data)
