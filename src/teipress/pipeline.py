@@ -195,6 +195,9 @@ class _Run:
                                                                      for s in found.texts} else []
                 build_pages(edition, executor, registers)
                 build_books(edition, executor, registers, texts_failed=self.report.failed_texts > 0)
+        except BaseException:
+            executor.stop()  # interrupted or failed: what the workers are making is thrown away with the staging folder
+            raise
         finally:
             executor.close()
         self.report.written.extend(edition.written)

@@ -11,8 +11,11 @@ Both give the same bytes: the same code builds the same source document.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -230,6 +233,8 @@ _PARSED_KEPT = 32
 _WORKER: TextBuilder | None = None
 # How often a worker looks whether the build that started it is still there (seconds).
 _PARENT_CHECK = 1.0
+# prctl's option: the signal this process gets when the thread that started it ends (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
 
 
 def init_worker(setup: BuilderSetup) -> None:
@@ -239,6 +244,7 @@ def init_worker(setup: BuilderSetup) -> None:
     # The build's pid as the pool knew it: the build may already be gone when this runs.
     started_by = multiprocessing.parent_process()
     parent = started_by.pid if started_by is not None else os.getppid()
+    _end_with_parent()
 
     def watch_parent() -> None:
         while os.getppid() == parent:
@@ -247,6 +253,23 @@ def init_worker(setup: BuilderSetup) -> None:
 
     threading.Thread(target=watch_parent, name="teipress-parent-watch", daemon=True).start()
     _WORKER = TextBuilder(setup)
+
+
+def _end_with_parent() -> None:
+    """On Linux, have the kernel end this process when the build's process ends.
+
+    The thread of :func:`init_worker` that watches the parent cannot run while the worker is
+    inside a transformation: saxonche holds the interpreter for the whole call (a Python thread
+    ticked once in a 4.6 s transformation), and a set of entity pages of a large edition takes
+    minutes. The pool's workers are started by the thread that submits the build's tasks, which
+    lives as long as the pool (prctl's signal follows the thread that started the process)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # the watching thread remains
 
 
 def build_in_worker(task: TextTask) -> TextResult:
