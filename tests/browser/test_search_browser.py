@@ -157,9 +157,10 @@ def _filter(page, label: str, value: str):
     group = panel.locator("fieldset.pagefind-ui__filter-group", has_text=label)
     # The interface draws the filters once the index's filter data has come (later than the
     # results on a loaded machine): open their folded blocks only when they are there. Now and
-    # then (about one run of this module in four, with stop 15's code too) the first search's
-    # results come before the merged parts' filters and the panel is not drawn again until the
-    # next search: the search is then typed again, as a reader would (a known fault, in the notes).
+    # then (about one run of this module in four, with stop 15's code too) the witness group never
+    # came, probably because the first search's results came before the merged parts' filters and
+    # the panel is drawn again only on the next search: the search is then typed again, as a
+    # reader would (a known fault, in the notes).
     try:
         group.wait_for(state="attached", timeout=15000)
     except PlaywrightTimeout:
