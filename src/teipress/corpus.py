@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .document import TEI_NS, Document, load, require_tei
 from .errors import Diagnostic, InputError, UsageError
+from .kwic import ref_ids
 
 # Folders that hold no texts of the edition.
 _SKIPPED_DIRS = {"schema", "output", ".git", ".venv", "__pycache__"}
@@ -109,8 +110,8 @@ def correspondents(document: Document) -> list[str]:
     for action in document.root.iterfind(f"{_CORRESP}/{{{TEI_NS}}}correspAction"):
         for element in action.iter():
             if isinstance(element.tag, str):
-                ids.update(uri.rsplit("#", 1)[-1] for uri in (element.get("ref") or "").split())
-    return sorted(ids - {""})
+                ids |= ref_ids(element)
+    return sorted(ids)
 
 
 @dataclass

@@ -148,11 +148,11 @@ def named_ids(text: etree._Element) -> list[str]:
     ids = set()
     for element in text.iter():
         if isinstance(element.tag, str):
-            ids |= _ref_ids(element)
+            ids |= ref_ids(element)
     return sorted(ids)
 
 
-def _ref_ids(element: etree._Element) -> set[str]:
+def ref_ids(element: etree._Element) -> set[str]:
     """Give the ids the ``@ref`` of ``element`` names ("registers.xml#pers-x" and "#pers-x" name "pers-x")."""
     return {uri.rsplit("#", 1)[-1] for uri in (element.get("ref") or "").split()} - {""}
 
@@ -167,7 +167,7 @@ def context_digests(texts: list[etree._Element]) -> dict[str, str]:
     for element in (e for text in texts for e in text.iter()):
         if isinstance(element.tag, str) and element.get("ref") is not None:
             quoted = f"{element.get(BEFORE, '')}\0{element.get(AFTER, '')}"
-            for name in _ref_ids(element):
+            for name in ref_ids(element):
                 contexts.setdefault(name, []).append(quoted)
     return {name: hashlib.sha256("\1".join(quoted).encode("utf-8")).hexdigest()
             for name, quoted in sorted(contexts.items())}
