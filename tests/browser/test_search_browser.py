@@ -151,23 +151,12 @@ def test_a_result_lands_on_the_paragraph_that_matched(browser, server):
 
 
 def _filter(page, label: str, value: str):
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     panel = page.locator(".pagefind-ui__filter-panel")
     group = panel.locator("fieldset.pagefind-ui__filter-group", has_text=label)
     # The interface draws the filters once the index's filter data has come (later than the
-    # results on a loaded machine): open their folded blocks only when they are there. Now and
-    # then (about one run of this module in four, with stop 15's code too) the witness group never
-    # came, probably because the first search's results came before the merged parts' filters and
-    # the panel is drawn again only on the next search: the search is then typed again, as a
-    # reader would (a known fault, in the notes).
-    try:
-        group.wait_for(state="attached", timeout=15000)
-    except PlaywrightTimeout:
-        term = page.input_value(".pagefind-ui__search-input")
-        page.fill(".pagefind-ui__search-input", "")
-        page.fill(".pagefind-ui__search-input", term)
-        group.wait_for(state="attached")
+    # results on a loaded machine), without the reader searching again: open their folded
+    # blocks only when they are there.
+    group.wait_for(state="attached", timeout=15000)
     panel.locator("details").evaluate_all("blocks => blocks.forEach(block => { block.open = true; })")
     return group.locator(".pagefind-ui__filter-value", has_text=value).locator("input")
 

@@ -51,6 +51,10 @@ async function start(group) {
   const { witnessFilter, ...options } = settings;
   await engine.options({ ...options, basePath: group.paths[0], baseUrl: site.pathname });
   for (const path of group.paths.slice(1)) await engine.mergeIndex(path, { baseUrl: site.pathname });
+  // Pagefind counts a search's filters over the filter data it has loaded so far, which only
+  // filters() loads whole: without this, a first search could answer without some parts'
+  // filters, and Pagefind's interface keeps the filter groups of that answer until the next one.
+  await engine.filters();
   return { kind: group.kind, engine: engine };
 }
 
