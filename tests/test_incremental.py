@@ -229,3 +229,24 @@ def test_an_epub_build_counts_its_texts_as_built_with_the_book_or_kept_with_it(m
     assert (first.built, first.skipped) == (2, 0) and (out / "edition.epub").is_file()
     again = build([sources], out, "epub", SETTINGS, stylesheets)
     assert (again.built, again.skipped, again.written) == (0, 2, [])
+
+
+def test_a_rebuild_that_makes_texts_only_compiles_only_their_stylesheet(mini, monkeypatch):
+    """An edit that changes no extract (words of a note: no mention's sentence) rebuilds texts and the
+    archives, no edition-wide page: the build's process compiles the text page's stylesheet only,
+    not the site's other three (a second and more)."""
+    from teipress import execute
+
+    sources, out = mini
+    monkeypatch.setattr(execute, "_MAIN_STYLESHEETS", {})
+    _edit(sources / "text-one.xml", "Quint's reply is", "Quint's answer is")
+    report = build([sources], out, "html", SETTINGS, jobs=1)
+    assert report.built == 2 and not report.failed
+    assert "Quint's answer is" in (out / "text-one.html").read_text(encoding="utf-8")
+    assert [s.compiled() for s in execute._MAIN_STYLESHEETS.values()] == [("html/html.xsl",)]
+    # Words around a name are quoted on its page: the site's stylesheets are compiled for it.
+    _edit(sources / "text-one.xml", "said the crossing would", "swore the crossing would")
+    report = build([sources], out, "html", SETTINGS, jobs=1)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    assert "swore the crossing" in (out / "persons" / "pers-quint.html").read_text(encoding="utf-8")
+    assert any("html/entities.xsl" in s.compiled() for s in execute._MAIN_STYLESHEETS.values())

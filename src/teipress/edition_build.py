@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .errors import Diagnostic, StylesheetError, TeipressError, UsageError
 from .entity_units import is_page_unit, unit_of
 from .execute import Executor
 from .outputs import ArchiveJob, BookJob, linked
-from .plan import PAGES, Plan
+from .plan import ARCHIVE, PAGES, Plan
 from .publish import abandon, new_staging, publish, remove_written
 from .scan import Scan, Source
 from .workers import text_failure
@@ -174,36 +175,54 @@ def build_books(edition: EditionBuild, executor: Executor, register_docs: list[D
 def build_archives(edition: EditionBuild) -> list[Path]:
     """Make the stale archives from the published site and publish each as the pages were
     (staged, then moved in); give the files written. A build interrupted here leaves them as
-    they were, and the cache knows them stale."""
+    they were, and the cache knows them stale.
+
+    The archives are made side by side, each in a thread of its own (the zip compresses and the
+    search index is Pagefind's process, both outside the interpreter's lock), and published one
+    after the other in the outputs' order."""
     cache, out = edition.cache, edition.out
     # A teiCorpus file holds several texts: its copy is listed once.
     copies = tuple(dict.fromkeys(s.copy for s in [*edition.found.texts, *edition.found.registers]))
+    stale = [output for output in edition.outputs
+             if output.has_archive and f"{ARCHIVE}{output.name}" in edition.the_plan.stale]
+    if not stale:
+        return []
+    stagings = [new_staging(cache.folder) for _ in stale]
     written: list[Path] = []
-    for output in edition.outputs:
-        name = f"archive:{output.name}"
-        if not output.has_archive or name not in edition.the_plan.stale:
-            continue
-        staging = new_staging(cache.folder)
-        try:
-            files = output.build_archive(ArchiveJob(out, staging, edition.settings, copies))
-        except UsageError:
+    try:
+        with ThreadPoolExecutor(max_workers=len(stale)) as threads:
+            futures = [threads.submit(output.build_archive, ArchiveJob(out, staging, edition.settings, copies))
+                       for output, staging in zip(stale, stagings)]
+            for output, staging, future in zip(stale, stagings, futures):
+                written += _publish_archive(edition, output, staging, future)
+    finally:
+        # Once every thread has ended: the stagings not published (an error, an interruption).
+        for staging in stagings:
             abandon(staging)
-            raise
-        except TeipressError as exc:
-            abandon(staging)
-            edition.diagnostics.append(Diagnostic(str(out), 1, 1, "error", str(exc)))
-            continue
-        if files is None:
-            abandon(staging)
-            continue
-        kept = [path for path in files if not path.is_relative_to(staging)]  # already published as they are
-        published = publish(staging, out, set(cache.written) | output.adoptable(out))
-        cache.record(name, edition.the_plan.units[name], [*(out / f for f in published), *kept], out)
-        cache.published(published)
-        remove_dropped({name: edition.the_plan.previous.get(name, set())}, cache, out)
-        written.extend(out / f for f in published)
-        cache.save()
     return written
+
+
+def _publish_archive(edition: EditionBuild, output, staging: Path, future) -> list[Path]:
+    """Publish one archive made into ``staging`` (``future`` gives its files) and record it; give
+    the files published. A TeipressError of the archive is the build's diagnostic (nothing is
+    published of it); a UsageError stops the build."""
+    cache, out, name = edition.cache, edition.out, f"{ARCHIVE}{output.name}"
+    try:
+        files = future.result()
+    except UsageError:
+        raise
+    except TeipressError as exc:
+        edition.diagnostics.append(Diagnostic(str(out), 1, 1, "error", str(exc)))
+        return []
+    if files is None:
+        return []
+    kept = [path for path in files if not path.is_relative_to(staging)]  # already published as they are
+    published = publish(staging, out, set(cache.written) | output.adoptable(out))
+    cache.record(name, edition.the_plan.units[name], [*(out / f for f in published), *kept], out)
+    cache.published(published)
+    remove_dropped({name: edition.the_plan.previous.get(name, set())}, cache, out)
+    cache.save()
+    return [out / f for f in published]
 
 
 def remove_dropped(previous: dict[str, set[str]], cache: BuildCache, out: Path) -> None:

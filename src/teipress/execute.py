@@ -11,7 +11,6 @@ from pathlib import Path
 
 from .edition_document import EditionDocument
 from .errors import StylesheetError
-from .outputs import entry_stylesheets
 from .transform import Stylesheets
 from .writers import PageJob
 from .workers import (BuilderSetup, PagesTask, TextBuilder, TextResult, TextTask, build_in_worker, init_worker,
@@ -60,7 +59,7 @@ class Executor:
         """The builder of this process (made on first use)."""
         if self._builder is None:
             self._builder = TextBuilder(self.setup, self._stylesheets or main_stylesheets(
-                Path(self.setup.stylesheet_root), entry_stylesheets(self.setup.outputs)))
+                Path(self.setup.stylesheet_root), self.setup.entries()))
         return self._builder
 
     def texts(self, tasks: list[TextTask]):

@@ -90,6 +90,9 @@ class Output:
     # The entry stylesheets this output runs (relative to the xslt folder): a worker compiles only
     # those of the build's outputs. None: not declared (every entry stylesheet is compiled).
     stylesheets: tuple[str, ...] | None = None
+    # Those of them build_text runs (None: all of them): a build that makes no edition-wide page
+    # compiles only these (a touched text: the text page's stylesheet, not the four of the site).
+    text_stylesheets: tuple[str, ...] | None = None
 
     def text_links(self, text_id: str, copy: str) -> dict[str, str]:
         """Give the files of a text this output makes that pages link, by link name."""
@@ -248,6 +251,18 @@ def entry_stylesheets(outputs) -> tuple[str, ...] | None:
         if output.stylesheets is None:
             return None
         names.update(dict.fromkeys(output.stylesheets))
+    return tuple(names)
+
+
+def text_entry_stylesheets(outputs) -> tuple[str, ...] | None:
+    """Give the entry stylesheets the texts of ``outputs`` are made with (Output.text_stylesheets),
+    or None when one of them does not say."""
+    names: dict[str, None] = {}
+    for output in outputs:
+        runs = output.stylesheets if output.text_stylesheets is None else output.text_stylesheets
+        if runs is None:
+            return None
+        names.update(dict.fromkeys(runs))
     return tuple(names)
 
 

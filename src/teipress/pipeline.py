@@ -183,8 +183,9 @@ class _Run:
 
     def _build(self, found: Scan, the_plan: Plan, edition: EditionBuild, done: int) -> None:
         """Build the stale texts, then (unless --fail-fast stopped) the edition-wide units."""
+        texts_only = the_plan.transforms_texts_only()
         setup = BuilderSetup(str(self.root), tuple((str(s.path), s.copy) for s in found.registers), self.settings,
-                             self.outputs, self.report_unhandled)
+                             self.outputs, self.report_unhandled, texts_only)
         count = processes(self.jobs, len(the_plan.stale_texts), len(found.texts), PAGES in the_plan.stale,
                           any(o.name == "pdf" for o in self.outputs))
         executor = executor_for(setup, self.stylesheets, count, self.settings.scheduler)

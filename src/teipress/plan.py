@@ -25,6 +25,7 @@ from .extract import digest
 from .scan import Scan, Source
 
 PAGES = "pages"
+ARCHIVE = "archive:"
 
 
 def text_unit(output: str, source: Source) -> str:
@@ -42,6 +43,12 @@ class Plan:
     previous: dict[str, set[str]]
     text_outputs: tuple[str, ...]  # the outputs made per text
     stale_texts: list[Source]
+
+    def transforms_texts_only(self) -> bool:
+        """True when no stale unit but the texts' runs a stylesheet: the archives are gathered
+        from files, the pages, entities, periods and books are transformed."""
+        texts = {text_unit(name, source) for name in self.text_outputs for source in self.stale_texts}
+        return all(name in texts or name.startswith(ARCHIVE) for name in self.stale)
 
     def stale_outputs(self, source: Source) -> tuple[str, ...]:
         """Give the outputs whose files of ``source`` are stale."""
@@ -72,7 +79,7 @@ def plan(found: Scan, outputs, cache: BuildCache, fingerprint: str) -> Plan:
         if output.has_book:
             units[f"book:{output.name}"] = digest(whole, output.name)
         if output.has_archive:
-            units[f"archive:{output.name}"] = digest(whole, extracts, output.name)
+            units[f"{ARCHIVE}{output.name}"] = digest(whole, extracts, output.name)
     # A text no longer in the edition keeps its old files (teipress never deletes
     # what it did not replace: building one file into the output must not remove the others).
     stale = {name for name, key in units.items() if not cache.is_current(name, key)}

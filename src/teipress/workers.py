@@ -29,7 +29,7 @@ from .edition_document import EditionDocument
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .extract import edition_element, registers_element, text_element
 from .images import confine
-from .outputs import Output, TextJob, entry_stylesheets, linked, text_links
+from .outputs import Output, TextJob, entry_stylesheets, linked, text_entry_stylesheets, text_links
 from .register_subset import RegisterSubsets
 from .transform import Stylesheets
 from .writers import PageJob
@@ -78,6 +78,13 @@ class BuilderSetup:
     settings: Settings
     outputs: tuple[Output, ...]
     report_unhandled: bool = False
+    # True when the build makes texts only (no edition-wide page, book or archive is stale).
+    texts_only: bool = False
+
+    def entries(self) -> tuple[str, ...] | None:
+        """Give the entry stylesheets a builder compiles: those of the build's outputs, or of their
+        texts only when the build makes nothing else (None: every one)."""
+        return text_entry_stylesheets(self.outputs) if self.texts_only else entry_stylesheets(self.outputs)
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ class TextBuilder:
     def __init__(self, setup: BuilderSetup, stylesheets: Stylesheets | None = None):
         self.setup = setup
         # A worker's own stylesheets: only the entry stylesheets of the build's outputs are compiled.
-        self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root, entry_stylesheets(setup.outputs))
+        self.stylesheets = stylesheets or Stylesheets(setup.stylesheet_root, setup.entries())
         self.registers = RegisterSubsets([registers_element(_load(path, name, setup.settings.folder))
                                           for path, name in setup.registers])
         # The register files as the PDFs attach them.

@@ -34,6 +34,7 @@ class DataOutput(Output):
 
     name = "data"
     stylesheets = (DATA_STYLESHEET,)
+    text_stylesheets = ()  # a text's part is its TEI copy
     summary = "the open data: TEI, registers and chronology as CSV and JSON, citations, one zip"
     reads_links = ("html",)  # the datasets give each mention's and text's web address
 

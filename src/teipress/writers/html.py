@@ -84,7 +84,8 @@ class HtmlOutput(Output):
     summary = "the web edition: a page per text, index, registers, chronology, paratext, sitemap"
     requires = ("tei", "data", "search", "iiif")
 
-    stylesheets = ("html/html.xsl", "html/pages.xsl", "html/entities.xsl", "html/sitemap.xsl")
+    stylesheets = (TEXT_STYLESHEET, "html/pages.xsl", "html/entities.xsl", "html/sitemap.xsl")
+    text_stylesheets = (TEXT_STYLESHEET,)
     # A page per register entry and per period of the chronology, each a unit (teipress.entity_units).
     entity_pages = True
 
