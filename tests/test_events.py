@@ -243,3 +243,8 @@ def test_a_name_of_type_event_mentions_an_event_like_rs_does(tmp_path, styleshee
     items = _page(tmp_path / "out", "timeline.html").xpath('//ol[@class="timeline-list"]/li')
     assert [(li.get("data-kind"), li.get("data-start"), li.get("data-end")) for li in items] == [
         ("date", "1850-01-01", "1850-12-31"), ("event", "1850-05-01", "1850-09-30")]
+
+
+def test_an_event_page_links_its_authority_record(site):
+    page = _page(site, "events/ev-civil-war.html")
+    assert page.xpath('//a[contains(@class, "authority")]/@href') == ["https://www.wikidata.org/wiki/Q79911"]
