@@ -388,3 +388,54 @@ def test_a_new_letter_to_a_correspondent_its_text_does_not_name_is_on_the_corres
     report = build([folder], out, "html", settings, stylesheets)
     assert not report.failed, [str(d) for d in report.diagnostics]
     assert letters("gaensbacher") == ["e1827.html"]
+
+
+def _mixed_letters(folder):
+    """The letters edition with an essay that is no letter, naming a place only it names (its page's
+    navigation still links the letters' network) and two the letters name, and a register note naming
+    a person the essay does not name."""
+    from .letters_edition import write_edition
+
+    write_edition(folder)
+    registers = (folder / "registers.xml").read_text(encoding="utf-8")
+    (folder / "registers.xml").write_text(registers.replace(
+        "<placeName>Mannheim</placeName>",
+        '<placeName>Mannheim</placeName><note>Where <persName ref="#weber">Weber</persName> once wrote.</note>').replace(
+        "</listPlace>", '<place xml:id="heidelberg"><placeName>Heidelberg</placeName></place></listPlace>'),
+        encoding="utf-8")
+    (folder / "essay.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="essay"><teiHeader><fileDesc><titleStmt><title>On Mannheim'
+        "</title></titleStmt><publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Test</p></sourceDesc>"
+        '</fileDesc></teiHeader><text><body><p>A word on <placeName ref="registers.xml#mannheim">Mannheim</placeName>'
+        ', <placeName ref="registers.xml#wien">Vienna</placeName> and <placeName ref="registers.xml#heidelberg">Heidelberg</placeName>.</p></body></text></TEI>', encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("edition", ["seed", "mini", "mixed-letters"])
+def test_entity_pages_from_a_document_of_their_texts_equal_those_from_every_text(edition, tmp_path, stylesheets,
+                                                                                monkeypatch):
+    """A set of entity pages whose texts are few gets a document of those texts (and every other
+    text's header: the navigation asks whether the edition has letters), the entries with a page
+    declared: its pages are those the document of every text gives, byte for byte."""
+    from teipress import edition_document, entity_units
+
+    monkeypatch.setattr(entity_units, "SET_SIZE", 1)  # a set per entry: most sets need some of the texts only
+    sources = {"seed": lambda: TEI, "mini": lambda: FIXTURES / "mini",
+               "mixed-letters": lambda: _mixed_letters(tmp_path / "letters")}[edition]()
+    settings = Settings(title="Entities", build_date="2026-11-24", url="https://example.org/e/")
+    cut = []
+    monkeypatch.setattr(edition_document, "header_only", lambda data, cut_=edition_document.header_only: (
+        cut.append(1), cut_(data))[1])
+    pages = {}
+    for share in (0.0, 1.0):  # never a document of its own; always
+        monkeypatch.setattr(edition_document, "OWN_DOCUMENT_SHARE", share)
+        out = tmp_path / f"out-{share}"
+        report = build([sources], out, "html", settings, stylesheets, jobs=1)
+        assert not report.failed, [str(d) for d in report.diagnostics]
+        pages[share] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/*.html")
+                        if p.parent.name not in ("assets", "chronology")}
+        assert pages[share], "no entity page"
+    assert cut, "no set got a document of its own"
+    assert pages[0.0].keys() == pages[1.0].keys()
+    different = [name for name in pages[0.0] if pages[0.0][name] != pages[1.0][name]]
+    assert different == []

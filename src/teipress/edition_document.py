@@ -9,6 +9,12 @@ teipress.kwic: two thirds of an extract), so there are two documents:
   the registers, the chronology, the data …;
 - the whole extracts, for the sets of entity pages.
 
+A set of entity pages whose entries' texts (those naming them, and the letters they sent or received:
+teipress.entity_units.entry_texts) are at most half the edition's, as when one text was touched, gets
+a document of its own: those texts' whole extracts, and of every other text its header only (the site's
+navigation asks whether the edition has letters). The entries that have a page are then declared
+(``@published-entries``), as the texts that would show it are not there.
+
 The build describes each document (:class:`EditionDocument`: its pieces and the stored files of its
 texts, a few hundred bytes per text) and each worker that needs it reads the files and parses it, once:
 the build's process writes none of them, and the workers do not wait for it to.
@@ -16,6 +22,7 @@ the build's process writes none of them, and the workers do not wait for it to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,10 +30,24 @@ from lxml import etree
 
 from .document import load
 from .edition import add_introduction
-from .entity_units import chronology_periods
+from .entity_units import chronology_periods, entry_texts
 from .extract import TP_NS, collection_element, digest, edition_element, output_names, registers_element, serialize
 
 _EXTRACT_HERE = "teipress: the extract goes here"
+# A set of entity pages whose entries' texts are at most this share of the edition's gets a document of
+# its own; the others share the whole extracts' document, which each worker parses once for them all.
+OWN_DOCUMENT_SHARE = 0.5
+# The end of a stored extract's header (lxml wrote it: the TEI element's first child, its prefix if any).
+_HEADER_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?teiHeader>")
+
+
+def header_only(data: bytes) -> bytes:
+    """Give a stored extract (or shape) cut to its TEI element with the header alone; as it is when
+    it has no header (it then names none of the set's entries either: only more of it is parsed)."""
+    end, close = _HEADER_END.search(data), data.rfind(b"</")
+    if end is None or close < end.end():
+        return data
+    return data[:end.end()] + data[close:]
 
 
 @dataclass(frozen=True)
@@ -38,14 +59,15 @@ class EditionDocument:
     name: str
     head: bytes
     tail: bytes
-    texts: tuple[tuple[bytes, str, bytes], ...]
+    texts: tuple[tuple[bytes, str, bytes, bool], ...]  # holder's start, stored file, holder's end, header only
 
     def data(self) -> bytes:
         """Give the document's bytes, read from the stored files (written by lxml, from files that
         parsed safely)."""
         parts = [self.head]
-        for before, path, after in self.texts:
-            parts += [before, Path(path).read_bytes(), after]
+        for before, path, after, header in self.texts:
+            data = Path(path).read_bytes()
+            parts += [before, header_only(data) if header else data, after]
         parts.append(self.tail)
         return b"".join(parts)
 
@@ -65,10 +87,9 @@ class EditionDocuments:
         corpus_of = {str(source.file): found.collection_ids[source.key] for source in found.collections}
         for name, file in books.items():
             etree.SubElement(edition, f"{{{TP_NS}}}book", name=name, file=file)
-        # The edition element with its first children, split where the texts go.
         etree.SubElement(edition, f"{{{TP_NS}}}texts-here")
-        head, _, tail = serialize(edition).decode("utf-8").rpartition("<tp:texts-here/>")
-        self.head, self.tail = head.encode("utf-8"), tail.encode("utf-8")
+        self.edition = edition
+        self.head, self.tail = self._split()
         # Each text's holder, split where its extract goes.
         self.holders = []
         for source in found.texts:
@@ -80,14 +101,44 @@ class EditionDocuments:
             before, _, after = serialize(holder).decode("utf-8").partition(_EXTRACT_HERE)
             self.holders.append((before.encode("utf-8"), after.encode("utf-8")))
         self._made: dict[bool, EditionDocument] = {}
+        self._naming: dict[str, list] | None = None  # entry_texts, when a set of entity pages asks
+
+    def _split(self) -> tuple[bytes, bytes]:
+        """Give the edition element with its first children, split where the texts go."""
+        head, _, tail = serialize(self.edition).decode("utf-8").rpartition("<tp:texts-here/>")
+        return head.encode("utf-8"), tail.encode("utf-8")
 
     def document(self, contexts: bool) -> EditionDocument:
         """Give the edition document of the texts' whole extracts (``contexts``) or of their shapes."""
         if contexts not in self._made:
-            texts = tuple((before, str(self.cache.extract_path(source.info.extract if contexts else source.info.shape)), after)
-                          for source, (before, after) in zip(self.found.texts, self.holders))
-            # The stored files are named by the digests of their bytes: the name covers what the document holds.
-            name = digest(self.head, self.tail, *(part for before, path, after in texts
-                                                  for part in (before, Path(path).name, after)))
-            self._made[contexts] = EditionDocument(name, self.head, self.tail, texts)
+            self._made[contexts] = self._document(self.head, self.tail, [
+                (source.info.extract if contexts else source.info.shape, False) for source in self.found.texts])
         return self._made[contexts]
+
+    def document_for(self, job) -> EditionDocument:
+        """Give the edition document of a page job: a set of entity pages whose entries' texts are at
+        most OWN_DOCUMENT_SHARE of the edition's gets one of those texts (see the module's doc), any other the
+        document of the whole extracts or of the shapes (PageJob.quotes_contexts)."""
+        if job.entries:
+            if self._naming is None:
+                self._naming = entry_texts(self.found)
+                self.edition.set("published-entries", " ".join(sorted(self._naming)))
+                self._partial_head = self._split()
+                del self.edition.attrib["published-entries"]
+            needed = {source.key for entry in job.entries for source in self._naming.get(entry, ())}
+            if len(needed) <= OWN_DOCUMENT_SHARE * len(self.found.texts):
+                head, tail = self._partial_head
+                return self._document(head, tail, [(source.info.extract, False) if source.key in needed
+                                                   else (source.info.shape or source.info.extract, True)
+                                                   for source in self.found.texts])
+        return self.document(job.quotes_contexts)
+
+    def _document(self, head: bytes, tail: bytes, stored: list[tuple[str, bool]]) -> EditionDocument:
+        """Give the edition document of ``head``, ``tail`` and each text's stored file (by digest), whole
+        or its header only."""
+        texts = tuple((before, str(self.cache.extract_path(file)), after, header)
+                      for (file, header), (before, after) in zip(stored, self.holders))
+        # The stored files are named by the digests of their bytes: the name covers what the document holds.
+        name = digest(head, tail, *(part for before, path, after, header in texts
+                                    for part in (before, Path(path).name, after, "header" if header else "whole")))
+        return EditionDocument(name, head, tail, texts)

@@ -68,6 +68,19 @@ def chronology_periods(years) -> str:
     return " ".join(sorted(set(periods(years).values())))
 
 
+def entry_texts(found) -> dict[str, list]:
+    """Give each register entry a text names its page's texts, in edition order: those that name it
+    and the letters it sent or received (the page lists them), whether their text names it or not.
+    Its keys are the entries with a page (xslt/common/namesdates.xsl: tp:is-published)."""
+    entries = {i for s in found.registers for i in s.info.names}
+    named = {name for source in found.texts for name in source.info.names if name in entries}
+    naming: dict[str, list] = {}
+    for source in found.texts:
+        for name in sorted(named.intersection({*source.info.names, *source.info.correspondents})):
+            naming.setdefault(name, []).append(source)
+    return naming
+
+
 def page_units(found, base: str) -> dict[str, str]:
     """Give the units of the entity pages and the periods' pages of the edition ``found`` by name,
     each with its key: ``base`` (the registers, fingerprint, outputs), the entries the texts name
@@ -75,14 +88,7 @@ def page_units(found, base: str) -> dict[str, str]:
     they depend on: each text's extract without the mentions' contexts (its shape), and for an
     entity's page the contexts of the mentions naming it. An edit of the prose around a name
     rebuilds that entity's page, no other entity's and no period's."""
-    entries = {i for s in found.registers for i in s.info.names}
-    named = {name for source in found.texts for name in source.info.names if name in entries}
-    # An entry's page depends on the texts naming it and on the letters it sent or received (the
-    # page lists them), whether their text names it or not.
-    naming: dict[str, list] = {}
-    for source in found.texts:
-        for name in sorted(named.intersection({*source.info.names, *source.info.correspondents})):
-            naming.setdefault(name, []).append(source)
+    naming = entry_texts(found)
     base = digest(base, *sorted(naming))
     # Each text's part of the keys is made once (a text names dozens of entries, an entry is named by thousands of texts).
     part = {source.key: digest(source.copy, source.text_id, str(source.position), source.info.shape or source.info.extract)

@@ -10,6 +10,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:tp="https://teipress.org/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- Collation of register sorting: Unicode collation, accents secondary ("Cárdenas" near "Cardenas"). -->
@@ -138,10 +139,22 @@
       then key('tp:mentions', tp:element-key($entry), root($entry)) else ()"/>
   </xsl:function>
 
-  <!-- True when an entry is published: some text mentions it. -->
+  <!--
+    True when an entry is published: some text mentions it. An edition document that holds some of
+    the texts only (the pages of a few entries: teipress.edition_document) declares the entries the
+    texts mention, @published-entries of its tp:edition.
+  -->
   <xsl:function name="tp:is-published" as="xs:boolean" cache="yes">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="exists($entry/@xml:id) and exists(tp:mentions($entry))"/>
+    <xsl:variable name="declared" select="root($entry)/tp:edition/@published-entries"/>
+    <xsl:sequence select="exists($entry/@xml:id) and (if (exists($declared))
+      then map:contains(tp:declared-entries($declared), string($entry/@xml:id)) else exists(tp:mentions($entry)))"/>
+  </xsl:function>
+
+  <!-- The ids of @published-entries, as a map: made once per document. -->
+  <xsl:function name="tp:declared-entries" as="map(xs:string, xs:boolean)" cache="yes">
+    <xsl:param name="declared" as="attribute()"/>
+    <xsl:sequence select="map:merge(tokenize($declared) ! map{string(.): true()})"/>
   </xsl:function>
 
   <!--

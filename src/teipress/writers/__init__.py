@@ -31,6 +31,12 @@ class PageJob:
         edition document of the whole extracts, else from that of their shapes (teipress.edition_document)."""
         return False
 
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """The ids of the register entries whose pages this job makes (their mentions' texts are all
+        it quotes: teipress.edition_document gives it a document of those texts); () for another page."""
+        return ()
+
     def run(self, stylesheets, node, out: Path) -> Path:
         """Write the page into ``out`` and give its path (raise TransformError when the stylesheet fails)."""
         return atomic_write(out / self.target, stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label))

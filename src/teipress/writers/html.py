@@ -65,6 +65,10 @@ class PageSetJob(PageJob):
         """A set of entity pages quotes each mention of its entries in its sentence (xslt/html/entity.xsl)."""
         return dict(self.parameters).get("set") == "entities"
 
+    @property
+    def entries(self) -> tuple[str, ...]:
+        return tuple(dict(self.parameters)["ids"].split()) if self.quotes_contexts else ()
+
     def run(self, stylesheets, node, out: Path) -> list[Path]:
         result = stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
