@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -54,6 +55,7 @@ OVERRIDE_LAYERS: dict[str, tuple[str, ...]] = {
     "html/pages.xsl": ("common", "html"),
     "html/entities.xsl": ("common", "html"),
     "html/sitemap.xsl": ("common", "html"),
+    "html/site.xsl": ("common", "html"),
     "print/print.xsl": ("common", "print"),
     "epub/epub.xsl": ("common", "html", "epub"),
     "data/data.xsl": ("common", "data"),
@@ -63,6 +65,12 @@ OVERRIDE_LAYERS: dict[str, tuple[str, ...]] = {
     "text/text.xsl": ("text",),
 }
 ENTRY_STYLESHEETS = tuple(OVERRIDE_LAYERS)
+# Entry stylesheets that one stylesheet imports, each run in a mode of its own (see html/site.xsl):
+# when a process runs two or more of them, it compiles that one instead of each.
+# The combined one runs the member its parameter SITE_ENTRY names.
+COMBINED: dict[str, tuple[str, ...]] = {"html/site.xsl": ("html/html.xsl", "html/pages.xsl", "html/entities.xsl")}
+_COMBINED_IN = {member: combined for combined, members in COMBINED.items() for member in members}
+SITE_ENTRY = "site-entry"
 # The interface strings, by the stylesheet parameter that receives them (see xslt/common/l10n.xsl).
 STRINGS_FILES = {"l10n-strings": "common/l10n.xml", "print-l10n-strings": "print/l10n.xml"}
 # The lists of the edition (pages, register kinds, datasets, EPUB parts) are handed over the same
@@ -195,7 +203,7 @@ class Stylesheets:
         against reading or writing any resource; compile errors are kept until that stylesheet is used."""
         if self.locked:
             return
-        for name in self.entries:
+        for name in self._compiled_entries():
             if name not in self._executables:
                 try:
                     self.executable(name)
@@ -205,6 +213,31 @@ class Stylesheets:
         self._strings[LISTS_PARAMETER] = self._processor.parse_xml(xml_text=etree.tostring(lists_root(), encoding="unicode"))
         self._processor.set_configuration_property(_ALLOWED_PROTOCOLS, "")
         self.locked = True
+
+    def _compiled_entries(self) -> list[str]:
+        """Give the stylesheets to compile for the entries: a combined one (COMBINED) for two or more
+        of its members, each entry itself otherwise."""
+        names: dict[str, None] = {}
+        for name in self.entries:
+            combined = _COMBINED_IN.get(name)
+            runs_two = combined is not None and sum(member in self.entries for member in COMBINED[combined]) > 1
+            names[combined if runs_two else name] = None
+        return [name for name in names if name not in COMBINED or any(m in self.entries for m in COMBINED[name])]
+
+    def _entry(self, name: str):
+        """Give the compiled stylesheet that runs entry ``name`` and the parameters that make it do so:
+        the combined one it is a member of when that is compiled (its serialization set as the
+        member's own), else ``name`` itself."""
+        combined = _COMBINED_IN.get(name)
+        if combined in self._refused and name not in self._executables:
+            raise self._refused[combined]  # its members' modules and overrides are its own
+        if combined in self._executables:
+            executable = self._executables[combined]
+            executable.clear_properties()
+            for attribute, value in _own_output(self._file(name)).items():
+                executable.set_property(f"!{attribute}", value)
+            return executable, {SITE_ENTRY: name}
+        return self.executable(name), {}
 
     def _strings_node(self, relative: str):
         """Give the strings file ``relative`` as a Saxon document, read here so that no stylesheet needs
@@ -247,10 +280,10 @@ class Stylesheets:
     def run(self, name: str, source, parameters: dict | None = None, label: str = "") -> str:
         """Give the serialized result of stylesheet ``name`` applied to ``source``
         (a Saxon node from :meth:`node`), with ``parameters`` set for this run only."""
-        executable = self.executable(name)
         self.lock()
+        executable, entry = self._entry(name)
         executable.clear_parameters()
-        parameters = {**self._strings, **(parameters or {})}
+        parameters = {**self._strings, **entry, **(parameters or {})}
         if self.report_unhandled:
             parameters["fallback-report"] = True
         for key, value in parameters.items():
@@ -335,3 +368,15 @@ def _refused_access(exc: Exception) -> str:
 
 def _clean(exc: Exception) -> str:
     return re.sub(r"\s+", " ", str(exc)).strip()
+
+
+_XSL = "{http://www.w3.org/1999/XSL/Transform}"
+
+
+@lru_cache(maxsize=None)
+def _own_output(path: Path) -> dict[str, str]:
+    """Give the serialization a stylesheet declares itself (its unnamed top-level xsl:output; not its
+    imports'), by attribute: what it keeps when it runs inside a combined stylesheet."""
+    root = etree.parse(str(path), safe_parser()).getroot()
+    return {name: value for output in root.iterchildren(f"{_XSL}output") if not output.get("name")
+            for name, value in output.attrib.items()}
