@@ -12,11 +12,14 @@ from pathlib import Path
 from ..lists import datasets
 from ..outputs import ArchiveJob, Output, TextJob
 from ..resources import schema_dir
+from ..zip_reuse import write_members
 from . import PageJob, atomic_write
 
 DATA_STYLESHEET = "data/data.xsl"
 DATA_FOLDER = "data"
 ZIP_NAME = "edition-data.zip"
+# Each member of the zip: a file readable by all, writable by its owner.
+_MEMBER_MODE = 0o644 << 16
 
 # File name in data/ -> the dataset data.xsl writes into it (xslt/common/lists.xml).
 DATASETS = datasets()
@@ -78,20 +81,26 @@ def write_zip(out: Path, tei_names: list[str], build_date: str, target: Path | N
     (a staging folder, default ``out``).
 
     The archive is written to a temporary file entry by entry and renamed, so
-    neither the corpus nor the archive is held in memory whole."""
+    neither the corpus nor the archive is held in memory whole. The members the
+    archive in ``out`` already holds as they are are copied from it compressed
+    (teipress.zip_reuse): one edited text compresses one member again, not all."""
     folder = out / DATA_FOLDER
     stamp = build_date_tuple(build_date)
     target = (target or out) / DATA_FOLDER / ZIP_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
+    names = [*(f"tei/{n}" for n in tei_names), *DATASETS]
     fd, tmp = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w") as archive:
-            for name in [*(f"tei/{n}" for n in tei_names), *DATASETS]:
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                with open(folder / name, "rb") as source, archive.open(info, "w") as entry:
-                    shutil.copyfileobj(source, entry, 1 << 20)
+        with os.fdopen(fd, "wb") as handle:
+            if not write_members(handle, [(name, folder / name) for name in names], stamp, _MEMBER_MODE,
+                                 previous=folder / ZIP_NAME):
+                with zipfile.ZipFile(handle, "w") as archive:  # ZIP64: zipfile's own
+                    for name in names:
+                        info = zipfile.ZipInfo(name, date_time=stamp)
+                        info.compress_type = zipfile.ZIP_DEFLATED
+                        info.external_attr = _MEMBER_MODE
+                        with open(folder / name, "rb") as source, archive.open(info, "w") as entry:
+                            shutil.copyfileobj(source, entry, 1 << 20)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
