@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,11 +174,7 @@ def build_books(edition: EditionBuild, executor: Executor, register_docs: list[D
 def build_archives(edition: EditionBuild) -> list[Path]:
     """Make the stale archives from the published site and publish each as the pages were
     (staged, then moved in); give the files written. A build interrupted here leaves them as
-    they were, and the cache knows them stale.
-
-    The archives are made side by side, each in a thread of its own (the zip compresses and the
-    search index is Pagefind's process, both outside the interpreter's lock), and published one
-    after the other in the outputs' order."""
+    they were, and the cache knows them stale."""
     cache, out = edition.cache, edition.out
     # A teiCorpus file holds several texts: its copy is listed once.
     copies = tuple(dict.fromkeys(s.copy for s in [*edition.found.texts, *edition.found.registers]))
@@ -187,28 +182,23 @@ def build_archives(edition: EditionBuild) -> list[Path]:
              if output.has_archive and f"{ARCHIVE}{output.name}" in edition.the_plan.stale]
     if not stale:
         return []
-    stagings = [new_staging(cache.folder) for _ in stale]
     written: list[Path] = []
-    try:
-        with ThreadPoolExecutor(max_workers=len(stale)) as threads:
-            futures = [threads.submit(output.build_archive, ArchiveJob(out, staging, edition.settings, copies))
-                       for output, staging in zip(stale, stagings)]
-            for output, staging, future in zip(stale, stagings, futures):
-                written += _publish_archive(edition, output, staging, future)
-    finally:
-        # Once every thread has ended: the stagings not published (an error, an interruption).
-        for staging in stagings:
-            abandon(staging)
+    for output in stale:
+        staging = new_staging(cache.folder)
+        try:
+            written += _build_archive(edition, output, ArchiveJob(out, staging, edition.settings, copies))
+        finally:
+            abandon(staging)  # what was not published: an error, an interruption
     return written
 
 
-def _publish_archive(edition: EditionBuild, output, staging: Path, future) -> list[Path]:
-    """Publish one archive made into ``staging`` (``future`` gives its files) and record it; give
-    the files published. A TeipressError of the archive is the build's diagnostic (nothing is
-    published of it); a UsageError stops the build."""
-    cache, out, name = edition.cache, edition.out, f"{ARCHIVE}{output.name}"
+def _build_archive(edition: EditionBuild, output, job: ArchiveJob) -> list[Path]:
+    """Make one archive into ``job.staging``, publish it and record it; give the files published.
+    A TeipressError of the archive is the build's diagnostic (nothing is published of it); a
+    UsageError stops the build."""
+    cache, out, staging, name = edition.cache, edition.out, job.staging, f"{ARCHIVE}{output.name}"
     try:
-        files = future.result()
+        files = output.build_archive(job)
     except UsageError:
         raise
     except TeipressError as exc:
