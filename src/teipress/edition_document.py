@@ -102,6 +102,7 @@ class EditionDocuments:
             self.holders.append((before.encode("utf-8"), after.encode("utf-8")))
         self._made: dict[bool, EditionDocument] = {}
         self._naming: dict[str, list] | None = None  # entry_texts, when a set of entity pages asks
+        self._own_head: tuple[bytes, bytes] = (b"", b"")  # the head and tail declaring the entries with a page
 
     def _split(self) -> tuple[bytes, bytes]:
         """Give the edition element with its first children, split where the texts go."""
@@ -123,11 +124,11 @@ class EditionDocuments:
             if self._naming is None:
                 self._naming = entry_texts(self.found)
                 self.edition.set("published-entries", " ".join(sorted(self._naming)))
-                self._partial_head = self._split()
+                self._own_head = self._split()
                 del self.edition.attrib["published-entries"]
             needed = {source.key for entry in job.entries for source in self._naming.get(entry, ())}
             if len(needed) <= OWN_DOCUMENT_SHARE * len(self.found.texts):
-                head, tail = self._partial_head
+                head, tail = self._own_head
                 return self._document(head, tail, [(source.info.extract, False) if source.key in needed
                                                    else (source.info.shape or source.info.extract, True)
                                                    for source in self.found.texts])
