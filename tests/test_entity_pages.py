@@ -414,28 +414,45 @@ def _mixed_letters(folder):
 @pytest.mark.parametrize("edition", ["seed", "mini", "mixed-letters"])
 def test_entity_pages_from_a_document_of_their_texts_equal_those_from_every_text(edition, tmp_path, stylesheets,
                                                                                 monkeypatch):
-    """A set of entity pages whose texts are few gets a document of those texts (and every other
-    text's header: the navigation asks whether the edition has letters), the entries with a page
-    declared: its pages are those the document of every text gives, byte for byte."""
+    """A set of entity pages gets a document of its entries' texts, with their mentions' contexts only
+    (and every other text's header: the navigation asks whether the edition has letters), the entries
+    with a page declared: its pages are those the document of every whole extract gives, byte for byte."""
     from teipress import edition_document, entity_units
 
     monkeypatch.setattr(entity_units, "SET_SIZE", 1)  # a set per entry: most sets need some of the texts only
     sources = {"seed": lambda: TEI, "mini": lambda: FIXTURES / "mini",
                "mixed-letters": lambda: _mixed_letters(tmp_path / "letters")}[edition]()
     settings = Settings(title="Entities", build_date="2026-11-24", url="https://example.org/e/")
-    cut = []
+    cut, kept = [], []
     monkeypatch.setattr(edition_document, "header_only", lambda data, cut_=edition_document.header_only: (
         cut.append(1), cut_(data))[1])
+    monkeypatch.setattr(edition_document, "contexts_of", lambda data, entries, of=edition_document.contexts_of: (
+        kept.append(len(of(data, entries)) < len(data)), of(data, entries))[1])
     pages = {}
-    for share in (0.0, 1.0):  # never a document of its own; always
-        monkeypatch.setattr(edition_document, "OWN_DOCUMENT_SHARE", share)
+    for share in (False, True):  # the document of every whole extract; each set's own
+        monkeypatch.setattr(edition_document, "OWN_DOCUMENTS", share)
         out = tmp_path / f"out-{share}"
         report = build([sources], out, "html", settings, stylesheets, jobs=1)
         assert not report.failed, [str(d) for d in report.diagnostics]
         pages[share] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/*.html")
                         if p.parent.name not in ("assets", "chronology")}
         assert pages[share], "no entity page"
-    assert cut, "no set got a document of its own"
-    assert pages[0.0].keys() == pages[1.0].keys()
-    different = [name for name in pages[0.0] if pages[0.0][name] != pages[1.0][name]]
+    assert cut and any(kept), "no set's document left out a text or a context"
+    assert pages[False].keys() == pages[True].keys()
+    different = [name for name in pages[False] if pages[False][name] != pages[True][name]]
     assert different == []
+
+
+def test_an_extract_keeps_the_contexts_of_the_mentions_of_a_set_only():
+    from teipress.edition_document import contexts_of
+
+    extract = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns"><text><p>'
+               '<persName ref="registers.xml#a" tp:before="one " tp:after=" two">A</persName>'
+               '<placeName type="x" ref="#b #c" tp:before="three &quot;" tp:after=" four">B</placeName>'
+               '<persName ref="#d" tp:before="" tp:after="">D</persName></p></text></TEI>').encode()
+    assert contexts_of(extract, frozenset({"c"})).decode() == extract.decode().replace(
+        ' tp:before="one " tp:after=" two"', "").replace(' tp:before="" tp:after=""', "")
+    assert contexts_of(extract, frozenset({"a", "d"})).count(b"tp:before") == 2
+    # A text that binds tp elsewhere is given whole (its contexts are under another prefix).
+    other = extract.replace(b' xmlns:tp="https://teipress.org/ns"', b"")
+    assert contexts_of(other, frozenset()) == other

@@ -9,11 +9,13 @@ teipress.kwic: two thirds of an extract), so there are two documents:
   the registers, the chronology, the data …;
 - the whole extracts, for the sets of entity pages.
 
-A set of entity pages whose entries' texts (those naming them, and the letters they sent or received:
-teipress.entity_units.entry_texts) are at most half the edition's, as when one text was touched, gets
-a document of its own: those texts' whole extracts, and of every other text its header only (the site's
-navigation asks whether the edition has letters). The entries that have a page are then declared
-(``@published-entries``), as the texts that would show it are not there.
+Each set of entity pages gets a document of its own: the extracts of its entries' texts (those naming
+them, and the letters they sent or received: teipress.entity_units.entry_texts) with the contexts of
+their mentions only, and of every other text its header only (the site's navigation asks whether the
+edition has letters). The entries that have a page are declared (``@published-entries``), as the
+texts that would show it are not there. A set of 100 entries of 10,000 letters names half of them:
+its document is a sixth of the one of every whole extract, which both workers parsed at once (320 MB
+then, 3.4 GB each in Saxon); a touched text's few pages are made from a few hundred texts.
 
 The build describes each document (:class:`EditionDocument`: its pieces and the stored files of its
 texts, a few hundred bytes per text) and each worker that needs it reads the files and parses it, once:
@@ -25,18 +27,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import unescape
 
 from lxml import etree
 
 from .document import load
 from .edition import add_introduction
 from .entity_units import chronology_periods, entry_texts
+from .kwic import ref_ids_of
 from .extract import TP_NS, collection_element, digest, edition_element, output_names, registers_element, serialize
 
 _EXTRACT_HERE = "teipress: the extract goes here"
-# A set of entity pages whose entries' texts are at most this share of the edition's gets a document of
-# its own; the others share the whole extracts' document, which each worker parses once for them all.
-OWN_DOCUMENT_SHARE = 0.5
+# Sets of entity pages get documents of their own (see the module's doc); False: the one of every whole
+# extract, which gives the same pages (a test compares them).
+OWN_DOCUMENTS = True
+# A mention's contexts in a stored extract (lxml wrote it, the tp namespace declared on the root: extract
+# rule 4, each attribute value escaped), after its other attributes; and its @ref there.
+_CONTEXTS = re.compile(rb'(<[^<>!?/][^<>]*?) tp:before="[^"]*" tp:after="[^"]*"')
+_REF = re.compile(rb'\sref="([^"]*)"')
+_TP_ON_ROOT = b'xmlns:tp="https://teipress.org/ns"'
 # The end of a stored extract's header (lxml wrote it: the TEI element's first child, its prefix if any).
 _HEADER_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?teiHeader>")
 
@@ -50,6 +59,21 @@ def header_only(data: bytes) -> bytes:
     return data[:end.end()] + data[close:]
 
 
+def contexts_of(data: bytes, entries: frozenset[str]) -> bytes:
+    """Give a stored extract with the contexts (tp:before, tp:after) of the mentions naming one of
+    ``entries`` only (teipress.kwic.ref_ids reads the ids of @ref); whole when its root does not
+    declare the tp namespace."""
+    if _TP_ON_ROOT not in data[:data.find(b">") + 1]:
+        return data
+
+    def kept(found: re.Match) -> bytes:
+        ref = _REF.search(found.group(1))
+        names = ref_ids_of(unescape(ref.group(1).decode("utf-8"), {"&quot;": '"'})) if ref else set()
+        return found.group(0) if names & entries else found.group(1)
+
+    return _CONTEXTS.sub(kept, data)
+
+
 @dataclass(frozen=True)
 class EditionDocument:
     """One edition document of the pages, as pieces: ``head`` and ``tail`` around the texts, and for
@@ -59,15 +83,18 @@ class EditionDocument:
     name: str
     head: bytes
     tail: bytes
-    texts: tuple[tuple[bytes, str, bytes, bool], ...]  # holder's start, stored file, holder's end, header only
+    # Each text: its holder's start, its stored file, its holder's end, and what of the file: "whole",
+    # "header" (header_only) or the entries whose mentions keep their contexts (contexts_of).
+    texts: tuple[tuple[bytes, str, bytes, str | frozenset[str]], ...]
 
     def data(self) -> bytes:
         """Give the document's bytes, read from the stored files (written by lxml, from files that
         parsed safely)."""
         parts = [self.head]
-        for before, path, after, header in self.texts:
+        for before, path, after, cut in self.texts:
             data = Path(path).read_bytes()
-            parts += [before, header_only(data) if header else data, after]
+            parts += [before, data if cut == "whole" else header_only(data) if cut == "header" else contexts_of(data, cut),
+                      after]
         parts.append(self.tail)
         return b"".join(parts)
 
@@ -113,33 +140,33 @@ class EditionDocuments:
         """Give the edition document of the texts' whole extracts (``contexts``) or of their shapes."""
         if contexts not in self._made:
             self._made[contexts] = self._document(self.head, self.tail, [
-                (source.info.extract if contexts else source.info.shape, False) for source in self.found.texts])
+                (source.info.extract if contexts else source.info.shape, "whole") for source in self.found.texts])
         return self._made[contexts]
 
     def document_for(self, job) -> EditionDocument:
-        """Give the edition document of a page job: a set of entity pages whose entries' texts are at
-        most OWN_DOCUMENT_SHARE of the edition's gets one of those texts (see the module's doc), any other the
-        document of the whole extracts or of the shapes (PageJob.quotes_contexts)."""
-        if job.entries:
+        """Give the edition document of a page job: a set of entity pages its own (see the module's
+        doc), any other the document of the whole extracts or of the shapes (PageJob.quotes_contexts)."""
+        if job.entries and OWN_DOCUMENTS:
             if self._naming is None:
                 self._naming = entry_texts(self.found)
                 self.edition.set("published-entries", " ".join(sorted(self._naming)))
                 self._own_head = self._split()
                 del self.edition.attrib["published-entries"]
-            needed = {source.key for entry in job.entries for source in self._naming.get(entry, ())}
-            if len(needed) <= OWN_DOCUMENT_SHARE * len(self.found.texts):
-                head, tail = self._own_head
-                return self._document(head, tail, [(source.info.extract, False) if source.key in needed
-                                                   else (source.info.shape or source.info.extract, True)
-                                                   for source in self.found.texts])
+            entries = frozenset(job.entries)
+            needed = {source.key for entry in entries for source in self._naming.get(entry, ())}
+            head, tail = self._own_head
+            return self._document(head, tail, [(source.info.extract, entries) if source.key in needed
+                                               else (source.info.shape or source.info.extract, "header")
+                                               for source in self.found.texts])
         return self.document(job.quotes_contexts)
 
-    def _document(self, head: bytes, tail: bytes, stored: list[tuple[str, bool]]) -> EditionDocument:
-        """Give the edition document of ``head``, ``tail`` and each text's stored file (by digest), whole
-        or its header only."""
-        texts = tuple((before, str(self.cache.extract_path(file)), after, header)
-                      for (file, header), (before, after) in zip(stored, self.holders))
+    def _document(self, head: bytes, tail: bytes, stored: list[tuple[str, str | frozenset[str]]]) -> EditionDocument:
+        """Give the edition document of ``head``, ``tail`` and each text's stored file (by digest) and
+        what of it (EditionDocument.texts)."""
+        texts = tuple((before, str(self.cache.extract_path(file)), after, cut)
+                      for (file, cut), (before, after) in zip(stored, self.holders))
         # The stored files are named by the digests of their bytes: the name covers what the document holds.
-        name = digest(head, tail, *(part for before, path, after, header in texts
-                                    for part in (before, Path(path).name, after, "header" if header else "whole")))
+        name = digest(head, tail, *(part for before, path, after, cut in texts
+                                    for part in (before, Path(path).name, after, cut if isinstance(cut, str)
+                                                 else " ".join(sorted(cut)))))
         return EditionDocument(name, head, tail, texts)

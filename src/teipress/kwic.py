@@ -154,7 +154,12 @@ def named_ids(text: etree._Element) -> list[str]:
 
 def ref_ids(element: etree._Element) -> set[str]:
     """Give the ids the ``@ref`` of ``element`` names ("registers.xml#pers-x" and "#pers-x" name "pers-x")."""
-    return {uri.rsplit("#", 1)[-1] for uri in (element.get("ref") or "").split()} - {""}
+    return ref_ids_of(element.get("ref") or "")
+
+
+def ref_ids_of(ref: str) -> set[str]:
+    """Give the ids a ``@ref`` value names (see :func:`ref_ids`)."""
+    return {uri.rsplit("#", 1)[-1] for uri in ref.split()} - {""}
 
 
 def context_digests(texts: list[etree._Element]) -> dict[str, str]:
