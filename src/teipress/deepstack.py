@@ -14,6 +14,8 @@ import sys
 import threading
 from typing import Callable, TypeVar
 
+from .thread_guard import collected_here
+
 T = TypeVar("T")
 
 # Room for a text at the parser's nesting bound with a wide margin. Measured with
@@ -46,15 +48,17 @@ def call_deep(function: Callable[..., T], *args, **kwargs) -> T:
             sys.setrecursionlimit(max(_saved_limit, RECURSION_LIMIT))
         _active += 1
     try:
-        with _lock:
-            previous_size = threading.stack_size(STACK_SIZE)
-            try:
-                # A daemon: Ctrl-C in the caller must not wait for the layout to finish.
-                thread = threading.Thread(target=run, name="teipress-deep-call", daemon=True)
-                thread.start()
-            finally:
-                threading.stack_size(previous_size)
-        thread.join()
+        # The thread lays out with this process's Saxon objects about: it must not be the one to free them.
+        with collected_here():
+            with _lock:
+                previous_size = threading.stack_size(STACK_SIZE)
+                try:
+                    # A daemon: Ctrl-C in the caller must not wait for the layout to finish.
+                    thread = threading.Thread(target=run, name="teipress-deep-call", daemon=True)
+                    thread.start()
+                finally:
+                    threading.stack_size(previous_size)
+            thread.join()
     finally:
         with _lock:
             _active -= 1

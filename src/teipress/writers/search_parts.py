@@ -31,6 +31,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..errors import TeipressError
+from ..thread_guard import collected_here
 from . import atomic_write
 from .search_pages import Page
 from .search_witnesses import witness_pages
@@ -109,7 +110,7 @@ def build_parts(site: Path, parts: list[Part], work: Path) -> list[str]:
     stale = [part for part in parts if _cached_key(work, part) != part.key]
     if stale:
         command = pagefind_command()
-        with ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1, 4))) as pool:
+        with collected_here(), ThreadPoolExecutor(max_workers=max(1, min(len(stale), os.cpu_count() or 1, 4))) as pool:
             for future in [pool.submit(_build_part, command, site, part, work) for part in stale]:
                 future.result()
     keep = {part.name for part in parts}
