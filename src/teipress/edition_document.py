@@ -3,13 +3,9 @@
 An edition document (``tp:edition``) holds the registers and the introduction whole, each collection
 (teiCorpus) with its header, the books of the build, and every text as its stored extract (a text of a
 collection says which). Only the entity pages quote the words around each mention (the contexts,
-teipress.kwic: two thirds of an extract), so there are two documents:
-
-- the texts' shapes (their extracts without contexts), for every page but an entity's: the index,
-  the registers, the chronology, the data …;
-- the whole extracts, for the sets of entity pages.
-
-Each set of entity pages gets a document of its own: the extracts of its entries' texts (those naming
+teipress.kwic: two thirds of an extract), so every page but an entity's (the index, the registers,
+the chronology, the data …) is made from one document of the texts' shapes (their extracts without
+contexts), and each set of entity pages gets a document of its own: the extracts of its entries' texts (those naming
 them, and the letters they sent or received: teipress.entity_units.entry_texts) with the contexts of
 their mentions only, and of every other text its header only (the site's navigation asks whether the
 edition has letters). The entries that have a page are declared (``@published-entries``), as the
