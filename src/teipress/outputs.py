@@ -244,22 +244,12 @@ def linked(outputs) -> tuple[Output, ...]:
     return tuple(chosen.values())
 
 
-def entry_stylesheets(outputs) -> tuple[str, ...] | None:
-    """Give the entry stylesheets ``outputs`` run, or None when one of them does not say."""
+def entry_stylesheets(outputs, texts_only: bool = False) -> tuple[str, ...] | None:
+    """Give the entry stylesheets ``outputs`` run (``texts_only``: those their texts are made with,
+    Output.text_stylesheets), or None when one of them does not say."""
     names: dict[str, None] = {}
     for output in outputs:
-        if output.stylesheets is None:
-            return None
-        names.update(dict.fromkeys(output.stylesheets))
-    return tuple(names)
-
-
-def text_entry_stylesheets(outputs) -> tuple[str, ...] | None:
-    """Give the entry stylesheets the texts of ``outputs`` are made with (Output.text_stylesheets),
-    or None when one of them does not say."""
-    names: dict[str, None] = {}
-    for output in outputs:
-        runs = output.stylesheets if output.text_stylesheets is None else output.text_stylesheets
+        runs = output.text_stylesheets if texts_only and output.text_stylesheets is not None else output.stylesheets
         if runs is None:
             return None
         names.update(dict.fromkeys(runs))

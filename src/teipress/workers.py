@@ -29,7 +29,7 @@ from .edition_document import EditionDocument
 from .errors import Diagnostic, InputError, StylesheetError, TransformError
 from .extract import edition_element, registers_element, text_element
 from .images import confine
-from .outputs import Output, TextJob, entry_stylesheets, linked, text_entry_stylesheets, text_links
+from .outputs import Output, TextJob, entry_stylesheets, linked, text_links
 from .register_subset import RegisterSubsets
 from .transform import Stylesheets
 from .writers import PageJob
@@ -78,13 +78,13 @@ class BuilderSetup:
     settings: Settings
     outputs: tuple[Output, ...]
     report_unhandled: bool = False
-    # True when the build makes texts only (no edition-wide page, book or archive is stale).
+    # True when the build transforms texts only (no page or book is stale; archives are gathered from files).
     texts_only: bool = False
 
     def entries(self) -> tuple[str, ...] | None:
         """Give the entry stylesheets a builder compiles: those of the build's outputs, or of their
         texts only when the build makes nothing else (None: every one)."""
-        return text_entry_stylesheets(self.outputs) if self.texts_only else entry_stylesheets(self.outputs)
+        return entry_stylesheets(self.outputs, self.texts_only)
 
 
 @dataclass(frozen=True)
