@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from .outputs import ArchiveJob, BookJob, linked
 from .plan import ARCHIVE, PAGES, Plan
 from .publish import abandon, new_staging, publish, remove_written
 from .scan import Scan, Source
+from .thread_guard import collected_here
 from .workers import text_failure
 
 
@@ -174,7 +176,13 @@ def build_books(edition: EditionBuild, executor: Executor, register_docs: list[D
 def build_archives(edition: EditionBuild) -> list[Path]:
     """Make the stale archives from the published site and publish each as the pages were
     (staged, then moved in); give the files written. A build interrupted here leaves them as
-    they were, and the cache knows them stale."""
+    they were, and the cache knows them stale.
+
+    The archives are made side by side, each in a thread of its own: the search index waits for
+    Pagefind's processes while the zip copies and compresses (both mostly outside the interpreter's
+    lock). The threads run with the garbage collected first and no collection until they end
+    (teipress.thread_guard: no thread but this one may free a saxonche object). Each archive is
+    published as soon as it is made, in this thread, and the cache is saved once, at the end."""
     cache, out = edition.cache, edition.out
     # A teiCorpus file holds several texts: its copy is listed once.
     copies = tuple(dict.fromkeys(s.copy for s in [*edition.found.texts, *edition.found.registers]))
@@ -182,23 +190,29 @@ def build_archives(edition: EditionBuild) -> list[Path]:
              if output.has_archive and f"{ARCHIVE}{output.name}" in edition.the_plan.stale]
     if not stale:
         return []
+    stagings = [new_staging(cache.folder) for _ in stale]
     written: list[Path] = []
-    for output in stale:
-        staging = new_staging(cache.folder)
-        try:
-            written += _build_archive(edition, output, ArchiveJob(out, staging, edition.settings, copies))
-        finally:
-            abandon(staging)  # what was not published: an error, an interruption
+    try:
+        with collected_here(), ThreadPoolExecutor(max_workers=len(stale)) as threads:
+            futures = {threads.submit(output.build_archive, ArchiveJob(out, staging, edition.settings, copies)):
+                       (output, staging) for output, staging in zip(stale, stagings)}
+            for future in as_completed(futures):
+                output, staging = futures[future]
+                written += _publish_archive(edition, output, staging, future)
+    finally:
+        for staging in stagings:  # once every thread has ended: what was not published (an error, an interruption)
+            abandon(staging)
+        cache.save()
     return written
 
 
-def _build_archive(edition: EditionBuild, output, job: ArchiveJob) -> list[Path]:
-    """Make one archive into ``job.staging``, publish it and record it; give the files published.
-    A TeipressError of the archive is the build's diagnostic (nothing is published of it); a
-    UsageError stops the build."""
-    cache, out, staging, name = edition.cache, edition.out, job.staging, f"{ARCHIVE}{output.name}"
+def _publish_archive(edition: EditionBuild, output, staging: Path, future) -> list[Path]:
+    """Publish one archive made into ``staging`` (``future`` gives its files) and record it; give
+    the files published. A TeipressError of the archive is the build's diagnostic (nothing is
+    published of it); a UsageError stops the build."""
+    cache, out, name = edition.cache, edition.out, f"{ARCHIVE}{output.name}"
     try:
-        files = output.build_archive(job)
+        files = future.result()
     except UsageError:
         raise
     except TeipressError as exc:
@@ -207,11 +221,10 @@ def _build_archive(edition: EditionBuild, output, job: ArchiveJob) -> list[Path]
     if files is None:
         return []
     kept = [path for path in files if not path.is_relative_to(staging)]  # already published as they are
-    published = publish(staging, out, set(cache.written) | output.adoptable(out))
+    published = publish(staging, out, set(cache.written), lambda: output.adoptable(out))
     cache.record(name, edition.the_plan.units[name], [*(out / f for f in published), *kept], out)
     cache.published(published)
     remove_dropped({name: edition.the_plan.previous.get(name, set())}, cache, out)
-    cache.save()
     return [out / f for f in published]
 
 

@@ -196,16 +196,20 @@ def conflicts(staging: Path, out: Path, files: list[str], written: set[str]) -> 
     return found
 
 
-def publish(staging: Path, out: Path, written: set[str]) -> list[str]:
+def publish(staging: Path, out: Path, written: set[str], adoptable: Callable[[], set[str]] | None = None) -> list[str]:
     """Move every file of ``staging`` into ``out`` and give their paths (relative to ``out``).
 
-    ``written`` are the files of ``out`` that teipress wrote (the only ones it may replace).
-    Raise PublishConflict, moving nothing, when another file is in the way; when a move
-    fails (OSError, Ctrl-C), the files replaced so far are put back before the error goes on.
-    The staging folder is removed in every case."""
+    ``written`` are the files of ``out`` that teipress wrote (the only ones it may replace);
+    ``adoptable`` gives more files it may replace (an output's own files whose record was lost),
+    asked only when a staged file is in the way of a file not in ``written`` (finding them may
+    mean walking a large folder). Raise PublishConflict, moving nothing, when another file is in
+    the way; when a move fails (OSError, Ctrl-C), the files replaced so far are put back before
+    the error goes on. The staging folder is removed in every case."""
     try:
         files = staged_files(staging)
         found = conflicts(staging, out, files, written)
+        if found and adoptable is not None:
+            found = conflicts(staging, out, sorted(found), written | adoptable())
         if found:
             raise PublishConflict(out, sorted(found), found)
         _move_all(staging, out, files)

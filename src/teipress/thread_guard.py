@@ -16,18 +16,33 @@ last reference goes: the threads hold no saxonche object).
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 
+# How many guarded blocks are open, in any thread (a guarded thread may open one of its own).
+_open = 0
+_lock = threading.Lock()
+
+
 @contextmanager
 def collected_here() -> Iterator[None]:
-    """Run the block with this thread's garbage collected first and no collection until it ends."""
-    gc.collect()
+    """Run the block with this thread's garbage collected first and no collection until it ends.
+    Inside another such block, nothing more is collected: the thread that opened the outer block
+    collected, and this one may be one of its threads (which must free no saxonche object)."""
+    global _open
+    with _lock:
+        outer = _open == 0
+        _open += 1
+    if outer:
+        gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        with _lock:
+            _open -= 1
         if enabled:
             gc.enable()

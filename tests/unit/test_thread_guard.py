@@ -40,3 +40,29 @@ def test_without_the_guard_the_thread_frees_it_and_graalvm_ends_the_process():
     """What the guard is for (GraalVM 25 in saxonche 13.1): if this passes no longer, the guard may go."""
     done = _run("open('/dev/null')")
     assert done.returncode != 0 and "Fatal error" in done.stdout + done.stderr
+
+
+def test_a_guard_inside_a_guarded_thread_collects_nothing_there(monkeypatch):
+    """The archives' threads are guarded, and the search index's own threads inside one of them
+    open a guard of their own: only the outer guard's thread collects."""
+    import gc
+    import threading
+
+    from teipress import thread_guard
+
+    collected_in = []
+    monkeypatch.setattr(thread_guard.gc, "collect", lambda: collected_in.append(threading.current_thread().name))
+
+    def nested():
+        with thread_guard.collected_here():
+            pass
+
+    with thread_guard.collected_here():
+        worker = threading.Thread(target=nested, name="archive")
+        worker.start()
+        worker.join()
+    assert collected_in == [threading.current_thread().name]
+    assert gc.isenabled()
+    with thread_guard.collected_here():  # the count went back: a later guard collects again
+        pass
+    assert len(collected_in) == 2
