@@ -16,7 +16,8 @@ import pytest
 
 from teipress.config import Settings
 from teipress.pipeline import build
-from teipress.writers import search, search_pages
+from teipress.cache import cache_dir
+from teipress.writers import search, search_pages, search_parts
 from teipress.writers.search_pages import read_pages
 from teipress.writers.search_parts import bucket_count, bucket_of, plan_parts
 from teipress.writers.search_witnesses import witness_pages
@@ -89,6 +90,30 @@ def test_touching_one_text_reindexes_its_bucket_only(letters, stylesheets):
     assert published and published <= changed, sorted(published - changed)[:5]
     again = build([sources], out, "html", SETTINGS, stylesheets, jobs=2)
     assert again.written == [] and _index_files(out) == after
+
+
+def test_a_touched_text_makes_the_witness_records_of_its_own_page_only(tmp_path, stylesheets, monkeypatch):
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    _letters(sources, 12)
+    out = tmp_path / "out"
+    assert not build([sources], out, "html", SETTINGS, stylesheets).failed
+    kept = cache_dir(out) / "search" / search_parts.WITNESS_RECORDS
+    assert len(list(kept.iterdir())) == 12  # one file of records per text page
+    made = []
+    real = search_parts.witness_pages
+    monkeypatch.setattr(search_parts, "witness_pages", lambda path, data: made.append(path) or real(path, data))
+    letter = sources / "letter-5.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("remembered", "rememberedly"), encoding="utf-8")
+    assert not build([sources], out, "html", SETTINGS, stylesheets).failed
+    assert made == ["letter-5.html"]
+    # The witness part of the letter's bucket was indexed again, with the kept records of the others.
+    bucket = bucket_of("letter-5.html", bucket_count(12))
+    records = _records(out / "pagefind" / "parts" / f"witness-en-{bucket}")
+    assert any("rememberedly" in r["content"] for url, r in records.items() if url.startswith("/letter-5.witness-"))
+    assert {url.split(".witness-")[0] for url in records} == {
+        f"/letter-{n}" for n in range(1, 13) if bucket_of(f"letter-{n}.html", bucket_count(12)) == bucket}
+    assert len(list(kept.iterdir())) == 12  # the letter's old records are gone
 
 
 def test_each_page_is_in_one_part_only(letters):

@@ -11,7 +11,8 @@ Each part is indexed by Pagefind with the language of its pages forced (an Engli
 a German interface is stemmed as English), into the search cache, keyed by the hashes of
 its pages: a part whose pages did not change is not indexed again, and its files are
 published again as the very same files (hard links), untouched. Texts with witnesses get a
-``witness`` part beside their bucket (:mod:`teipress.writers.search_witnesses`).
+``witness`` part beside their bucket (:mod:`teipress.writers.search_witnesses`), whose records are
+kept in the search cache by their page's hash: a touched text makes its own records only.
 
 ``parts.json`` lists the parts with their kind and language for the search page's script
 (``xslt/html/assets/search/pagefind.js``), which merges them.
@@ -19,6 +20,7 @@ published again as the very same files (hard links), untouched. Texts with witne
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -26,6 +28,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -40,6 +43,8 @@ from .search_witnesses import witness_pages
 PARTS_FOLDER = "parts"
 PARTS_MANIFEST = "parts.json"
 KEY_FILE = ".key"
+# The folder of the search cache keeping the witnesses' records of each text page (by its hash).
+WITNESS_RECORDS = "witness-records"
 # Bump when the parts' files change shape for the same pages: every part is then indexed again.
 FORMAT = 1
 # Folders of a Pagefind bundle that hold the index's data.
@@ -118,6 +123,7 @@ def build_parts(site: Path, parts: list[Part], work: Path) -> list[str]:
     for folder in (work / PARTS_FOLDER).glob("*") if (work / PARTS_FOLDER).is_dir() else ():
         if folder.name not in keep:
             shutil.rmtree(folder, ignore_errors=True)
+    _forget_records(work, parts)
     return [part.name for part in stale]
 
 
@@ -188,7 +194,7 @@ def _build_part(command: list[str], site: Path, part: Part, work: Path) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
     try:
         pages = scratch / "site"
-        _gather(site, part, pages)
+        _gather(site, part, pages, work)
         bundle = scratch / "bundle"
         arguments = ["--site", str(pages), "--output-path", str(bundle), "--silent"]
         if part.language != "unknown":
@@ -207,15 +213,46 @@ def _build_part(command: list[str], site: Path, part: Part, work: Path) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _gather(site: Path, part: Part, pages: Path) -> None:
+def _gather(site: Path, part: Part, pages: Path, work: Path) -> None:
     """Put the part's pages (the witnesses' pages made from them, for a witness part) into ``pages``."""
     for page in part.pages:
         source = site / page.path
         if part.kind == "witness":
-            for name, data in witness_pages(page.path, source.read_bytes()):
+            for name, data in _witness_records(site, page, work):
                 atomic_write(pages / name, data)
         else:
             _link(source, pages / page.path)
+
+
+def _witness_records(site: Path, page: Page, work: Path) -> list[tuple[str, bytes]]:
+    """Give the records of ``page``'s witnesses (teipress.writers.search_witnesses): kept in the
+    search cache by the page's path and hash, so that a bucket indexed again for one touched text
+    makes the records of that text only; made from the page and kept when they are not there."""
+    kept = work / WITNESS_RECORDS / _record_file(page)
+    try:
+        return [(name, text.encode("utf-8")) for name, text in json.loads(gzip.decompress(kept.read_bytes()))]
+    except (OSError, ValueError, TypeError, EOFError, zlib.error):
+        pass  # not made yet, or damaged: made again
+    records = witness_pages(page.path, (site / page.path).read_bytes())
+    data = json.dumps([(name, html.decode("utf-8")) for name, html in records], ensure_ascii=False)
+    # The fastest compression: a fifth of the size, at a tenth of the time making the records takes.
+    atomic_write(kept, gzip.compress(data.encode("utf-8"), compresslevel=1, mtime=0))
+    return records
+
+
+def _record_file(page: Page) -> str:
+    return f"{_digest(str(FORMAT), page.path, page.digest)}.json.gz"
+
+
+def _forget_records(work: Path, parts: list[Part]) -> None:
+    """Remove the kept witness records of pages no longer in the site as they were."""
+    folder = work / WITNESS_RECORDS
+    if not folder.is_dir():
+        return
+    wanted = {_record_file(page) for part in parts if part.kind == "witness" for page in part.pages}
+    for name in os.listdir(folder):
+        if name not in wanted:
+            (folder / name).unlink(missing_ok=True)
 
 
 def _run(command: list[str], part: Part) -> None:
