@@ -36,7 +36,7 @@ CACHE_FOLDER = ".teipress-cache"
 MANIFEST = "manifest.json"
 # Bump when the manifest's layout changes: an older manifest is then ignored
 # (but for the files it says teipress wrote).
-FORMAT = 6
+FORMAT = 7
 
 
 def cache_dir(out: str | Path) -> Path:

@@ -174,8 +174,14 @@ def context_digests(texts: list[etree._Element]) -> dict[str, str]:
             quoted = f"{element.get(BEFORE, '')}\0{element.get(AFTER, '')}"
             for name in ref_ids(element):
                 contexts.setdefault(name, []).append(quoted)
-    return {name: hashlib.sha256("\1".join(quoted).encode("utf-8")).hexdigest()
+    return {name: hashlib.sha256("\1".join(quoted).encode("utf-8")).hexdigest()[:CONTEXT_DIGEST]
             for name, quoted in sorted(contexts.items())}
+
+
+# How many hexadecimal digits of a context's digest are kept: 64 bits tell an edit from none (they
+# key no file), and a letter names dozens of ids, each with its digest in the build's manifest,
+# which every build reads and writes (64 digits made five sixths of it).
+CONTEXT_DIGEST = 16
 
 
 # The attributes a date's first day comes from, in order: as tp:date-start (xslt/common/namesdates.xsl).
