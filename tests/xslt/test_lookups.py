@@ -5,6 +5,7 @@ computed here independently: from l10n.xml read with lxml, from the name lists, 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from lxml import etree
@@ -140,3 +141,46 @@ def test_a_mention_in_a_text_publishes_its_entry_as_the_key_of_mentions_says(eva
     assert [(shortcut, keyed) for _, shortcut, keyed in got if shortcut != keyed] == []
     if source is HEADER_ONLY:
         assert got == [[False, False, False], [True, True, True], [True, True, True]]
+
+
+POINTERS = f"""<tp:edition xmlns:tp="{TP}"><tp:text src="letters/one.xml" id="one"><TEI xmlns="http://www.tei-c.org/ns/1.0">
+<text><body><p><persName ref="registers.xml#a">A</persName> <persName ref="#b">B</persName>
+<rs ref="../x/registers.xml#c  d.xml#e">C</rs> <placeName ref="http://example.org/x#y">Y</placeName>
+<name ref="foo.xml">F</name> <orgName ref="dir\\sub\\file.xml?q=1#f">F</orgName> <term ref="  spaced.xml#g ">G</term>
+<persName ref="#">none</persName> <persName ref="urn:x:y#z">urn</persName> <persName ref="">empty</persName>
+</p></body></text></TEI></tp:text></tp:edition>"""
+
+
+def test_the_key_of_pointers_is_tp_ref_keys_written_out(evaluate):
+    """The key tp:ref-targets (xslt/common/namesdates.xsl) repeats tp:ref-keys inline, so that Saxon keeps
+    its index across transformations: every element is found under each of its pointers, and under
+    no other spelling of them."""
+    found = evaluate("""array { for $el in //tp:text//tei:text//*[@ref] return array {
+        string($el/@ref),
+        array { tp:ref-keys($el) },
+        array { for $u in (tp:ref-keys($el), tokenize(normalize-space($el/@ref)), 'one.xml#b', 'letters/one.xml#b',
+                           'registers.xml#c', 'file.xml#f', 'file.xml?q=1#f', 'x#y')
+                return $u[exists(key('tp:ref-targets', $u, root($el)) intersect $el)] } } }""", source=POINTERS)
+    expected = {"registers.xml#a": ["registers.xml#a"], "#b": ["one.xml#b"],
+                "../x/registers.xml#c  d.xml#e": ["registers.xml#c", "d.xml#e"],
+                "http://example.org/x#y": [], "foo.xml": [], "dir\\sub\\file.xml?q=1#f": ["file.xml#f"],
+                "  spaced.xml#g ": ["spaced.xml#g"], "#": [], "urn:x:y#z": [], "": []}
+    assert {ref: keys for ref, keys, _ in found} == expected
+    for ref, keys, under in found:
+        assert sorted(set(under)) == sorted(keys), ref
+
+
+def test_the_mentions_of_an_entry_are_its_name_elements_only(evaluate):
+    source = POINTERS.replace("</p>", '<term ref="registers.xml#a">a term</term> <rs ref="registers.xml#a">a</rs></p>').replace(
+        '<tp:text src', '<tp:registers src="registers.xml"><TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+        '<person xml:id="a"><persName>A</persName></person></listPerson></standOff></TEI></tp:registers><tp:text src', 1)
+    assert evaluate("array { tp:mentions(key('tp:id', 'a')) ! string() }", source=source) == ["A", "a"]
+
+
+def test_the_key_of_pointers_calls_no_stylesheet_function():
+    """What keeps its index across the edition pages' transformations (see the key's comment)."""
+    key = etree.parse(str(XSLT / "common" / "namesdates.xsl")).find(
+        "{http://www.w3.org/1999/XSL/Transform}key[@name='tp:ref-targets']")
+    use = key.get("use")
+    assert "tp:" not in use.replace("tp:text", "").replace("tp:registers", "") and "$tp:" not in use
+    assert set(re.findall(r"\$(\w[\w-]*)", use)) == {"u"}  # its own range variable, no global one

@@ -17,8 +17,18 @@
   <xsl:param name="register-collation" as="xs:string"
     select="'http://www.w3.org/2013/collation/UCA?lang=en;strength=secondary;fallback=yes'"/>
 
-  <!-- Mentions in the texts by the normalised pointer ("registers.xml#pers-x") of each URI of their @ref. -->
-  <xsl:key name="tp:mentions" match="tp:text//tei:text//*[@ref]" use="if (tp:is-mention(.)) then tp:ref-keys(.) else ()"/>
+  <!--
+    The elements of the texts with @ref, by the normalised pointer ("registers.xml#pers-x") of each URI of
+    their @ref: tp:ref-keys written out, because Saxon keeps a key's index from one transformation to the
+    next on the same document only when its use calls no stylesheet function (nor a global variable). The
+    edition's pages are many transformations of one document: with tp:ref-keys called here, each built the
+    index again (a second at 1,000 letters). tests/xslt/test_lookups.py holds it to tp:ref-keys.
+  -->
+  <xsl:key name="tp:ref-targets" match="tp:text//tei:text//*[@ref]" use="
+    for $u in tokenize(normalize-space(@ref), ' ')
+    return if (substring-after($u, '#') eq '' or matches($u, '^[a-zA-Z][a-zA-Z0-9+.\-]*:')) then ()
+    else tokenize(replace(if (starts-with($u, '#')) then string(ancestor::*[self::tp:text or self::tp:registers][1]/@src)
+                          else substring-before($u, '#'), '[?#].*$', ''), '[/\\]')[last()] || '#' || substring-after($u, '#')"/>
 
   <!-- Names that mention a register entry: the name elements of the kinds (lists.xml), and the generic ones. -->
   <xsl:variable name="tp:mention-names" as="xs:string+"
@@ -136,7 +146,7 @@
   <xsl:function name="tp:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="if (root($entry) instance of document-node())
-      then key('tp:mentions', tp:element-key($entry), root($entry)) else ()"/>
+      then key('tp:ref-targets', tp:element-key($entry), root($entry))[tp:is-mention(.)] else ()"/>
   </xsl:function>
 
   <!--
