@@ -235,7 +235,7 @@ def _witness_records(site: Path, page: Page, work: Path) -> list[tuple[str, byte
         pass  # not made yet, or damaged: made again
     records = witness_pages(page.path, (site / page.path).read_bytes())
     data = json.dumps([(name, html.decode("utf-8")) for name, html in records], ensure_ascii=False)
-    # The fastest compression: a fifth of the size, at a tenth of the time making the records takes.
+    # The fastest compression: a quarter of the size (17 of 74 KB for a letter's two), in half a millisecond.
     atomic_write(kept, gzip.compress(data.encode("utf-8"), compresslevel=1, mtime=0))
     return records
 
