@@ -14,9 +14,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from teipress.cache import cache_dir
 from teipress.config import Settings
 from teipress.pipeline import build
-from teipress.cache import cache_dir
 from teipress.writers import search, search_pages, search_parts
 from teipress.writers.search_pages import read_pages
 from teipress.writers.search_parts import bucket_count, bucket_of, plan_parts
