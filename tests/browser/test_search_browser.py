@@ -207,3 +207,39 @@ def test_an_english_text_in_a_german_interface_is_searched_as_english(browser, s
     assert page.evaluate(SEARCH_BOTH, ["executing"])["single"] == ["/agn-arrival.html"]
     assert page.script_errors == []
     context.close()
+
+
+def test_a_word_of_a_touched_text_is_found_right_after_the_rebuild(browser, serve, tmp_path, stylesheets):
+    """The bucket of the touched text and its witness records are indexed again (the others kept):
+    the merged search finds the new word, in the text and as each witness reads it."""
+    from teipress.pipeline import build
+
+    sources, out = tmp_path / "tei", tmp_path / "out"
+    shutil.copytree(FIXTURES / "mini", sources)
+    settings = Settings(title="Mini", build_date="2026-11-24")
+    assert not build([sources], out, "html", settings, stylesheets).failed
+    base = serve(out)
+
+    def search(query: str, witness: str = "") -> list[tuple[str, str]]:
+        context, page = _page(browser)  # a new context: nothing of the old index cached
+        page.goto(base + "search.html")
+        page.fill(".pagefind-ui__search-input", query)
+        page.wait_for_selector(".pagefind-ui__message", timeout=15000)
+        if witness:
+            _filter(page, "Witness", witness).check()
+        page.wait_for_timeout(500)
+        found = [(link.text_content(), link.get_attribute("href"))
+                 for link in page.locator(".pagefind-ui__result-link").all()]
+        assert page.script_errors == []
+        context.close()
+        return found
+
+    assert search("brimful") == []
+    text = sources / "text-one.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace("was full.", "was brimful."), encoding="utf-8")
+    report = build([sources], out, "html", settings, stylesheets)
+    assert not report.failed and report.built == 2  # and text-two, which links to it
+    assert [href.split("#")[0] for _, href in search("brimful")] == ["/text-one.html"]
+    # As W2 reads the text: its record, made again from the new page (the kept one was of the old page).
+    [(title, href)] = search("brimful", "W2")
+    assert title == "Arrival at Veracruz (Witness W2)" and href.startswith("/text-one.html?view=W2#")
