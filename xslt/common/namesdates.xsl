@@ -313,16 +313,17 @@
     strings that sort in time order: "1929" runs from 1929-01-01 to 1929-12-31,
     "1929-01" from 1929-01-01 to 1929-01-31 (31 for every month: only the
     order matters); ranges and vague dates from @from/@notBefore to
-    @to/@notAfter. Empty for a date without a usable value.
+    @to/@notAfter. Empty for a date without a usable value. Memoised: the chronology's pages and
+    datasets ask them of each of thousands of dates several times (filter, period, sort, row).
   -->
-  <xsl:function name="tp:date-start" as="xs:string?">
+  <xsl:function name="tp:date-start" as="xs:string?" cache="yes">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="v" select="($date/@when, $date/@from, $date/@notBefore, $date/@to, $date/@notAfter)[matches(normalize-space(.), '^\d{4}(-\d{2}(-\d{2})?)?')][1] ! substring(normalize-space(.), 1, 10)"/>
     <xsl:sequence select="if (empty($v)) then () else if (string-length($v) eq 4) then $v || '-01-01'
       else if (string-length($v) eq 7) then $v || '-01' else $v"/>
   </xsl:function>
 
-  <xsl:function name="tp:date-end" as="xs:string?">
+  <xsl:function name="tp:date-end" as="xs:string?" cache="yes">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="v" select="($date/@when, $date/@to, $date/@notAfter, $date/@from, $date/@notBefore)[matches(normalize-space(.), '^\d{4}(-\d{2}(-\d{2})?)?')][1] ! substring(normalize-space(.), 1, 10)"/>
     <xsl:sequence select="if (empty($v)) then () else if (string-length($v) eq 4) then $v || '-12-31'
