@@ -456,8 +456,14 @@ def test_ctrl_c_ends_the_wait_for_a_change(tmp_path, fake_builds):
 
     presser = threading.Thread(target=press_ctrl_c)
     started = time.monotonic()
-    with pytest.raises(KeyboardInterrupt):
-        watch(tmp_path, lambda rebuild: presser.start(), interval=0.1)
+    # A process started in the background by a shell without job control ignores SIGINT, and Python then
+    # installs no handler: the press would be lost and the watch wait for ever. Ctrl-C as a terminal gives it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            watch(tmp_path, lambda rebuild: presser.start(), interval=0.1)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     presser.join()
     assert time.monotonic() - started < 30
 
