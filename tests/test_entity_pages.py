@@ -4,6 +4,8 @@ only the pages of the entries and periods it names; the hook other modules add s
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 
 import pytest
@@ -333,19 +335,20 @@ def test_the_stale_pages_are_shared_out_in_sets_that_keep_every_worker_busy():
     assert len(set_parameters(many[:250], 2)) == 4  # not three: one worker would make two while the other waits
 
 
-def test_only_the_entity_pages_are_made_from_the_mentions_contexts(tmp_path, stylesheets, monkeypatch):
-    """The words around each mention (two thirds of an extract) are in the edition document of the
-    sets of entity pages only: every other page is made from the texts' shapes. Each document
-    holds every text, and the pages quote every mention in its sentence as before (the tests above)."""
+def test_every_page_is_made_from_the_shapes_and_a_set_of_entity_pages_is_given_its_contexts(tmp_path, stylesheets, monkeypatch):
+    """The words around each mention (two thirds of an extract) are in no edition document: every page
+    is made from one document of the texts' shapes, which holds every text, and a set of entity pages
+    is given the contexts of its own entries' mentions beside it, keyed by text and number. The pages
+    quote every mention in its sentence as before (the tests above)."""
     from teipress.execute import Executor
-    from teipress.kwic import AFTER, BEFORE
+    from teipress.kwic import AFTER, BEFORE, NUMBER
 
     seen = []
     pages = Executor.pages
     parser = etree.XMLParser(collect_ids=False)  # every text's header has its own xml:ids
 
     def spy(self, jobs, staging):
-        seen.extend((etree.fromstring(document.data(), parser), job) for document, job in jobs)
+        seen.extend((document.name, etree.fromstring(document.data(), parser), job) for document, job in jobs)
         return pages(self, jobs, staging)
 
     monkeypatch.setattr(Executor, "pages", spy)
@@ -355,21 +358,27 @@ def test_only_the_entity_pages_are_made_from_the_mentions_contexts(tmp_path, sty
     assert not report.failed, [str(d) for d in report.diagnostics]
 
     texts = {p.stem for p in sources.glob("text-*.xml")}
-    kinds = {dict(job.parameters).get("set", job.target) for _, job in seen}
+    kinds = {dict(job.parameters).get("set", job.target) for _, _, job in seen}
     assert {"entities", "periods", "about.html"} <= kinds
-    for doc, job in seen:
+    assert len({name for name, _, _ in seen}) == 1, "more than one edition document"
+    for _, doc, job in seen:
         assert {t.get("id") for t in doc.iterfind("{https://teipress.org/ns}text")} == texts
         mentions = doc.xpath("//tp:text//tei:text//*[@ref]", namespaces={**NS, "tp": "https://teipress.org/ns"})
-        assert mentions
-        quoting = dict(job.parameters).get("set") == "entities"
-        assert all((m.get(BEFORE) is not None) == quoting and (m.get(AFTER) is not None) == quoting
-                   for m in mentions), job.label
+        assert mentions and all(m.get(BEFORE) is None and m.get(AFTER) is None and m.get(NUMBER) for m in mentions)
+        if dict(job.parameters).get("set") != "entities":
+            assert getattr(job, "contexts", None) is None, job.label
+            continue
+        given = json.loads(job.contexts.json())
+        # Each mention of the set's entries, and none of another entry's.
+        numbered = {f"{m.xpath('ancestor::tp:text/@id', namespaces={'tp': 'https://teipress.org/ns'})[0]} {m.get(NUMBER)}"
+                    for m in mentions if {r.rsplit("#", 1)[-1] for r in m.get("ref").split()} & job.contexts.entries}
+        assert numbered and given.keys() == numbered, job.label
 
 
 def test_a_new_letter_to_a_correspondent_its_text_does_not_name_is_on_the_correspondents_page(tmp_path, stylesheets):
     """A person's page lists the letters they sent and received (their correspDesc), also those whose
     text does not name them: such a letter rebuilds the page of each of its correspondents."""
-    import re
+
 
     from .letters_edition import letter, write_edition
 
@@ -412,47 +421,77 @@ def _mixed_letters(folder):
 
 
 @pytest.mark.parametrize("edition", ["seed", "mini", "mixed-letters"])
-def test_entity_pages_from_a_document_of_their_texts_equal_those_from_every_text(edition, tmp_path, stylesheets,
-                                                                                monkeypatch):
-    """A set of entity pages gets a document of its entries' texts, with their mentions' contexts only
-    (and every other text's header: the navigation asks whether the edition has letters), the entries
-    with a page declared: its pages are those the document of every whole extract gives, byte for byte."""
+def test_entity_pages_from_the_shapes_and_their_contexts_equal_those_from_every_whole_extract(edition, tmp_path, stylesheets,
+                                                                                            monkeypatch):
+    """A set of entity pages is made from the document of the texts' shapes (no contexts), the contexts
+    of its own entries' mentions given beside it (the kwic parameter): its pages are those the document
+    of every whole extract gives, byte for byte."""
     from teipress import edition_document, entity_units
 
-    monkeypatch.setattr(entity_units, "SET_SIZE", 1)  # a set per entry: most sets need some of the texts only
+    monkeypatch.setattr(entity_units, "SET_SIZE", 1)  # a set per entry: each is given some of the contexts only
     sources = {"seed": lambda: TEI, "mini": lambda: FIXTURES / "mini",
                "mixed-letters": lambda: _mixed_letters(tmp_path / "letters")}[edition]()
     settings = Settings(title="Entities", build_date="2026-11-24", url="https://example.org/e/")
-    cut, kept = [], []
-    monkeypatch.setattr(edition_document, "header_only", lambda data, cut_=edition_document.header_only: (
-        cut.append(1), cut_(data))[1])
-    monkeypatch.setattr(edition_document, "contexts_of", lambda data, entries, of=edition_document.contexts_of: (
-        kept.append(len(of(data, entries)) < len(data)), of(data, entries))[1])
+    given = []
+    paired = edition_document.EditionDocuments.paired
+
+    def shapes(self, job):
+        document, job = paired(self, job)
+        if job.entries:
+            assert document == self.document(False) and document != self.document(True)
+            given.append((job.entries, len(job.contexts.texts), len(self.found.texts), job.contexts.json()))
+        return document, job
+
+    def whole(self, job):
+        return (self.document(True), job) if job.entries else paired(self, job)
+
     pages = {}
-    for share in (False, True):  # the document of every whole extract; each set's own
-        monkeypatch.setattr(edition_document, "OWN_DOCUMENTS", share)
-        out = tmp_path / f"out-{share}"
+    for name, pairing in (("whole", whole), ("shapes", shapes)):
+        monkeypatch.setattr(edition_document.EditionDocuments, "paired", pairing)
+        out = tmp_path / f"out-{name}"
         report = build([sources], out, "html", settings, stylesheets, jobs=1)
         assert not report.failed, [str(d) for d in report.diagnostics]
-        pages[share] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/*.html")
-                        if p.parent.name not in ("assets", "chronology")}
-        assert pages[share], "no entity page"
-    assert cut and any(kept), "no set's document left out a text or a context"
-    assert pages[False].keys() == pages[True].keys()
-    different = [name for name in pages[False] if pages[False][name] != pages[True][name]]
+        pages[name] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/*.html")
+                       if p.parent.name not in ("assets", "chronology")}
+        assert pages[name], "no entity page"
+    assert any(texts < every for _, texts, every, _ in given), "no set was given the contexts of some texts only"
+    assert all('":["' in kwic for _, texts, _, kwic in given if texts), "a set's texts gave no contexts"
+    assert pages["whole"].keys() == pages["shapes"].keys()
+    different = [name for name in pages["whole"] if pages["whole"][name] != pages["shapes"][name]]
     assert different == []
 
 
-def test_an_extract_keeps_the_contexts_of_the_mentions_of_a_set_only():
-    from teipress.edition_document import contexts_of
+def test_an_extract_gives_the_contexts_of_the_mentions_of_a_set_only():
+    from teipress.edition_document import contexts_in
 
     extract = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns"><text><p>'
-               '<persName ref="registers.xml#a" tp:before="one " tp:after=" two">A</persName>'
-               '<placeName type="x" ref="#b #c" tp:before="three &quot;" tp:after=" four">B</placeName>'
-               '<persName ref="#d" tp:before="" tp:after="">D</persName></p></text></TEI>').encode()
-    assert contexts_of(extract, frozenset({"c"})).decode() == extract.decode().replace(
-        ' tp:before="one " tp:after=" two"', "").replace(' tp:before="" tp:after=""', "")
-    assert contexts_of(extract, frozenset({"a", "d"})).count(b"tp:before") == 2
-    # A text that binds tp elsewhere is given whole (its contexts are under another prefix).
-    other = extract.replace(b' xmlns:tp="https://teipress.org/ns"', b"")
-    assert contexts_of(other, frozenset()) == other
+               '<persName ref="registers.xml#a" tp:n="1" tp:before="one " tp:after=" two">A</persName>'
+               '<placeName type="x" ref="#b #c" tp:n="2" tp:before="three &quot;&amp; " tp:after=" four &lt;">B</placeName>'
+               '<persName ref="#d" tp:n="3" tp:before="" tp:after="">D</persName></p></text></TEI>').encode()
+    assert contexts_in(extract, frozenset({"c"})) == [("2", 'three "& ', " four <")]
+    assert contexts_in(extract, frozenset({"a", "d"})) == [("1", "one ", " two"), ("3", "", "")]
+    # A text that binds tp elsewhere is parsed (its contexts are under another prefix).
+    other = extract.replace(b' xmlns:tp="https://teipress.org/ns"', b"").replace(
+        b"<text>", b'<text xmlns:tp="https://teipress.org/ns">')
+    assert contexts_in(other, frozenset({"c", "d"})) == [("2", 'three "& ', " four <"), ("3", "", "")]
+
+
+def test_the_contexts_of_a_set_are_read_by_text_id_and_number(tmp_path):
+    from teipress.edition_document import Contexts
+
+    (tmp_path / "x.xml").write_bytes(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns"><text><p>'
+        b'<persName ref="#a" tp:n="7" tp:before="\xc3\xa0 la " tp:after=".">A</persName></p></text></TEI>')
+    assert json.loads(Contexts(frozenset({"a"}), (("letter-1", str(tmp_path / "x.xml")),)).json()) == {
+        "letter-1 7": ["\u00e0 la ", "."]}
+
+
+def test_a_mention_is_numbered_in_its_text_and_keeps_its_number_in_the_shape():
+    from teipress.kwic import NUMBER, mark_contexts, without_contexts
+
+    text = etree.fromstring('<text xmlns="http://www.tei-c.org/ns/1.0"><body><p>To <name ref="#a">A</name>.</p>'
+                            '<p>From <name ref="#b">B</name> and <name ref="#a">A</name>.</p></body></text>')
+    mark_contexts(text)
+    numbers = [e.get(NUMBER) for e in text.iter() if e.get("ref")]
+    assert sorted(numbers) == ["1", "2", "3"]
+    assert [e.get(NUMBER) for e in without_contexts(text).iter() if e.get("ref")] == numbers

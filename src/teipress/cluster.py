@@ -245,7 +245,8 @@ class DaskExecutor(Executor):
         for document in {document.name: document for document, _ in jobs}.values():
             data = document.data()
             sent[document.name] = (self.client.scatter(data, hash=False), digest(data))
-        futures = [self.client.submit(write_pages, setup, *sent[document.name], (job,), pure=False) for document, job in jobs]
+        futures = [self.client.submit(write_pages, setup, *sent[document.name], (job.resolved(),), pure=False)
+                   for document, job in jobs]
         written: list[list[Path]] = []
         unhandled: dict[str, set[str]] = {}
         try:

@@ -73,7 +73,7 @@ def build_pages(edition: EditionBuild, executor: Executor, register_docs: list[D
     set_jobs = [job for output in edition.outputs if getattr(output, "entity_pages", False)
                 for job in output.page_set_jobs(sets, executor.workers)] if sets else []
     page_jobs = _edition_page_jobs(edition, register_docs) if PAGES in edition.the_plan.stale else []
-    files, seen = executor.pages([(documents.document_for(job), job) for job in [*set_jobs, *page_jobs]],
+    files, seen = executor.pages([documents.paired(job) for job in [*set_jobs, *page_jobs]],
                                  edition.staging)
     _merge(edition.unhandled, seen)
     if sets:

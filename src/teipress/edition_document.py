@@ -3,15 +3,12 @@
 An edition document (``tp:edition``) holds the registers and the introduction whole, each collection
 (teiCorpus) with its header, the books of the build, and every text as its stored extract (a text of a
 collection says which). Only the entity pages quote the words around each mention (the contexts,
-teipress.kwic: two thirds of an extract), so every page but an entity's (the index, the registers,
-the chronology, the data …) is made from one document of the texts' shapes (their extracts without
-contexts), and each set of entity pages gets a document of its own: the extracts of its entries' texts (those naming
-them, and the letters they sent or received: teipress.entity_units.entry_texts) with the contexts of
-their mentions only, and of every other text its header only (the site's navigation asks whether the
-edition has letters). The entries that have a page are declared (``@published-entries``), as the
-texts that would show it are not there. A set of 100 entries of 10,000 letters names half of them:
-its document is a sixth of the one of every whole extract, which both workers parsed at once (320 MB
-then, 3.4 GB each in Saxon); a touched text's few pages are made from a few hundred texts.
+teipress.kwic: two thirds of an extract), so every page is made from one document of the texts'
+shapes (their extracts without contexts), which each worker parses once; a set of entity pages gets
+beside it the contexts of its own entries' mentions (:class:`Contexts`, the stylesheet's ``kwic``
+parameter), read by the worker from the stored extracts of the texts that name them and keyed by
+each mention's number in its text (``tp:n``, teipress.kwic). So a set costs no document of its own:
+at 10,000 letters those were ~50 MB each, 28 of them, parsed and indexed one after the other.
 
 The build describes each document (:class:`EditionDocument`: its pieces and the stored files of its
 texts, a few hundred bytes per text) and each worker that needs it reads the files and parses it, once:
@@ -20,54 +17,68 @@ the build's process writes none of them, and the workers do not wait for it to.
 
 from __future__ import annotations
 
+import html
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from xml.sax.saxutils import unescape
 
 from lxml import etree
 
 from .document import load
 from .edition import add_introduction
 from .entity_units import chronology_periods, entry_texts
-from .kwic import ref_ids_of
+from .kwic import AFTER, BEFORE, NUMBER, ref_ids_of
 from .extract import TP_NS, collection_element, digest, edition_element, output_names, registers_element, serialize
 
 _EXTRACT_HERE = "teipress: the extract goes here"
-# Sets of entity pages get documents of their own (see the module's doc); False: the one of every whole
-# extract, which gives the same pages (a test compares them).
-OWN_DOCUMENTS = True
-# A mention's contexts in a stored extract (lxml wrote it, the tp namespace declared on the root: extract
-# rule 4, each attribute value escaped), after its other attributes; and its @ref there.
-_CONTEXTS = re.compile(rb'(<[^<>!?/][^<>]*?) tp:before="[^"]*" tp:after="[^"]*"')
+# A mention's number and contexts in a stored extract (lxml wrote it, the tp namespace declared on the root:
+# extract rule 4, each attribute value escaped), after its other attributes (teipress.kwic.mark_contexts);
+# and its @ref there.
+_CONTEXTS = re.compile(rb'<[^<>!?/][^<>]*? tp:n="(\d+)" tp:before="([^"]*)" tp:after="([^"]*)"')
 _REF = re.compile(rb'\sref="([^"]*)"')
 _TP_ON_ROOT = b'xmlns:tp="https://teipress.org/ns"'
-# The end of a stored extract's header (lxml wrote it: the TEI element's first child, its prefix if any).
-_HEADER_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?teiHeader>")
 
 
-def header_only(data: bytes) -> bytes:
-    """Give a stored extract (or shape) cut to its TEI element with the header alone; as it is when
-    it has no header (it then names none of the set's entries either: only more of it is parsed)."""
-    end, close = _HEADER_END.search(data), data.rfind(b"</")
-    if end is None or close < end.end():
-        return data
-    return data[:end.end()] + data[close:]
-
-
-def contexts_of(data: bytes, entries: frozenset[str]) -> bytes:
-    """Give a stored extract with the contexts (tp:before, tp:after) of the mentions naming one of
-    ``entries`` only (teipress.kwic.ref_ids reads the ids of @ref); whole when its root does not
-    declare the tp namespace."""
+def contexts_in(data: bytes, entries: frozenset[str]) -> list[tuple[str, str, str]]:
+    """Give the number, the words before and the words after of each mention in a stored extract
+    ``data`` that names one of ``entries`` (teipress.kwic.ref_ids_of reads the ids of @ref). An
+    extract whose root does not declare the tp namespace (its text binds the prefix elsewhere) is
+    parsed instead of read by the pattern."""
     if _TP_ON_ROOT not in data[:data.find(b">") + 1]:
-        return data
+        return _parsed_contexts(data, entries)
+    found = []
+    for mention in _CONTEXTS.finditer(data):
+        ref = _REF.search(mention.group(0))
+        if ref and ref_ids_of(html.unescape(ref.group(1).decode("utf-8"))) & entries:
+            number, before, after = (html.unescape(part.decode("utf-8")) for part in mention.groups())
+            found.append((number, before, after))
+    return found
 
-    def kept(found: re.Match) -> bytes:
-        ref = _REF.search(found.group(1))
-        names = ref_ids_of(unescape(ref.group(1).decode("utf-8"), {"&quot;": '"'})) if ref else set()
-        return found.group(0) if names & entries else found.group(1)
 
-    return _CONTEXTS.sub(kept, data)
+def _parsed_contexts(data: bytes, entries: frozenset[str]) -> list[tuple[str, str, str]]:
+    """:func:`contexts_in` by parsing (the extract was written by lxml from a file that parsed safely)."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    return [(e.get(NUMBER), e.get(BEFORE), e.get(AFTER)) for e in root.iter()
+            if isinstance(e.tag, str) and e.get(NUMBER) is not None and e.get(BEFORE) is not None
+            and ref_ids_of(e.get("ref", "")) & entries]
+
+
+@dataclass(frozen=True)
+class Contexts:
+    """The contexts of the mentions of a set's ``entries``: for each text that names one of them,
+    its id and the stored file of its extract. The worker making the set's pages reads them
+    (:meth:`json`), so the build's process reads no extract for it."""
+
+    entries: frozenset[str]
+    texts: tuple[tuple[str, str], ...]
+
+    def json(self) -> str:
+        """Give the contexts as html/entity.xsl's ``kwic`` parameter reads them: a JSON object whose
+        keys are a text's id and a mention's number ("letter-1 12"), its values [before, after]."""
+        found = {f"{text_id} {number}": [before, after] for text_id, path in self.texts
+                 for number, before, after in contexts_in(Path(path).read_bytes(), self.entries)}
+        return json.dumps(found, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -79,18 +90,15 @@ class EditionDocument:
     name: str
     head: bytes
     tail: bytes
-    # Each text: its holder's start, its stored file, its holder's end, and what of the file: "whole",
-    # "header" (header_only) or the entries whose mentions keep their contexts (contexts_of).
-    texts: tuple[tuple[bytes, str, bytes, str | frozenset[str]], ...]
+    # Each text: its holder's start, its stored file, its holder's end.
+    texts: tuple[tuple[bytes, str, bytes], ...]
 
     def data(self) -> bytes:
         """Give the document's bytes, read from the stored files (written by lxml, from files that
         parsed safely)."""
         parts = [self.head]
-        for before, path, after, cut in self.texts:
-            data = Path(path).read_bytes()
-            parts += [before, data if cut == "whole" else header_only(data) if cut == "header" else contexts_of(data, cut),
-                      after]
+        for before, path, after in self.texts:
+            parts += [before, Path(path).read_bytes(), after]
         parts.append(self.tail)
         return b"".join(parts)
 
@@ -125,7 +133,6 @@ class EditionDocuments:
             self.holders.append((before.encode("utf-8"), after.encode("utf-8")))
         self._made: dict[bool, EditionDocument] = {}
         self._naming: dict[str, list] | None = None  # entry_texts, when a set of entity pages asks
-        self._own_head: tuple[bytes, bytes] = (b"", b"")  # the head and tail declaring the entries with a page
 
     def _split(self) -> tuple[bytes, bytes]:
         """Give the edition element with its first children, split where the texts go."""
@@ -136,33 +143,29 @@ class EditionDocuments:
         """Give the edition document of the texts' whole extracts (``contexts``) or of their shapes."""
         if contexts not in self._made:
             self._made[contexts] = self._document(self.head, self.tail, [
-                (source.info.extract if contexts else source.info.shape, "whole") for source in self.found.texts])
+                source.info.extract if contexts else source.info.shape or source.info.extract
+                for source in self.found.texts])
         return self._made[contexts]
 
-    def document_for(self, job) -> EditionDocument:
-        """Give the edition document of a page job: a set of entity pages its own (see the module's
-        doc), any other the document of the whole extracts or of the shapes (PageJob.quotes_contexts)."""
-        if job.entries and OWN_DOCUMENTS:
-            if self._naming is None:
-                self._naming = entry_texts(self.found)
-                self.edition.set("published-entries", " ".join(sorted(self._naming)))
-                self._own_head = self._split()
-                del self.edition.attrib["published-entries"]
-            entries = frozenset(job.entries)
-            needed = {source.key for entry in entries for source in self._naming.get(entry, ())}
-            head, tail = self._own_head
-            return self._document(head, tail, [(source.info.extract, entries) if source.key in needed
-                                               else (source.info.shape or source.info.extract, "header")
-                                               for source in self.found.texts])
-        return self.document(job.quotes_contexts)
+    def paired(self, job) -> tuple[EditionDocument, object]:
+        """Give a page job with the edition document it is made from: that of the shapes, or of the
+        whole extracts for a job that quotes the contexts itself (PageJob.quotes_contexts); a set of
+        entity pages with that of the shapes, the contexts of its entries' mentions given to the job
+        (:class:`Contexts`, PageSetJob.contexts)."""
+        if not job.entries:
+            return self.document(job.quotes_contexts), job
+        if self._naming is None:
+            self._naming = entry_texts(self.found)
+        entries = frozenset(job.entries)
+        needed = {source.key for entry in entries for source in self._naming.get(entry, ())}
+        texts = tuple((source.text_id, str(self.cache.extract_path(source.info.extract)))
+                      for source in self.found.texts if source.key in needed)
+        return self.document(False), replace(job, contexts=Contexts(entries, texts))
 
-    def _document(self, head: bytes, tail: bytes, stored: list[tuple[str, str | frozenset[str]]]) -> EditionDocument:
-        """Give the edition document of ``head``, ``tail`` and each text's stored file (by digest) and
-        what of it (EditionDocument.texts)."""
-        texts = tuple((before, str(self.cache.extract_path(file)), after, cut)
-                      for (file, cut), (before, after) in zip(stored, self.holders))
+    def _document(self, head: bytes, tail: bytes, stored: list[str]) -> EditionDocument:
+        """Give the edition document of ``head``, ``tail`` and each text's stored file (by digest)."""
+        texts = tuple((before, str(self.cache.extract_path(file)), after)
+                      for file, (before, after) in zip(stored, self.holders))
         # The stored files are named by the digests of their bytes: the name covers what the document holds.
-        name = digest(head, tail, *(part for before, path, after, cut in texts
-                                    for part in (before, Path(path).name, after, cut if isinstance(cut, str)
-                                                 else " ".join(sorted(cut)))))
+        name = digest(head, tail, *(part for before, path, after in texts for part in (before, Path(path).name, after)))
         return EditionDocument(name, head, tail, texts)

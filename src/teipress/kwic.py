@@ -3,7 +3,10 @@
 A text's extract (:mod:`teipress.extract`) drops the running prose, but an entity's page quotes
 each mention with the words around it. So, before the prose is dropped, every mention (an
 element with ``@ref``) gets the words of its sentence before and after it, as the attributes
-``tp:before`` and ``tp:after`` (xslt/html/entity.xsl shows them around the mention's own words).
+``tp:before`` and ``tp:after`` (xslt/html/entity.xsl shows them around the mention's own words),
+and a number unique in its text, ``tp:n``, which stays when the contexts are dropped (the text's
+shape): a set of entity pages is made from the shapes, its mentions' contexts given beside them by
+that number (teipress.edition_document.Contexts).
 
 The build also needs to know, without parsing a text again, which register entries it names and
 which years it dates: each entity page and each year of the chronology is rebuilt only when a
@@ -35,6 +38,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
 
 BEFORE = f"{{{TP_NS}}}before"
 AFTER = f"{{{TP_NS}}}after"
+NUMBER = f"{{{TP_NS}}}n"
 
 
 def _local(element: etree._Element) -> str:
@@ -43,7 +47,8 @@ def _local(element: etree._Element) -> str:
 
 def mark_contexts(text: etree._Element) -> None:
     """Give every mention inside ``text`` (a TEI ``text`` element, still whole) the words of
-    its sentence before and after it (``tp:before``, ``tp:after``), as a reader reads them.
+    its sentence before and after it (``tp:before``, ``tp:after``), as a reader reads them, and
+    its number among them (``tp:n``: 1, 2 …).
 
     Each block is read once for all its mentions (a long paragraph may name hundreds)."""
     blocks: dict[etree._Element, list[etree._Element]] = {}
@@ -53,9 +58,12 @@ def mark_contexts(text: etree._Element) -> None:
         block = next((a for a in mention.iterancestors() if _local(a) in _BLOCKS), mention.getparent())
         if block is not None:
             blocks.setdefault(block, []).append(mention)
+    number = 0
     for block, mentions in blocks.items():
         words, spans = _read(block)
         for mention in mentions:
+            number += 1
+            mention.set(NUMBER, str(number))  # first: the contexts end the start tag (edition_document reads them so)
             # A mention the reader does not read in the block (in a variant reading, say) has
             # all the block's words before it, as a walk that never reaches it gathers them.
             start, end = spans.get(mention, (len(words), len(words)))

@@ -7,7 +7,7 @@
     names, dates, coordinates, authority files, notes), the sections other modules add
     (mode tp:entity-sections, below), every mention with the words of its sentence
     around it (keyword in context: tp:before and tp:after, which the build gives each
-    mention of a text's extract, teipress.kwic) linking to its paragraph, the texts that
+    mention of a text's extract, teipress.kwic, or $kwic) linking to its paragraph, the texts that
     name it, and the entries named with it in the same passages. Made only from the entry and
     the texts that name it, so a text rebuilds only the pages of the entries it names.
   - A register page lists its published entries sorted (name, dates, mentions, a link to
@@ -34,6 +34,23 @@
   <xsl:param name="index-page-size" as="xs:integer" select="500"/>
   <!-- How many entries named with an entry its page lists at most. -->
   <xsl:param name="entity-related-count" as="xs:integer" select="12"/>
+  <!--
+    The contexts of the mentions of this set's entries, when the edition document holds the texts'
+    shapes (their extracts without contexts, teipress.edition_document): a JSON object whose keys are
+    a text's id and a mention's number there (tp:n), "letter-1 12", and whose values are the words
+    before and after it, ["… wrote to ", " about the visa."]. Empty: the mentions carry their own.
+  -->
+  <xsl:param name="kwic" as="xs:string" select="''"/>
+  <xsl:variable name="tp:kwic" as="map(*)" select="if ($kwic) then parse-json($kwic) else map{}"/>
+
+  <!-- The words of $mention's sentence before it (1) or after it (2): its own tp:before or tp:after, else from $kwic. -->
+  <xsl:function name="tp:kwic" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="side" as="xs:integer"/>
+    <xsl:variable name="own" select="if ($side eq 1) then $mention/@tp:before else $mention/@tp:after"/>
+    <xsl:sequence select="if (exists($own)) then string($own)
+      else string($tp:kwic(tp:part($mention)/@id || ' ' || $mention/@tp:n)?($side))"/>
+  </xsl:function>
 
   <!--
     THE EXTENSION HOOK. On an entity page, after the card, the entry is processed in mode
@@ -137,9 +154,9 @@
                   <xsl:for-each select="tp:text-lang($tei)">
                     <xsl:attribute name="lang" select="tp:html-lang(.)"/>
                   </xsl:for-each>
-                  <span class="kwic-before">{@tp:before}</span>
+                  <span class="kwic-before">{tp:kwic(., 1)}</span>
                   <mark class="kwic-mention"><xsl:apply-templates mode="tp:apparatus"/></mark>
-                  <span class="kwic-after">{@tp:after}</span>
+                  <span class="kwic-after">{tp:kwic(., 2)}</span>
                 </span>
               </li>
             </xsl:for-each>

@@ -37,6 +37,11 @@ class PageJob:
         it quotes: teipress.edition_document gives it a document of those texts); () for another page."""
         return ()
 
+    def resolved(self) -> PageJob:
+        """Give this job with whatever it reads from the build's files when it runs already read into
+        its parameters: what a worker that shares no file system with the build is sent (teipress.cluster)."""
+        return self
+
     def run(self, stylesheets, node, out: Path) -> Path:
         """Write the page into ``out`` and give its path (raise TransformError when the stylesheet fails)."""
         return atomic_write(out / self.target, stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label))

@@ -7,8 +7,9 @@ search index, which are outputs of their own (``writers/tei``, ``writers/data``,
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -30,6 +31,9 @@ PAGES_STYLESHEET = "html/pages.xsl"
 # Sets of pages from one transformation: the entities', the periods', the paged lists (html/entities.xsl).
 SETS_STYLESHEET = "html/entities.xsl"
 _TP = "{https://teipress.org/ns}"
+
+if TYPE_CHECKING:
+    from ..edition_document import Contexts
 
 
 def page_jobs(registers) -> list[PageJob]:
@@ -58,7 +62,11 @@ def page_set_jobs(stale: list[str], workers: int = 1) -> list[PageJob]:
 @dataclass(frozen=True)
 class PageSetJob(PageJob):
     """Pages of the edition from one run of html/entities.xsl, whose result names each file
-    (``<tp:files><tp:file name="persons/pers-x.html">page</tp:file>…``)."""
+    (``<tp:files><tp:file name="persons/pers-x.html">page</tp:file>…``). A set of entity pages made
+    from the document of the texts' shapes carries the contexts of its mentions (``contexts``: the
+    stylesheet's ``kwic`` parameter, read when the job runs)."""
+
+    contexts: Contexts | None = None
 
     @property
     def quotes_contexts(self) -> bool:
@@ -69,8 +77,15 @@ class PageSetJob(PageJob):
     def entries(self) -> tuple[str, ...]:
         return tuple(dict(self.parameters)["ids"].split()) if self.quotes_contexts else ()
 
+    def resolved(self) -> PageSetJob:
+        """Give this job with its contexts read into its ``kwic`` parameter (for a worker that cannot read the stored extracts)."""
+        if self.contexts is None:
+            return self
+        return replace(self, contexts=None, parameters=(*self.parameters, ("kwic", self.contexts.json())))
+
     def run(self, stylesheets, node, out: Path) -> list[Path]:
-        result = stylesheets.run(self.stylesheet, node, dict(self.parameters), label=self.label)
+        parameters = dict(self.resolved().parameters)
+        result = stylesheets.run(self.stylesheet, node, parameters, label=self.label)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
         written = []
         for file in etree.fromstring(result.encode("utf-8"), parser).iterchildren(f"{_TP}file"):
