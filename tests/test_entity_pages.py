@@ -421,14 +421,17 @@ def _mixed_letters(folder):
 
 
 @pytest.mark.parametrize("edition", ["seed", "mini", "mixed-letters"])
-def test_entity_pages_from_the_shapes_and_their_contexts_equal_those_from_every_whole_extract(edition, tmp_path, stylesheets,
-                                                                                            monkeypatch):
-    """A set of entity pages is made from the document of the texts' shapes (no contexts), the contexts
-    of its own entries' mentions given beside it (the kwic parameter): its pages are those the document
-    of every whole extract gives, byte for byte."""
+@pytest.mark.parametrize("own", [0, 1], ids=["shapes", "own-documents"])
+def test_entity_pages_from_the_shapes_and_their_contexts_equal_those_from_every_whole_extract(edition, own, tmp_path,
+                                                                                            stylesheets, monkeypatch):
+    """A set of entity pages is made from the document of the texts' shapes (no contexts), or from a
+    document of its own texts' shapes (and every other text's header, the entries with a page declared)
+    when they are few, the contexts of its own entries' mentions given beside it (the kwic parameter):
+    its pages are those the document of every whole extract gives, byte for byte."""
     from teipress import edition_document, entity_units
 
     monkeypatch.setattr(entity_units, "SET_SIZE", 1)  # a set per entry: each is given some of the contexts only
+    monkeypatch.setattr(edition_document, "OWN_DOCUMENT_SHARE", own)  # 0: never its own document; 1: always
     sources = {"seed": lambda: TEI, "mini": lambda: FIXTURES / "mini",
                "mixed-letters": lambda: _mixed_letters(tmp_path / "letters")}[edition]()
     settings = Settings(title="Entities", build_date="2026-11-24", url="https://example.org/e/")
@@ -438,8 +441,10 @@ def test_entity_pages_from_the_shapes_and_their_contexts_equal_those_from_every_
     def shapes(self, job):
         document, job = paired(self, job)
         if job.entries:
-            assert document == self.document(False) and document != self.document(True)
-            given.append((job.entries, len(job.contexts.texts), len(self.found.texts), job.contexts.json()))
+            assert (document == self.document(False)) == (not own) and document != self.document(True)
+            assert (b"published-entries=" in document.head) == bool(own)
+            given.append((job.entries, len(job.contexts.texts), len(self.found.texts), job.contexts.json(),
+                          sum(header for *_, header in document.texts)))
         return document, job
 
     def whole(self, job):
@@ -454,11 +459,42 @@ def test_entity_pages_from_the_shapes_and_their_contexts_equal_those_from_every_
         pages[name] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.glob("*/*.html")
                        if p.parent.name not in ("assets", "chronology")}
         assert pages[name], "no entity page"
-    assert any(texts < every for _, texts, every, _ in given), "no set was given the contexts of some texts only"
-    assert all('":["' in kwic for _, texts, _, kwic in given if texts), "a set's texts gave no contexts"
+    assert any(texts < every for _, texts, every, _, _ in given), "no set was given the contexts of some texts only"
+    assert all('":["' in kwic for _, texts, _, kwic, _ in given if texts), "a set's texts gave no contexts"
+    # An own document holds only the headers of the texts that do not name the set's entries.
+    assert all(headers == (every - texts if own else 0) for _, texts, every, _, headers in given)
     assert pages["whole"].keys() == pages["shapes"].keys()
     different = [name for name in pages["whole"] if pages["whole"][name] != pages["shapes"][name]]
     assert different == []
+
+
+def test_a_set_gets_its_own_document_when_its_texts_are_few(tmp_path, stylesheets, monkeypatch):
+    """A saved text rebuilds the pages of the entries it names: their texts are a few of the edition's,
+    and their set is made from a document of those (the others' headers only), not from every shape."""
+    from teipress import edition_document
+    from teipress.edition_document import header_only
+
+    extract = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><x/></teiHeader><text><p>words</p></text></TEI>'
+    assert header_only(extract) == b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><x/></teiHeader></TEI>'
+    assert header_only(b"<TEI><text/></TEI>") == b"<TEI><text/></TEI>"
+
+    chosen = []
+    paired = edition_document.EditionDocuments.paired
+
+    def spy(self, job):
+        document, job = paired(self, job)
+        if job.entries:
+            chosen.append((len(job.contexts.texts) / len(self.found.texts), document == self.document(False)))
+        return document, job
+
+    monkeypatch.setattr(edition_document.EditionDocuments, "paired", spy)
+    from teipress import entity_units
+
+    monkeypatch.setattr(entity_units, "SET_SIZE", 1)
+    report = build([_mixed_letters(tmp_path / "letters")], tmp_path / "out", "html", SETTINGS, stylesheets, jobs=1)
+    assert not report.failed, [str(d) for d in report.diagnostics]
+    assert chosen and all(shared == (share > edition_document.OWN_DOCUMENT_SHARE) for share, shared in chosen)
+    assert {shared for _, shared in chosen} == {True, False}, chosen
 
 
 def test_an_extract_gives_the_contexts_of_the_mentions_of_a_set_only():

@@ -7,8 +7,13 @@ teipress.kwic: two thirds of an extract), so every page is made from one documen
 shapes (their extracts without contexts), which each worker parses once; a set of entity pages gets
 beside it the contexts of its own entries' mentions (:class:`Contexts`, the stylesheet's ``kwic``
 parameter), read by the worker from the stored extracts of the texts that name them and keyed by
-each mention's number in its text (``tp:n``, teipress.kwic). So a set costs no document of its own:
-at 10,000 letters those were ~50 MB each, 28 of them, parsed and indexed one after the other.
+each mention's number in its text (``tp:n``, teipress.kwic). So a set of a cold build costs no
+document of its own: at 10,000 letters those were ~50 MB each, 28 of them, parsed and indexed one
+after the other. A set whose texts are few (at most :data:`OWN_DOCUMENT_SHARE` of them: the pages of
+the entries one saved text names) gets a small document of its own instead, rather than the whole
+shapes: its texts' shapes and every other text's header (the site's navigation asks whether the
+edition has letters), the entries that have a page declared (``@published-entries``), as the
+texts that would show it are not there.
 
 The build describes each document (:class:`EditionDocument`: its pieces and the stored files of its
 texts, a few hundred bytes per text) and each worker that needs it reads the files and parses it, once:
@@ -32,12 +37,26 @@ from .kwic import AFTER, BEFORE, NUMBER, ref_ids_of
 from .extract import TP_NS, collection_element, digest, edition_element, output_names, registers_element, serialize
 
 _EXTRACT_HERE = "teipress: the extract goes here"
+# A set of entity pages whose texts are at most this share of the edition's gets a document of its own.
+# One letter saved among 1,000, next to a name: 2.7 s with one, 3.6 s with the whole shapes.
+OWN_DOCUMENT_SHARE = 0.25
+# The end of a stored extract's header (lxml wrote it: the TEI element's first child, its prefix if any).
+_HEADER_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?teiHeader>")
 # A mention's number and contexts in a stored extract (lxml wrote it, the tp namespace declared on the root:
 # extract rule 4, each attribute value escaped), after its other attributes (teipress.kwic.mark_contexts);
 # and its @ref there.
 _CONTEXTS = re.compile(rb'<[^<>!?/][^<>]*? tp:n="(\d+)" tp:before="([^"]*)" tp:after="([^"]*)"')
 _REF = re.compile(rb'\sref="([^"]*)"')
 _TP_ON_ROOT = b'xmlns:tp="https://teipress.org/ns"'
+
+
+def header_only(data: bytes) -> bytes:
+    """Give a stored extract (or shape) cut to its TEI element with the header alone; as it is when
+    it has no header (it then names none of the set's entries either: only more of it is parsed)."""
+    end, close = _HEADER_END.search(data), data.rfind(b"</")
+    if end is None or close < end.end():
+        return data
+    return data[:end.end()] + data[close:]
 
 
 def contexts_in(data: bytes, entries: frozenset[str]) -> list[tuple[str, str, str]]:
@@ -90,15 +109,16 @@ class EditionDocument:
     name: str
     head: bytes
     tail: bytes
-    # Each text: its holder's start, its stored file, its holder's end.
-    texts: tuple[tuple[bytes, str, bytes], ...]
+    # Each text: its holder's start, its stored file, its holder's end, and whether only its header is wanted.
+    texts: tuple[tuple[bytes, str, bytes, bool], ...]
 
     def data(self) -> bytes:
         """Give the document's bytes, read from the stored files (written by lxml, from files that
         parsed safely)."""
         parts = [self.head]
-        for before, path, after in self.texts:
-            parts += [before, Path(path).read_bytes(), after]
+        for before, path, after, header in self.texts:
+            data = Path(path).read_bytes()
+            parts += [before, header_only(data) if header else data, after]
         parts.append(self.tail)
         return b"".join(parts)
 
@@ -133,6 +153,7 @@ class EditionDocuments:
             self.holders.append((before.encode("utf-8"), after.encode("utf-8")))
         self._made: dict[bool, EditionDocument] = {}
         self._naming: dict[str, list] | None = None  # entry_texts, when a set of entity pages asks
+        self._own_head: tuple[bytes, bytes] = (b"", b"")  # the head and tail declaring the entries with a page
 
     def _split(self) -> tuple[bytes, bytes]:
         """Give the edition element with its first children, split where the texts go."""
@@ -143,29 +164,39 @@ class EditionDocuments:
         """Give the edition document of the texts' whole extracts (``contexts``) or of their shapes."""
         if contexts not in self._made:
             self._made[contexts] = self._document(self.head, self.tail, [
-                source.info.extract if contexts else source.info.shape or source.info.extract
+                (source.info.extract if contexts else source.info.shape or source.info.extract, False)
                 for source in self.found.texts])
         return self._made[contexts]
 
     def paired(self, job) -> tuple[EditionDocument, object]:
         """Give a page job with the edition document it is made from: that of the shapes, or of the
         whole extracts for a job that quotes the contexts itself (PageJob.quotes_contexts); a set of
-        entity pages with that of the shapes, the contexts of its entries' mentions given to the job
-        (:class:`Contexts`, PageSetJob.contexts)."""
+        entity pages with that of the shapes, or its own when its texts are few (see the module's
+        doc), the contexts of its entries' mentions given to the job (:class:`Contexts`)."""
         if not job.entries:
             return self.document(job.quotes_contexts), job
         if self._naming is None:
             self._naming = entry_texts(self.found)
+            self.edition.set("published-entries", " ".join(sorted(self._naming)))
+            self._own_head = self._split()
+            del self.edition.attrib["published-entries"]
         entries = frozenset(job.entries)
         needed = {source.key for entry in entries for source in self._naming.get(entry, ())}
         texts = tuple((source.text_id, str(self.cache.extract_path(source.info.extract)))
                       for source in self.found.texts if source.key in needed)
-        return self.document(False), replace(job, contexts=Contexts(entries, texts))
+        job = replace(job, contexts=Contexts(entries, texts))
+        if len(needed) > OWN_DOCUMENT_SHARE * len(self.found.texts):
+            return self.document(False), job
+        head, tail = self._own_head
+        return self._document(head, tail, [(source.info.shape or source.info.extract, source.key not in needed)
+                                           for source in self.found.texts]), job
 
-    def _document(self, head: bytes, tail: bytes, stored: list[str]) -> EditionDocument:
-        """Give the edition document of ``head``, ``tail`` and each text's stored file (by digest)."""
-        texts = tuple((before, str(self.cache.extract_path(file)), after)
-                      for file, (before, after) in zip(stored, self.holders))
+    def _document(self, head: bytes, tail: bytes, stored: list[tuple[str, bool]]) -> EditionDocument:
+        """Give the edition document of ``head``, ``tail`` and each text's stored file (by digest),
+        whole or its header only."""
+        texts = tuple((before, str(self.cache.extract_path(file)), after, header)
+                      for (file, header), (before, after) in zip(stored, self.holders))
         # The stored files are named by the digests of their bytes: the name covers what the document holds.
-        name = digest(head, tail, *(part for before, path, after in texts for part in (before, Path(path).name, after)))
+        name = digest(head, tail, *(part for before, path, after, header in texts
+                                    for part in (before, Path(path).name, after, "header" if header else "whole")))
         return EditionDocument(name, head, tail, texts)

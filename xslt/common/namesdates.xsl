@@ -149,10 +149,22 @@
       then key('tp:ref-targets', tp:element-key($entry), root($entry))[tp:is-mention(.)] else ()"/>
   </xsl:function>
 
-  <!-- True when an entry is published: some text mentions it. -->
+  <!--
+    True when an entry is published: some text mentions it. An edition document that holds some of
+    the texts only (the pages of a few entries: teipress.edition_document) declares the entries the
+    texts mention, @published-entries of its tp:edition.
+  -->
   <xsl:function name="tp:is-published" as="xs:boolean" cache="yes">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="exists($entry/@xml:id) and exists(tp:mentions($entry))"/>
+    <xsl:variable name="declared" select="root($entry)/tp:edition/@published-entries"/>
+    <xsl:sequence select="exists($entry/@xml:id) and (if (exists($declared))
+      then map:contains(tp:declared-entries($declared), string($entry/@xml:id)) else exists(tp:mentions($entry)))"/>
+  </xsl:function>
+
+  <!-- The ids of @published-entries, as a map: made once per document. -->
+  <xsl:function name="tp:declared-entries" as="map(xs:string, xs:boolean)" cache="yes">
+    <xsl:param name="declared" as="attribute()"/>
+    <xsl:sequence select="map:merge(tokenize($declared) ! map{string(.): true()})"/>
   </xsl:function>
 
   <!--
