@@ -531,3 +531,17 @@ def test_a_mention_is_numbered_in_its_text_and_keeps_its_number_in_the_shape():
     numbers = [e.get(NUMBER) for e in text.iter() if e.get("ref")]
     assert sorted(numbers) == ["1", "2", "3"]
     assert [e.get(NUMBER) for e in without_contexts(text).iter() if e.get("ref")] == numbers
+
+
+def test_a_sources_own_number_and_contexts_do_not_hide_a_mentions_contexts():
+    """A source that gives a mention attributes of teipress's names (tp:n, tp:before) before its @ref:
+    the extract's own end its start tag, and its contexts are read from the extract."""
+    from teipress.edition_document import contexts_in
+    from teipress.extract import serialize
+    from teipress.kwic import mark_contexts
+
+    root = etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:tp="https://teipress.org/ns"><text><body>'
+                            '<p>We wrote to <name tp:n="99" tp:before="forged" ref="#q">Quint</name> in Lisbon.</p>'
+                            '</body></text></TEI>')
+    mark_contexts(root[0])
+    assert contexts_in(serialize(root), frozenset({"q"})) == [("1", "We wrote to ", " in Lisbon.")]

@@ -33,7 +33,7 @@ from lxml import etree
 from .document import load
 from .edition import add_introduction
 from .entity_units import chronology_periods, entry_texts
-from .kwic import AFTER, BEFORE, NUMBER, ref_ids_of
+from .kwic import AFTER, BEFORE, NUMBER, ref_ids, ref_ids_of
 from .extract import TP_NS, collection_element, digest, edition_element, output_names, registers_element, serialize
 
 _EXTRACT_HERE = "teipress: the extract goes here"
@@ -80,7 +80,7 @@ def _parsed_contexts(data: bytes, entries: frozenset[str]) -> list[tuple[str, st
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     return [(e.get(NUMBER), e.get(BEFORE), e.get(AFTER)) for e in root.iter()
             if isinstance(e.tag, str) and e.get(NUMBER) is not None and e.get(BEFORE) is not None
-            and ref_ids_of(e.get("ref", "")) & entries]
+            and ref_ids(e) & entries]
 
 
 @dataclass(frozen=True)

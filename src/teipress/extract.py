@@ -23,7 +23,7 @@ from .namespaces import TEI_NS, TP_NS
 from .vendor_leaflet import leaflet_files
 
 # Bump when the extract rule changes: cached extracts of an older rule are then not reused.
-EXTRACT_VERSION = "5"
+EXTRACT_VERSION = "6"
 
 # Elements of a text kept whole in its extract: what the edition's pages quote
 # (mentions with @ref, dates, an apparatus entry as the example of How to read),

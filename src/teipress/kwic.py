@@ -63,7 +63,11 @@ def mark_contexts(text: etree._Element) -> None:
         words, spans = _read(block)
         for mention in mentions:
             number += 1
-            mention.set(NUMBER, str(number))  # first: the contexts end the start tag (edition_document reads them so)
+            # The three end the start tag in this order (edition_document reads them so): a source's own
+            # attributes of these names, in teipress's namespace, are not its to give and would keep their place.
+            for name in (NUMBER, BEFORE, AFTER):
+                mention.attrib.pop(name, None)
+            mention.set(NUMBER, str(number))
             # A mention the reader does not read in the block (in a variant reading, say) has
             # all the block's words before it, as a walk that never reaches it gathers them.
             start, end = spans.get(mention, (len(words), len(words)))
