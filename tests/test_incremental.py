@@ -149,6 +149,28 @@ def test_a_lost_or_unreadable_cache_rebuilds_everything(mini, stylesheets):
     assert out / "pagefind" / "parts.json" in report.written
 
 
+def test_texts_read_under_another_extract_rule_are_read_again(mini, stylesheets, monkeypatch):
+    """A new extract rule (teipress.extract.EXTRACT_VERSION) changes the build's fingerprint, which
+    rebuilds every unit; the texts' extracts must be made again too, not taken from the cache."""
+    import json
+
+    from teipress import cache as cache_module
+    from teipress.scan import read_file
+
+    sources, out = mini
+    manifest = json.loads((cache_dir(out) / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["extract-version"] == cache_module.EXTRACT_VERSION
+    read = []
+    monkeypatch.setattr("teipress.scan.read_file", lambda path, *rest: (read.append(path.name), read_file(path, *rest))[1])
+    monkeypatch.setattr(cache_module, "EXTRACT_VERSION", "a newer rule")
+    report = build([sources], out, "html", SETTINGS, stylesheets, jobs=1)
+    assert report.built == 2
+    assert {"text-one.xml", "text-two.xml"} <= set(read)
+    read.clear()
+    assert build([sources], out, "html", SETTINGS, stylesheets, jobs=1).built == 0
+    assert read == []
+
+
 def test_force_rebuilds_everything(mini, stylesheets):
     sources, out = mini
     assert build([sources], out, "html", SETTINGS, stylesheets, force=True).built == 2

@@ -178,12 +178,16 @@ class BuildCache:
             cache.problem = (f"{path}: the build cache is damaged ({type(exc).__name__}: {exc}); "
                              "everything is built again")
             return cache
+        # Sources read under another extract rule (teipress.extract.EXTRACT_VERSION) are read again: a
+        # changed stylesheet or setting keeps them (only the units go), a changed rule must not.
+        if data.get("extract-version") != EXTRACT_VERSION:
+            sources = {}
         cache.fingerprint, cache.sources, cache.units = data["fingerprint"], sources, units
         return cache
 
     def save(self) -> None:
         """Write the manifest (atomically: a build interrupted while saving leaves the old one)."""
-        data = {"format": FORMAT, "fingerprint": self.fingerprint,
+        data = {"format": FORMAT, "extract-version": EXTRACT_VERSION, "fingerprint": self.fingerprint,
                 "sources": {path: _as_json(info) for path, info in sorted(self.sources.items())},
                 "units": {name: _as_json(unit) for name, unit in sorted(self.units.items())},
                 "written": dict(sorted(self.written.items()))}
