@@ -180,8 +180,8 @@ def build_archives(edition: EditionBuild) -> list[Path]:
 
     The archives are made side by side, each in a thread of its own: the search index waits for
     Pagefind's processes while the zip copies and compresses (both mostly outside the interpreter's
-    lock). The threads run with the garbage collected first and no collection until they end
-    (teipress.thread_guard: no thread but this one may free a saxonche object). Each archive is
+    lock). The threads run with the garbage collected first and what was alive then frozen until they
+    end (teipress.thread_guard: no thread but this one may free a saxonche object). Each archive is
     published as soon as it is made, in this thread, and the cache is saved once, at the end."""
     cache, out = edition.cache, edition.out
     # A teiCorpus file holds several texts: its copy is listed once.

@@ -33,8 +33,9 @@ class PageJob:
 
     @property
     def entries(self) -> tuple[str, ...]:
-        """The ids of the register entries whose pages this job makes (their mentions' texts are all
-        it quotes: teipress.edition_document gives it a document of those texts); () for another page."""
+        """The ids of the register entries whose pages this job makes (their mentions' contexts are all
+        it quotes: teipress.edition_document gives it those, beside the document of the texts' shapes or
+        a document of its own texts); () for another page."""
         return ()
 
     def resolved(self) -> PageJob:
